@@ -1,0 +1,186 @@
+//! The SQLite store: the only place in Tandem where SQL is written. One module per
+//! aggregate (`partnerships`, `sessions`) owns its tables' SQL and row mapping; this module
+//! owns opening a file safely, the connection settings and the migrations.
+//!
+//! Every write is one `IMMEDIATE` transaction; a method returns only after its commit, so
+//! whatever the UI is told was saved is on disk (WAL with `synchronous=FULL`).
+
+mod import;
+mod migrations;
+mod partnerships;
+mod sessions;
+
+use std::fs::OpenOptions;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// `PRAGMA application_id` of a Tandem journal ("TAND").
+const APPLICATION_ID: i64 = 0x5441_4E44;
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens the journal at `path`, creating it (and its folder) if it does not exist.
+    /// A new file is readable by its owner only. A file that is not a Tandem journal, or
+    /// was written by a newer Tandem, is refused before anything is written to it.
+    pub fn open(path: &Path) -> Result<Store> {
+        prepare_file(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let not_a_journal = || Error::NotAJournal { path: path.display().to_string() };
+        Self::init(conn, Some(path.to_owned())).map_err(|e| match e.code() {
+            "not_a_journal" => not_a_journal(),
+            _ => e,
+        })
+    }
+
+    /// A journal that lives in memory only (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        Self::init(Connection::open_in_memory()?, None)
+    }
+
+    fn init(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Read-only checks first: a file we must refuse is never written to.
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::TooNew { found: version, known: SCHEMA_VERSION });
+        }
+        if version < 0 || (app_id != 0 && app_id != APPLICATION_ID) {
+            return Err(Error::NotAJournal {
+                path: path.as_ref().map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
+            });
+        }
+        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::invalid("journal_mode", format!("The journal could not switch to WAL mode (got {mode}).")));
+        }
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        let mut store = Store { conn, path };
+        migrations::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Where the journal lives (`None` for an in-memory journal).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open journal.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn write(&mut self) -> Result<Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// Creates a missing journal file (and its folder) with owner-only permissions, and checks
+/// that an existing one at least starts like a SQLite database.
+fn prepare_file(path: &Path) -> Result<()> {
+    const HEADER: &[u8; 16] = b"SQLite format 3\0";
+    match std::fs::File::open(path) {
+        Ok(mut f) => {
+            let mut head = [0u8; 16];
+            let n = read_up_to(&mut f, &mut head).map_err(|e| Error::io(path, e))?;
+            // An empty file is a journal not yet written to; anything else must be SQLite.
+            if n != 0 && (n < 16 || &head != HEADER) {
+                return Err(Error::NotAJournal { path: path.display().to_string() });
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                create_private_dir(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options.open(path).map(drop).map_err(|e| Error::io(path, e))
+        }
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// `INSERT ... ON CONFLICT (id) DO UPDATE` over `columns` (the first being `id`). Not
+/// `INSERT OR REPLACE`: that deletes the old row first, which would cascade to its children.
+fn upsert_sql(table: &str, columns: &str) -> String {
+    let names: Vec<&str> = columns.split(',').map(str::trim).collect();
+    let params: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    let set: Vec<String> = names[1..].iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    format!(
+        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {}",
+        names.join(", "),
+        params.join(", "),
+        set.join(", ")
+    )
+}
+
+/// Enums are stored as the same snake_case text the JSON export uses.
+fn enum_text<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => unreachable!("domain enums serialise to strings, got {other:?}"),
+    }
+}
+
+/// Reads a text column through `parse`; a value that does not parse is reported as a
+/// conversion failure naming the column (a damaged or hand-edited file).
+fn parse_col<T>(
+    row: &rusqlite::Row<'_>,
+    idx: usize,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unexpected value {text:?}").into(),
+        )
+    })
+}
+
+fn parse_enum<T: DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
+fn parse_uuid(s: &str) -> Option<uuid::Uuid> {
+    uuid::Uuid::parse_str(s).ok()
+}
+

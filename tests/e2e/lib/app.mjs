@@ -1,0 +1,62 @@
+// Starting the real app through tauri-driver, and small helpers the specs share.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..', '..');
+const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, 'target');
+
+/** The binary under test: `TANDEM_APP`, else the debug build `make build` produces. */
+export const APP_BINARY = process.env.TANDEM_APP ?? join(targetDir, 'debug', 'tandem');
+export const SCREENSHOTS = join(here, '..', 'screenshots');
+
+/** A fresh, empty folder for one test's journal. */
+export function scratchDir() {
+  return mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+}
+
+/** Starts the app on the journal at `db` and waits until the UI says it is ready. */
+export async function launch(db) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'warn',
+    connectionRetryCount: 0,
+    capabilities: {
+      browserName: 'wry',
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: APP_BINARY, args: ['--db', db] },
+    },
+  });
+  await browser.waitUntil(async () => (await browser.execute(() => document.body.dataset.ready)) === 'true', {
+    timeout: 15000,
+    timeoutMsg: 'the app never reported ready',
+  });
+  return browser;
+}
+
+/** Saves a PNG of the window as screenshots/<name>.png (git-ignored), for a person to look at. */
+export async function screenshot(browser, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await browser.saveScreenshot(join(SCREENSHOTS, `${name}.png`));
+}
+
+/** Replaces the value of the input `selector` by typing `text` into it. */
+export async function typeInto(browser, selector, text) {
+  const el = await browser.$(selector);
+  await el.waitForDisplayed({ timeout: 5000 });
+  await el.clearValue();
+  await el.setValue(text);
+}
+
+/** Waits until the editor's save status says the latest edit is committed. */
+export async function waitSaved(browser) {
+  const status = await browser.$('[data-testid="save-status"]');
+  await browser.waitUntil(async () => (await status.getText()).startsWith('Saved'), {
+    timeout: 10000,
+    timeoutMsg: 'the edit was never reported saved',
+  });
+}

@@ -1,0 +1,36 @@
+// The sample journal, seen the way a first-time user explores it, at the smallest
+// supported window size and at a comfortable one.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launch, scratchDir, screenshot } from '../lib/app.mjs';
+
+let app;
+
+before(async () => {
+  app = await launch(join(scratchDir(), 'journal.sqlite3'));
+});
+
+after(async () => {
+  await app?.deleteSession();
+});
+
+test('explore the sample journal', async () => {
+  await app.$('[data-testid="load-sample"]').click();
+  await app.waitUntil(async () => (await app.$$('[data-testid="partnership-item"]')).length >= 2, {
+    timeoutMsg: 'the sample partnerships never appeared',
+  });
+  const heading = await app.$('h1');
+  await app.waitUntil(async () => (await heading.getText()).includes('Zoë Okafor'));
+  const sessions = await app.$$('[data-testid="session-item"]');
+  assert.ok(sessions.length >= 6, `expected the sample's sessions, saw ${sessions.length}`);
+  await screenshot(app, '10-sample-partnership');
+
+  await app.setWindowSize(1024, 700);
+  await screenshot(app, '11-sample-partnership-1024x700');
+  await sessions[0].click();
+  const notes = await app.$('#session-notes');
+  await notes.waitForDisplayed();
+  assert.ok((await notes.getValue()).length > 100);
+  await screenshot(app, '12-sample-session-1024x700');
+});

@@ -1,0 +1,361 @@
+import type {
+  ErrorPayload,
+  ImportReport,
+  JournalInfo,
+  Partnership,
+  PartnershipDraft,
+  PartnershipOverview,
+  Session,
+  SessionDraft,
+  SessionFormat,
+  SessionSummary,
+} from '../generated/types'
+import { BackendError, type Backend } from './types'
+
+type Method = keyof Backend
+
+export interface MockOptions {
+  /** When set, journalInfo reports it and every other call fails with it. */
+  journalError?: ErrorPayload | null
+  path?: string
+  /** Simulated latency of every call, in milliseconds (0 = resolve on the next microtask). */
+  latencyMs?: number
+}
+
+const SHORT_MAX = 300
+const LONG_MAX = 100_000
+const FORMATS: SessionFormat[] = ['in_person', 'coffee', 'video', 'phone', 'chat', 'other']
+
+function invalid(field: string, message: string): never {
+  throw new BackendError({ code: 'invalid_input', message, field })
+}
+
+function checkDate(value: string, field: string, label: string): void {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) invalid(field, `The ${label} is not a valid date.`)
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (y < 1900 || y > 2999) invalid(field, `The ${label} must be between the years 1900 and 2999.`)
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    invalid(field, `The ${label} is not a valid date.`)
+  }
+}
+
+function checkLength(value: string, max: number, field: string, label: string): void {
+  if ([...value].length > max) invalid(field, `The ${label} is too long (at most ${max} characters).`)
+}
+
+function checkRange(value: number, min: number, max: number, field: string, label: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    invalid(field, `The ${label} must be a whole number from ${min} to ${max}.`)
+  }
+}
+
+function validatePartnership(draft: PartnershipDraft): PartnershipDraft {
+  const partner_name = draft.partner_name.trim()
+  if (partner_name === '') invalid('partner_name', "Please give your partner's name.")
+  checkLength(partner_name, SHORT_MAX, 'partner_name', "partner's name")
+  checkLength(draft.partner_org.trim(), SHORT_MAX, 'partner_org', 'organisation')
+  checkLength(draft.my_name.trim(), SHORT_MAX, 'my_name', 'name')
+  checkDate(draft.started_on, 'started_on', 'start date')
+  if (draft.ended_on !== null) {
+    checkDate(draft.ended_on, 'ended_on', 'end date')
+    if (draft.ended_on < draft.started_on) {
+      invalid('ended_on', 'The end date cannot be before the start date.')
+    }
+  }
+  const a = draft.agreement
+  checkLength(a.objectives, LONG_MAX, 'objectives', 'objectives')
+  checkLength(a.boundaries, LONG_MAX, 'boundaries', 'boundaries')
+  checkLength(a.ending, LONG_MAX, 'ending', 'ending')
+  if (a.cadence_days !== null) checkRange(a.cadence_days, 1, 366, 'cadence_days', 'cadence (in days)')
+  if (a.session_minutes !== null) {
+    checkRange(a.session_minutes, 1, 1440, 'session_minutes', 'usual session length (in minutes)')
+  }
+  return {
+    ...draft,
+    partner_name,
+    partner_org: draft.partner_org.trim(),
+    my_name: draft.my_name.trim(),
+    agreement: { ...a },
+  }
+}
+
+function validateSession(draft: SessionDraft): SessionDraft {
+  const title = draft.title.trim()
+  if (title === '') invalid('title', 'Please give the session a title.')
+  checkLength(title, SHORT_MAX, 'title', 'title')
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(draft.held_at)
+  if (!m) invalid('held_at', 'Please give the date and time the session was held.')
+  checkDate(m[1], 'held_at', 'session date')
+  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4]) > 59) {
+    invalid('held_at', 'The session time is not a valid time.')
+  }
+  checkRange(draft.duration_minutes, 1, 1440, 'duration_minutes', 'duration (in minutes)')
+  if (!FORMATS.includes(draft.format)) invalid('format', 'Please choose how you met.')
+  checkLength(draft.place.trim(), SHORT_MAX, 'place', 'place or link')
+  checkLength(draft.notes, LONG_MAX, 'notes', 'notes')
+  return { ...draft, title, place: draft.place.trim() }
+}
+
+function excerptOf(notes: string): string {
+  const plain = notes
+    .replace(/[#>*_`[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return plain.length > 160 ? `${plain.slice(0, 159)}…` : plain
+}
+
+const clone = <T>(value: T): T => structuredClone(value)
+
+/** In-memory backend for tests and for running the UI in a plain browser. */
+export class MockBackend implements Backend {
+  partnerships = new Map<string, Partnership>()
+  sessions = new Map<string, Session>()
+  /** Every call made, in order, as "method" names. */
+  calls: Method[] = []
+  sampleLoaded = false
+  journalError: ErrorPayload | null
+  path: string
+  latencyMs: number
+
+  #nextId = 1
+  #clock = Date.UTC(2026, 2, 1, 9, 0, 0)
+  #failures: { method: Method | null; error: ErrorPayload }[] = []
+
+  constructor(options: MockOptions = {}) {
+    this.journalError = options.journalError ?? null
+    this.path = options.path ?? '/home/me/.local/share/tandem/journal.sqlite'
+    this.latencyMs = options.latencyMs ?? 0
+  }
+
+  /** Makes the next call (or the next call of `method`) fail with `error`. */
+  failNext(error: Partial<ErrorPayload> & { message: string }, method: Method | null = null): void {
+    this.#failures.push({
+      method,
+      error: { code: error.code ?? 'internal', message: error.message, field: error.field ?? null },
+    })
+  }
+
+  callsOf(method: Method): number {
+    return this.calls.filter((c) => c === method).length
+  }
+
+  async #run<T>(method: Method, body: () => T): Promise<T> {
+    this.calls.push(method)
+    if (this.latencyMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
+    } else {
+      await Promise.resolve()
+    }
+    const i = this.#failures.findIndex((f) => f.method === null || f.method === method)
+    if (i >= 0) {
+      const [failure] = this.#failures.splice(i, 1)
+      throw new BackendError(failure.error)
+    }
+    if (this.journalError && method !== 'journalInfo') throw new BackendError(this.journalError)
+    return clone(body())
+  }
+
+  #id(prefix: string): string {
+    return `${prefix}-${String(this.#nextId++).padStart(4, '0')}`
+  }
+
+  #now(): string {
+    this.#clock += 1000
+    return new Date(this.#clock).toISOString()
+  }
+
+  #partnership(id: string): Partnership {
+    const p = this.partnerships.get(id)
+    if (!p) throw new BackendError({ code: 'not_found', message: 'This partnership no longer exists.', field: null })
+    return p
+  }
+
+  #session(id: string): Session {
+    const s = this.sessions.get(id)
+    if (!s) throw new BackendError({ code: 'not_found', message: 'This session no longer exists.', field: null })
+    return s
+  }
+
+  #overview(p: Partnership): PartnershipOverview {
+    const own = [...this.sessions.values()].filter((s) => s.partnership_id === p.id)
+    const last = own.reduce<string | null>((acc, s) => (acc === null || s.held_at > acc ? s.held_at : acc), null)
+    return { partnership: p, session_count: own.length, last_session_at: last }
+  }
+
+  journalInfo(): Promise<JournalInfo> {
+    return this.#run('journalInfo', () => ({ path: this.path, error: this.journalError }))
+  }
+
+  listPartnerships(): Promise<PartnershipOverview[]> {
+    return this.#run('listPartnerships', () => {
+      const all = [...this.partnerships.values()].map((p) => this.#overview(p))
+      const activity = (o: PartnershipOverview) => o.last_session_at ?? o.partnership.started_on
+      return all.sort((a, b) => {
+        const openA = a.partnership.ended_on === null ? 0 : 1
+        const openB = b.partnership.ended_on === null ? 0 : 1
+        if (openA !== openB) return openA - openB
+        return activity(b).localeCompare(activity(a))
+      })
+    })
+  }
+
+  getPartnership(id: string): Promise<Partnership> {
+    return this.#run('getPartnership', () => this.#partnership(id))
+  }
+
+  createPartnership(draft: PartnershipDraft): Promise<Partnership> {
+    return this.#run('createPartnership', () => {
+      const clean = validatePartnership(draft)
+      const now = this.#now()
+      const p: Partnership = { ...clean, id: this.#id('p'), created_at: now, updated_at: now }
+      this.partnerships.set(p.id, p)
+      return p
+    })
+  }
+
+  updatePartnership(id: string, draft: PartnershipDraft): Promise<Partnership> {
+    return this.#run('updatePartnership', () => {
+      const old = this.#partnership(id)
+      const clean = validatePartnership(draft)
+      const p: Partnership = { ...clean, id, created_at: old.created_at, updated_at: this.#now() }
+      this.partnerships.set(id, p)
+      return p
+    })
+  }
+
+  listSessions(partnershipId: string, limit: number, offset: number): Promise<SessionSummary[]> {
+    return this.#run('listSessions', () => {
+      this.#partnership(partnershipId)
+      return [...this.sessions.values()]
+        .filter((s) => s.partnership_id === partnershipId)
+        .sort((a, b) => b.held_at.localeCompare(a.held_at) || b.created_at.localeCompare(a.created_at))
+        .slice(offset, offset + limit)
+        .map((s) => ({
+          id: s.id,
+          partnership_id: s.partnership_id,
+          held_at: s.held_at,
+          duration_minutes: s.duration_minutes,
+          format: s.format,
+          title: s.title,
+          excerpt: excerptOf(s.notes),
+          updated_at: s.updated_at,
+        }))
+    })
+  }
+
+  getSession(id: string): Promise<Session> {
+    return this.#run('getSession', () => this.#session(id))
+  }
+
+  createSession(partnershipId: string, draft: SessionDraft): Promise<Session> {
+    return this.#run('createSession', () => {
+      this.#partnership(partnershipId)
+      const clean = validateSession(draft)
+      const now = this.#now()
+      const s: Session = { ...clean, id: this.#id('s'), partnership_id: partnershipId, created_at: now, updated_at: now }
+      this.sessions.set(s.id, s)
+      return s
+    })
+  }
+
+  updateSession(id: string, draft: SessionDraft): Promise<Session> {
+    return this.#run('updateSession', () => {
+      const old = this.#session(id)
+      const clean = validateSession(draft)
+      const s: Session = { ...old, ...clean, updated_at: this.#now() }
+      this.sessions.set(id, s)
+      return s
+    })
+  }
+
+  loadSample(): Promise<ImportReport | null> {
+    return this.#run('loadSample', () => {
+      if (this.sampleLoaded) return null
+      this.sampleLoaded = true
+      let added = 0
+      for (const { partnership, sessions } of SAMPLE) {
+        const now = this.#now()
+        const p: Partnership = { ...partnership, id: this.#id('p'), created_at: now, updated_at: now }
+        this.partnerships.set(p.id, p)
+        added++
+        for (const draft of sessions) {
+          const s: Session = { ...draft, id: this.#id('s'), partnership_id: p.id, created_at: now, updated_at: now }
+          this.sessions.set(s.id, s)
+          added++
+        }
+      }
+      return { added, updated: 0, unchanged: 0 }
+    })
+  }
+}
+
+const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
+  {
+    partnership: {
+      partner_name: 'Zoë Okafor',
+      partner_org: 'Northwind Analytics',
+      my_name: 'Margaret Hale',
+      my_role: 'both',
+      kind: 'reverse',
+      started_on: '2026-01-12',
+      ended_on: null,
+      agreement: {
+        objectives: 'Zoë shows me how her team uses AI tools and social media day to day.\nI help Zoë prepare for her first team-lead role.',
+        boundaries: 'Thursdays after 16:00. Chat for quick questions, answered within two working days. What we say stays between us.',
+        cadence_days: 14,
+        session_minutes: 45,
+        ending: 'We review in June and decide together whether to go on.',
+      },
+    },
+    sessions: [
+      {
+        held_at: '2026-02-26T16:15:00',
+        duration_minutes: 45,
+        format: 'video',
+        place: '',
+        title: 'Prompting for real work',
+        notes: 'Zoë walked me through how she drafts reports with an assistant, and where she never uses one.\nI shared how I prepare a difficult conversation.',
+      },
+      {
+        held_at: '2026-02-12T16:00:00',
+        duration_minutes: 50,
+        format: 'coffee',
+        place: 'Café Lumen',
+        title: 'LinkedIn, honestly',
+        notes: 'What a useful post looks like. I agreed to try one short post a week.',
+      },
+      {
+        held_at: '2026-01-29T16:00:00',
+        duration_minutes: 40,
+        format: 'in_person',
+        place: 'Meeting room 4',
+        title: 'Getting to know each other',
+        notes: 'Agreed on objectives and boundaries. Zoë would like feedback on presenting to senior people.',
+      },
+    ],
+  },
+  {
+    partnership: {
+      partner_name: 'Daniel Brooks',
+      partner_org: 'Northwind Analytics',
+      my_name: 'Margaret Hale',
+      my_role: 'mentor',
+      kind: 'traditional',
+      started_on: '2025-03-03',
+      ended_on: '2025-12-15',
+      agreement: { objectives: '', boundaries: '', cadence_days: 30, session_minutes: 60, ending: '' },
+    },
+    sessions: [
+      {
+        held_at: '2025-12-15T10:00:00',
+        duration_minutes: 60,
+        format: 'in_person',
+        place: '',
+        title: 'Closing the year',
+        notes: 'We looked back on the year and agreed to end here.',
+      },
+    ],
+  },
+]

@@ -1,0 +1,106 @@
+import { fireEvent, screen, waitFor } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { MockBackend } from '../backend/mock'
+import { inputById, partnershipDraft, renderApp, settle } from '../../test/helpers'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('New partnership form', () => {
+  it('shows the required-name error next to the field and keeps everything typed', async () => {
+    const user = userEvent.setup()
+    const { backend } = renderApp()
+    await user.click(await screen.findByTestId('start-partnership'))
+
+    expect(inputById('started-on').value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    await user.type(inputById('partner-org'), 'Northwind Analytics')
+    await user.type(inputById('my-name'), 'Margaret Hale')
+    await user.selectOptions(inputById<HTMLSelectElement>('my-role'), 'mentee')
+    await user.type(inputById('objectives'), 'Learn how Gen Z uses AI tools')
+    await user.type(inputById('partner-name'), '   ')
+    await user.click(screen.getByTestId('create-partnership'))
+
+    const name = inputById('partner-name')
+    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'))
+    const errorId = name.getAttribute('aria-describedby')!
+    expect(document.getElementById(errorId)).toHaveTextContent("Please give your partner's name.")
+    // The message sits in the partner-name field, not somewhere else.
+    expect(name.closest('.field')).toContainElement(document.getElementById(errorId))
+    expect(name).toHaveValue('   ')
+    expect(inputById('partner-org')).toHaveValue('Northwind Analytics')
+    expect(inputById('my-name')).toHaveValue('Margaret Hale')
+    expect(inputById('my-role')).toHaveValue('mentee')
+    expect(inputById('objectives')).toHaveValue('Learn how Gen Z uses AI tools')
+    expect(backend.partnerships.size).toBe(0)
+
+    await user.clear(name)
+    await user.type(name, 'Zoë Okafor')
+    await user.selectOptions(inputById<HTMLSelectElement>('cadence'), 'Every week')
+    await user.clear(inputById('session-minutes'))
+    await user.type(inputById('session-minutes'), '30')
+    await user.click(screen.getByTestId('create-partnership'))
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })).toBeInTheDocument()
+    const [created] = [...backend.partnerships.values()]
+    expect(created).toMatchObject({
+      partner_name: 'Zoë Okafor',
+      partner_org: 'Northwind Analytics',
+      my_name: 'Margaret Hale',
+      my_role: 'mentee',
+      kind: 'reverse',
+      agreement: { objectives: 'Learn how Gen Z uses AI tools', cadence_days: 7, session_minutes: 30 },
+    })
+    expect(screen.getByTestId('agreement')).toHaveTextContent('Every week · 30 min')
+    expect(screen.getAllByTestId('partnership-item')[0]).toHaveTextContent('Zoë Okafor')
+  })
+
+  it('shows an error without a field at the top and keeps the form', async () => {
+    const user = userEvent.setup()
+    const backend = new MockBackend()
+    backend.failNext({ code: 'storage', message: 'The journal could not be written. Is the disk full?' }, 'createPartnership')
+    renderApp(backend)
+    await user.click(await screen.findByTestId('start-partnership'))
+    await user.type(inputById('partner-name'), 'Zoë')
+    await user.click(screen.getByTestId('create-partnership'))
+    expect(await screen.findByRole('alert')).toHaveTextContent('The journal could not be written. Is the disk full?')
+    expect(inputById('partner-name')).toHaveValue('Zoë')
+  })
+
+  it('edits a partnership by saving as you type, then returns with Done', async () => {
+    const backend = new MockBackend()
+    await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    renderApp(backend)
+    await fireEvent.click(await screen.findByTestId('edit-partnership'))
+    await waitFor(() => expect(inputById('partner-name')).toHaveValue('Zoë Okafor'))
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    await fireEvent.input(inputById('boundaries'), { target: { value: 'Thursdays after 4pm' } })
+    await vi.advanceTimersByTimeAsync(599)
+    await settle()
+    expect(backend.callsOf('updatePartnership')).toBe(0)
+    expect(screen.getByTestId('save-status')).toHaveTextContent('Saving…')
+    await vi.advanceTimersByTimeAsync(1)
+    await settle()
+    expect(backend.callsOf('updatePartnership')).toBe(1)
+    expect(screen.getByTestId('save-status').textContent).toMatch(/^Saved \d\d:\d\d$/)
+
+    // An invalid end date: the error is shown, the value stays as typed.
+    await fireEvent.input(inputById('ended-on'), { target: { value: '2025-01-01' } })
+    await vi.advanceTimersByTimeAsync(600)
+    await settle()
+    expect(screen.getByTestId('save-status')).toHaveTextContent('The end date cannot be before the start date.')
+    expect(inputById('ended-on')).toHaveAttribute('aria-invalid', 'true')
+    expect(inputById('ended-on')).toHaveValue('2025-01-01')
+    await fireEvent.input(inputById('ended-on'), { target: { value: '' } })
+    await vi.advanceTimersByTimeAsync(600)
+    await settle()
+    expect(screen.getByTestId('save-status').textContent).toMatch(/^Saved/)
+    vi.useRealTimers()
+
+    await fireEvent.click(screen.getByTestId('done'))
+    const agreement = await screen.findByTestId('agreement')
+    expect(agreement).toHaveTextContent('Thursdays after 4pm')
+  })
+})

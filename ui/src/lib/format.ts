@@ -1,0 +1,155 @@
+import type { PartnershipKind, Role, SessionFormat } from './generated/types'
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+interface WallClock {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+}
+
+/** Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]" as a local wall-clock time. */
+export function parseLocal(value: string): WallClock | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?/.exec(value)
+  if (!m) return null
+  return {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: m[4] ? Number(m[4]) : 0,
+    minute: m[5] ? Number(m[5]) : 0,
+  }
+}
+
+function weekday(w: WallClock): string {
+  return WEEKDAYS[new Date(w.year, w.month - 1, w.day).getDay()]
+}
+
+/** "Tue 3 Mar 2026, 16:15" */
+export function formatDateTime(value: string): string {
+  const w = parseLocal(value)
+  if (!w) return value
+  return `${weekday(w)} ${w.day} ${MONTHS[w.month - 1]} ${w.year}, ${pad(w.hour)}:${pad(w.minute)}`
+}
+
+/** "3 Mar 2026" */
+export function formatDate(value: string): string {
+  const w = parseLocal(value)
+  if (!w) return value
+  return `${w.day} ${MONTHS[w.month - 1]} ${w.year}`
+}
+
+/** "16:04" */
+export function formatClock(when: Date | number): string {
+  const date = typeof when === 'number' ? new Date(when) : when
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+/** "YYYY-MM-DD" of a Date in local time. */
+export function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** "YYYY-MM-DDTHH:MM" (the value of a datetime-local input) rounded down to the quarter hour. */
+export function nowForInput(now: Date = new Date()): string {
+  const minute = Math.floor(now.getMinutes() / 15) * 15
+  return `${isoDate(now)}T${pad(now.getHours())}:${pad(minute)}`
+}
+
+/** held_at from the backend → value for a datetime-local input. */
+export function heldAtToInput(heldAt: string): string {
+  return heldAt.slice(0, 16)
+}
+
+/** Value of a datetime-local input → held_at (the backend requires seconds). */
+export function inputToHeldAt(value: string): string {
+  return value.length === 16 ? `${value}:00` : value.slice(0, 19)
+}
+
+function dayNumber(w: WallClock): number {
+  return Math.round(Date.UTC(w.year, w.month - 1, w.day) / 86_400_000)
+}
+
+/** "last met today", "last met 3 days ago", "no sessions yet". */
+export function lastMet(lastSessionAt: string | null, now: Date = new Date()): string {
+  if (!lastSessionAt) return 'no sessions yet'
+  const w = parseLocal(lastSessionAt)
+  if (!w) return 'no sessions yet'
+  const today = dayNumber({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), hour: 0, minute: 0 })
+  const days = today - dayNumber(w)
+  if (days < 0) return `next on ${formatDate(lastSessionAt)}`
+  if (days === 0) return 'last met today'
+  if (days === 1) return 'last met yesterday'
+  if (days < 14) return `last met ${days} days ago`
+  if (days < 60) return `last met ${Math.floor(days / 7)} weeks ago`
+  if (days < 365) return `last met ${Math.floor(days / 30)} months ago`
+  return `last met ${formatDate(lastSessionAt)}`
+}
+
+export const ROLE_OPTIONS: { value: Role; label: string }[] = [
+  { value: 'mentor', label: 'I mentor them' },
+  { value: 'mentee', label: 'They mentor me' },
+  { value: 'both', label: 'Both ways' },
+]
+
+export const ROLE_BADGES: Record<Role, string> = {
+  mentor: 'I mentor',
+  mentee: 'I’m mentored',
+  both: 'Both ways',
+}
+
+export const KIND_OPTIONS: { value: PartnershipKind; label: string }[] = [
+  { value: 'reverse', label: 'Reverse' },
+  { value: 'two_way', label: 'Two-way' },
+  { value: 'traditional', label: 'Traditional' },
+  { value: 'peer', label: 'Peer' },
+]
+
+export function kindLabel(kind: PartnershipKind): string {
+  return KIND_OPTIONS.find((k) => k.value === kind)?.label ?? kind
+}
+
+export const FORMAT_OPTIONS: { value: SessionFormat; label: string }[] = [
+  { value: 'in_person', label: 'In person' },
+  { value: 'coffee', label: 'Coffee' },
+  { value: 'video', label: 'Video call' },
+  { value: 'phone', label: 'Phone' },
+  { value: 'chat', label: 'Chat' },
+  { value: 'other', label: 'Other' },
+]
+
+export function formatLabel(format: SessionFormat): string {
+  return FORMAT_OPTIONS.find((f) => f.value === format)?.label ?? format
+}
+
+export const CADENCE_OPTIONS: { value: number | null; label: string }[] = [
+  { value: 7, label: 'Every week' },
+  { value: 14, label: 'Every two weeks' },
+  { value: 21, label: 'Every three weeks' },
+  { value: 30, label: 'Every month' },
+  { value: null, label: 'Not fixed' },
+]
+
+export function cadenceLabel(days: number | null): string {
+  if (days === null) return 'Not fixed'
+  const known = CADENCE_OPTIONS.find((c) => c.value === days)
+  if (known) return known.label
+  return days === 1 ? 'Every day' : `Every ${days} days`
+}
+
+/** "45 min", "1 h", "1 h 30 min" */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return m === 0 ? `${h} h` : `${h} h ${m} min`
+}
+
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? ''
+}

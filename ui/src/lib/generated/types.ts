@@ -1,0 +1,68 @@
+// Generated from the Rust types in core/src by `tandem_core::bindings`. Do not edit:
+// run `TANDEM_BLESS=1 cargo test -p tandem-core bindings` after changing them.
+
+export type Role = "mentor" | "mentee" | "both";
+
+export type PartnershipKind = "reverse" | "two_way" | "traditional" | "peer";
+
+export type SessionFormat = "in_person" | "coffee" | "video" | "phone" | "chat" | "other";
+
+export type Agreement = { 
+/**
+ * Agreed objectives (Markdown).
+ */
+objectives: string, 
+/**
+ * Availability, preferred channels, response times, confidentiality (Markdown).
+ */
+boundaries: string, 
+/**
+ * How often the partners mean to meet, in days (14 = every two weeks).
+ */
+cadence_days: number | null, 
+/**
+ * How long a session usually lasts, in minutes.
+ */
+session_minutes: number | null, 
+/**
+ * How the partnership will end (Markdown).
+ */
+ending: string, };
+
+export type PartnershipDraft = { partner_name: string, partner_org: string, 
+/**
+ * The journal owner's own name, shown beside the partner's (may be empty).
+ */
+my_name: string, my_role: Role, kind: PartnershipKind, started_on: string, ended_on: string | null, agreement: Agreement, };
+
+export type Partnership = { id: string, partner_name: string, partner_org: string, my_name: string, my_role: Role, kind: PartnershipKind, started_on: string, ended_on: string | null, agreement: Agreement, created_at: string, updated_at: string, };
+
+export type PartnershipOverview = { partnership: Partnership, session_count: number, last_session_at: string | null, };
+
+export type SessionDraft = { 
+/**
+ * Local date and time the session was held (no time zone: the user's wall clock).
+ */
+held_at: string, duration_minutes: number, format: SessionFormat, 
+/**
+ * Where it took place, or the call link.
+ */
+place: string, title: string, 
+/**
+ * What was discussed (Markdown).
+ */
+notes: string, };
+
+export type Session = { id: string, partnership_id: string, held_at: string, duration_minutes: number, format: SessionFormat, place: string, title: string, notes: string, created_at: string, updated_at: string, };
+
+export type SessionSummary = { id: string, partnership_id: string, held_at: string, duration_minutes: number, format: SessionFormat, title: string, 
+/**
+ * The first characters of the notes, as plain text.
+ */
+excerpt: string, updated_at: string, };
+
+export type ImportReport = { added: number, updated: number, unchanged: number, };
+
+export type ErrorPayload = { code: string, message: string, field: string | null, };
+
+export type JournalInfo = { path: string, error: ErrorPayload | null, };

@@ -1,0 +1,51 @@
+import { render } from '@testing-library/svelte'
+import { tick } from 'svelte'
+import App from '../App.svelte'
+import { backendContext } from '../lib/backend/context'
+import { MockBackend } from '../lib/backend/mock'
+import type { PartnershipDraft, SessionDraft } from '../lib/generated/types'
+
+export function renderApp(backend: MockBackend = new MockBackend()) {
+  const result = render(App, { context: backendContext(backend) })
+  return { ...result, backend }
+}
+
+export function partnershipDraft(overrides: Partial<PartnershipDraft> = {}): PartnershipDraft {
+  return {
+    partner_name: 'Zoë Okafor',
+    partner_org: 'Northwind',
+    my_name: 'Margaret',
+    my_role: 'both',
+    kind: 'reverse',
+    started_on: '2026-01-12',
+    ended_on: null,
+    agreement: { objectives: '', boundaries: '', cadence_days: null, session_minutes: null, ending: '' },
+    ...overrides,
+  }
+}
+
+export function sessionDraft(overrides: Partial<SessionDraft> = {}): SessionDraft {
+  return {
+    held_at: '2026-03-03T16:15:00',
+    duration_minutes: 45,
+    format: 'video',
+    place: '',
+    title: 'First steps with AI tools',
+    notes: 'We tried three assistants.',
+    ...overrides,
+  }
+}
+
+/** Lets pending promise callbacks and Svelte updates run (works under fake timers). */
+export async function settle(rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await Promise.resolve()
+  }
+  await tick()
+}
+
+export function inputById<T extends HTMLElement = HTMLInputElement>(id: string): T {
+  const el = document.getElementById(id)
+  if (!el) throw new Error(`No element with id ${id}`)
+  return el as T
+}
