@@ -49,7 +49,9 @@ mod tests {
 
     #[test]
     fn generated_typescript_matches_the_rust_types() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(super::TYPES_PATH);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(super::TYPES_PATH);
         let expected = super::typescript();
         if std::env::var_os("TANDEM_BLESS").is_some() {
             std::fs::create_dir_all(path.parent().expect("has a parent")).expect("create dir");

@@ -43,11 +43,17 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn invalid(field: &str, message: impl Into<String>) -> Self {
-        Error::Invalid { field: field.to_owned(), message: message.into() }
+        Error::Invalid {
+            field: field.to_owned(),
+            message: message.into(),
+        }
     }
 
     pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
-        Error::Io { path: path.display().to_string(), source }
+        Error::Io {
+            path: path.display().to_string(),
+            source,
+        }
     }
 
     /// A stable, machine-readable code. The UI and the tests branch on it; never on the

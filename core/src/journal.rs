@@ -42,19 +42,28 @@ impl JournalFile {
         struct Probe {
             format_version: Option<serde_json::Value>,
         }
-        let probe: Probe = serde_json::from_str(text).map_err(|e| {
-            Error::Import(format!("it is not a JSON object ({e})"))
-        })?;
+        let probe: Probe = serde_json::from_str(text)
+            .map_err(|e| Error::Import(format!("it is not a JSON object ({e})")))?;
         let version = match probe.format_version {
-            None => return Err(Error::Import("it has no \"format_version\", so it is not a Tandem journal export".into())),
+            None => {
+                return Err(Error::Import(
+                    "it has no \"format_version\", so it is not a Tandem journal export".into(),
+                ));
+            }
             Some(v) => v.as_u64().ok_or_else(|| {
-                Error::Import(format!("\"format_version\" must be a whole number, not {v}"))
+                Error::Import(format!(
+                    "\"format_version\" must be a whole number, not {v}"
+                ))
             })?,
         };
         if version > u64::from(FORMAT_VERSION) || version < u64::from(OLDEST_FORMAT_VERSION) {
             return Err(Error::Import(format!(
                 "it is format version {version}, and this version of Tandem reads versions {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}{}",
-                if version > u64::from(FORMAT_VERSION) { "; update Tandem to import it" } else { "" }
+                if version > u64::from(FORMAT_VERSION) {
+                    "; update Tandem to import it"
+                } else {
+                    ""
+                }
             )));
         }
         let de = &mut serde_json::Deserializer::from_str(text);

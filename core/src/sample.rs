@@ -40,7 +40,11 @@ pub fn journal(today: NaiveDate) -> Result<JournalFile> {
 
 /// The ids of the sample's partnerships.
 pub fn partnership_ids() -> Result<Vec<Uuid>> {
-    Ok(JournalFile::parse(SAMPLE)?.partnerships.iter().map(|p| p.id).collect())
+    Ok(JournalFile::parse(SAMPLE)?
+        .partnerships
+        .iter()
+        .map(|p| p.id)
+        .collect())
 }
 
 impl Store {

@@ -22,7 +22,9 @@ pub(crate) fn datetime_text(d: &NaiveDateTime) -> String {
 }
 
 pub(crate) fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {

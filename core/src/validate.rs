@@ -14,12 +14,21 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
 
 fn text(field: &str, label: &str, value: &str, max: usize) -> Result<()> {
     if value.contains('\0') {
-        return Err(Error::invalid(field, format!("{label} contains a NUL character, which Tandem cannot keep. Remove it and try again.")));
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{label} contains a NUL character, which Tandem cannot keep. Remove it and try again."
+            ),
+        ));
     }
     if value.len() > max {
         return Err(Error::invalid(
             field,
-            format!("{label} is too long ({} KB; the limit is {} KB).", value.len() / 1024, max / 1024),
+            format!(
+                "{label} is too long ({} KB; the limit is {} KB).",
+                value.len() / 1024,
+                max / 1024
+            ),
         ));
     }
     Ok(())
@@ -35,7 +44,10 @@ fn required(field: &str, label: &str, value: &str) -> Result<()> {
 
 fn date(field: &str, label: &str, d: NaiveDate) -> Result<()> {
     if !YEARS.contains(&d.year()) {
-        return Err(Error::invalid(field, format!("{label} ({d}) is not a plausible date: use a year between 1900 and 2999.")));
+        return Err(Error::invalid(
+            field,
+            format!("{label} ({d}) is not a plausible date: use a year between 1900 and 2999."),
+        ));
     }
     Ok(())
 }
@@ -48,21 +60,43 @@ pub(crate) fn partnership(d: &PartnershipDraft) -> Result<()> {
     if let Some(end) = d.ended_on {
         date("ended_on", "The end date", end)?;
         if end < d.started_on {
-            return Err(Error::invalid("ended_on", format!("The end date ({end}) is before the start date ({}).", d.started_on)));
+            return Err(Error::invalid(
+                "ended_on",
+                format!(
+                    "The end date ({end}) is before the start date ({}).",
+                    d.started_on
+                ),
+            ));
         }
     }
     let a = &d.agreement;
-    text("agreement.objectives", "The objectives", &a.objectives, MAX_LONG)?;
-    text("agreement.boundaries", "The boundaries", &a.boundaries, MAX_LONG)?;
+    text(
+        "agreement.objectives",
+        "The objectives",
+        &a.objectives,
+        MAX_LONG,
+    )?;
+    text(
+        "agreement.boundaries",
+        "The boundaries",
+        &a.boundaries,
+        MAX_LONG,
+    )?;
     text("agreement.ending", "How it ends", &a.ending, MAX_LONG)?;
     if let Some(days) = a.cadence_days {
         if !(1..=366).contains(&days) {
-            return Err(Error::invalid("agreement.cadence_days", "The meeting cadence must be between 1 and 366 days."));
+            return Err(Error::invalid(
+                "agreement.cadence_days",
+                "The meeting cadence must be between 1 and 366 days.",
+            ));
         }
     }
     if let Some(minutes) = a.session_minutes {
         if !(1..=1440).contains(&minutes) {
-            return Err(Error::invalid("agreement.session_minutes", "A usual session length must be between 1 minute and 24 hours."));
+            return Err(Error::invalid(
+                "agreement.session_minutes",
+                "A usual session length must be between 1 minute and 24 hours.",
+            ));
         }
     }
     Ok(())
@@ -74,7 +108,10 @@ pub(crate) fn session(d: &SessionDraft) -> Result<()> {
     text("notes", "The notes", &d.notes, MAX_LONG)?;
     date("held_at", "The session date", d.held_at.date())?;
     if !(1..=1440).contains(&d.duration_minutes) {
-        return Err(Error::invalid("duration_minutes", "The duration must be between 1 minute and 24 hours."));
+        return Err(Error::invalid(
+            "duration_minutes",
+            "The duration must be between 1 minute and 24 hours.",
+        ));
     }
     Ok(())
 }

@@ -23,7 +23,8 @@ impl AppState {
         let store = self.store.as_ref().map_err(Clone::clone)?;
         let mut store = store.lock().map_err(|_| ErrorPayload {
             code: "internal".into(),
-            message: "Tandem hit an internal error. Restart it; everything already saved is safe.".into(),
+            message: "Tandem hit an internal error. Restart it; everything already saved is safe."
+                .into(),
             field: None,
         })?;
         f(&mut store).map_err(|e| ErrorPayload::from(&e))
@@ -31,7 +32,9 @@ impl AppState {
 }
 
 pub fn run(path: PathBuf) -> Result<()> {
-    let store = Store::open(&path).map(Mutex::new).map_err(|e| ErrorPayload::from(&e));
+    let store = Store::open(&path)
+        .map(Mutex::new)
+        .map_err(|e| ErrorPayload::from(&e));
     tauri::Builder::default()
         .manage(AppState { path, store })
         .invoke_handler(tauri::generate_handler![

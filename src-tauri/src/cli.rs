@@ -74,7 +74,10 @@ fn demo(path: &Path) -> Result<()> {
             path.display(),
             report.added
         ),
-        None => println!("The sample journal is already in {}; nothing changed.", path.display()),
+        None => println!(
+            "The sample journal is already in {}; nothing changed.",
+            path.display()
+        ),
     }
     Ok(())
 }
@@ -86,7 +89,10 @@ fn export(path: &Path, out: Option<&Path>) -> Result<()> {
     match out {
         None => std::io::stdout()
             .write_all(json.as_bytes())
-            .map_err(|source| Error::Write { path: "standard output".into(), source }),
+            .map_err(|source| Error::Write {
+                path: "standard output".into(),
+                source,
+            }),
         Some(out) => {
             // Written beside the target and renamed, so a failed export never leaves half a file.
             let tmp = out.with_extension("json.partial");
@@ -94,7 +100,10 @@ fn export(path: &Path, out: Option<&Path>) -> Result<()> {
                 .and_then(|()| std::fs::rename(&tmp, out))
                 .map_err(|source| {
                     let _ = std::fs::remove_file(&tmp);
-                    Error::Write { path: out.to_owned(), source }
+                    Error::Write {
+                        path: out.to_owned(),
+                        source,
+                    }
                 })?;
             eprintln!("Exported the journal to {}.", out.display());
             Ok(())
@@ -103,8 +112,10 @@ fn export(path: &Path, out: Option<&Path>) -> Result<()> {
 }
 
 fn import(path: &Path, file: &Path) -> Result<()> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|source| Error::Read { path: file.to_owned(), source })?;
+    let text = std::fs::read_to_string(file).map_err(|source| Error::Read {
+        path: file.to_owned(),
+        source,
+    })?;
     let journal = JournalFile::parse(&text)?;
     let mut store = Store::open(path)?;
     let r = store.import_journal(&journal)?;

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
 import { MockBackend } from './lib/backend/mock'
-import { savePlace } from './lib/place'
+import { loadPlace, savePlace } from './lib/place'
 import { partnershipDraft, renderApp, sessionDraft } from './test/helpers'
 
 describe('App start', () => {
@@ -51,7 +51,7 @@ describe('App start', () => {
     await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
     const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
     const s = await backend.createSession(p.id, sessionDraft({ title: 'Feedback that lands' }))
-    savePlace({ partnershipId: p.id, sessionId: s.id })
+    savePlace(backend.path, { partnershipId: p.id, sessionId: s.id })
     renderApp(backend)
     await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Feedback that lands'))
     expect(screen.getByTestId('back')).toHaveTextContent('Ben Ito')
@@ -59,10 +59,19 @@ describe('App start', () => {
     expect(selected).toHaveTextContent('Ben Ito')
   })
 
+  it('ignores the place remembered for another journal file', async () => {
+    const backend = new MockBackend({ path: '/tmp/other.sqlite3' })
+    await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
+    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
+    savePlace('/elsewhere/journal.sqlite3', { partnershipId: p.id, sessionId: null })
+    renderApp(backend)
+    expect(await screen.findByRole('heading', { level: 1 })).not.toHaveTextContent('Ben Ito')
+  })
+
   it('falls back to the partnership when the remembered session is gone', async () => {
     const backend = new MockBackend()
     const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
-    savePlace({ partnershipId: p.id, sessionId: 's-9999' })
+    savePlace(backend.path, { partnershipId: p.id, sessionId: 's-9999' })
     renderApp(backend)
     expect(await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })).toBeInTheDocument()
   })
@@ -78,6 +87,6 @@ describe('App start', () => {
     await fireEvent.click(benItem)
     expect(await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })).toBeInTheDocument()
     expect(screen.getByText(/ended 1 Feb 2026/)).toBeInTheDocument()
-    expect(JSON.parse(localStorage.getItem('tandem.lastPlace')!)).toEqual({ partnershipId: ben.id, sessionId: null })
+    expect(loadPlace(backend.path)).toEqual({ partnershipId: ben.id, sessionId: null })
   })
 })

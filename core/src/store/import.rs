@@ -61,14 +61,20 @@ impl Store {
         for (i, p) in file.partnerships.iter().enumerate() {
             validate::partnership(&p.draft()).map_err(|e| at("partnerships", i, e))?;
             if !ids.insert(p.id) {
-                return Err(Error::Import(format!("partnerships[{i}]: the id {} appears twice", p.id)));
+                return Err(Error::Import(format!(
+                    "partnerships[{i}]: the id {} appears twice",
+                    p.id
+                )));
             }
         }
         let partnership_ids: HashSet<Uuid> = ids.clone();
         for (i, s) in file.sessions.iter().enumerate() {
             validate::session(&s.draft()).map_err(|e| at("sessions", i, e))?;
             if !ids.insert(s.id) {
-                return Err(Error::Import(format!("sessions[{i}]: the id {} appears twice", s.id)));
+                return Err(Error::Import(format!(
+                    "sessions[{i}]: the id {} appears twice",
+                    s.id
+                )));
             }
         }
 
@@ -76,7 +82,13 @@ impl Store {
         let mut report = ImportReport::default();
         for p in &file.partnerships {
             let ours = partnerships::find(&tx, p.id)?;
-            merge(&mut report, ours, p, |o| p.updated_at > o.updated_at, |p| partnerships::put(&tx, p))?;
+            merge(
+                &mut report,
+                ours,
+                p,
+                |o| p.updated_at > o.updated_at,
+                |p| partnerships::put(&tx, p),
+            )?;
         }
         for (i, s) in file.sessions.iter().enumerate() {
             if !partnership_ids.contains(&s.partnership_id)
@@ -96,7 +108,13 @@ impl Store {
                     )));
                 }
             }
-            merge(&mut report, ours, s, |o| s.updated_at > o.updated_at, |s| sessions::put(&tx, s))?;
+            merge(
+                &mut report,
+                ours,
+                s,
+                |o| s.updated_at > o.updated_at,
+                |s| sessions::put(&tx, s),
+            )?;
         }
         tx.commit()?;
         Ok(report)

@@ -40,7 +40,9 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let not_a_journal = || Error::NotAJournal { path: path.display().to_string() };
+        let not_a_journal = || Error::NotAJournal {
+            path: path.display().to_string(),
+        };
         Self::init(conn, Some(path.to_owned())).map_err(|e| match e.code() {
             "not_a_journal" => not_a_journal(),
             _ => e,
@@ -58,16 +60,24 @@ impl Store {
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if version > SCHEMA_VERSION {
-            return Err(Error::TooNew { found: version, known: SCHEMA_VERSION });
+            return Err(Error::TooNew {
+                found: version,
+                known: SCHEMA_VERSION,
+            });
         }
         if version < 0 || (app_id != 0 && app_id != APPLICATION_ID) {
             return Err(Error::NotAJournal {
-                path: path.as_ref().map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
+                path: path
+                    .as_ref()
+                    .map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
             });
         }
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if path.is_some() && !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::invalid("journal_mode", format!("The journal could not switch to WAL mode (got {mode}).")));
+            return Err(Error::invalid(
+                "journal_mode",
+                format!("The journal could not switch to WAL mode (got {mode})."),
+            ));
         }
         conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
         let mut store = Store { conn, path };
@@ -82,11 +92,15 @@ impl Store {
 
     /// The schema version of the open journal.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 }
 
@@ -100,7 +114,9 @@ fn prepare_file(path: &Path) -> Result<()> {
             let n = read_up_to(&mut f, &mut head).map_err(|e| Error::io(path, e))?;
             // An empty file is a journal not yet written to; anything else must be SQLite.
             if n != 0 && (n < 16 || &head != HEADER) {
-                return Err(Error::NotAJournal { path: path.display().to_string() });
+                return Err(Error::NotAJournal {
+                    path: path.display().to_string(),
+                });
             }
             Ok(())
         }
@@ -142,7 +158,10 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 fn upsert_sql(table: &str, columns: &str) -> String {
     let names: Vec<&str> = columns.split(',').map(str::trim).collect();
     let params: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-    let set: Vec<String> = names[1..].iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let set: Vec<String> = names[1..]
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
     format!(
         "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {}",
         names.join(", "),
@@ -183,4 +202,3 @@ fn parse_enum<T: DeserializeOwned>(s: &str) -> Option<T> {
 fn parse_uuid(s: &str) -> Option<uuid::Uuid> {
     uuid::Uuid::parse_str(s).ok()
 }
-

@@ -42,23 +42,23 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
 pub(super) fn put(tx: &Transaction<'_>, p: &Partnership) -> Result<()> {
     let a = &p.agreement;
     tx.prepare_cached(&upsert_sql("partnership", COLUMNS))?
-    .execute(params![
-        p.id.to_string(),
-        p.partner_name,
-        p.partner_org,
-        p.my_name,
-        enum_text(&p.my_role),
-        enum_text(&p.kind),
-        date_text(&p.started_on),
-        p.ended_on.as_ref().map(date_text),
-        a.objectives,
-        a.boundaries,
-        a.cadence_days,
-        a.session_minutes,
-        a.ending,
-        timestamp_text(&p.created_at),
-        timestamp_text(&p.updated_at),
-    ])?;
+        .execute(params![
+            p.id.to_string(),
+            p.partner_name,
+            p.partner_org,
+            p.my_name,
+            enum_text(&p.my_role),
+            enum_text(&p.kind),
+            date_text(&p.started_on),
+            p.ended_on.as_ref().map(date_text),
+            a.objectives,
+            a.boundaries,
+            a.cadence_days,
+            a.session_minutes,
+            a.ending,
+            timestamp_text(&p.created_at),
+            timestamp_text(&p.updated_at),
+        ])?;
     Ok(())
 }
 
@@ -70,20 +70,30 @@ pub(super) fn find(tx: &rusqlite::Connection, id: Uuid) -> Result<Option<Partner
 }
 
 pub(super) fn all(conn: &rusqlite::Connection) -> Result<Vec<Partnership>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM partnership ORDER BY started_on, id"))?;
-    let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM partnership ORDER BY started_on, id"
+    ))?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
 fn not_found(id: Uuid) -> Error {
-    Error::NotFound { what: "partnership", id: id.to_string() }
+    Error::NotFound {
+        what: "partnership",
+        id: id.to_string(),
+    }
 }
 
 impl Store {
     /// Every partnership, open ones first, then by most recent activity.
     pub fn list_partnerships(&self) -> Result<Vec<PartnershipOverview>> {
-        let cols = COLUMNS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ");
+        let cols = COLUMNS
+            .split(", ")
+            .map(|c| format!("p.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {cols}, \
                 (SELECT count(*) FROM session s WHERE s.partnership_id = p.id), \
@@ -133,7 +143,11 @@ impl Store {
         Ok(p)
     }
 
-    pub fn update_partnership(&mut self, id: Uuid, draft: &PartnershipDraft) -> Result<Partnership> {
+    pub fn update_partnership(
+        &mut self,
+        id: Uuid,
+        draft: &PartnershipDraft,
+    ) -> Result<Partnership> {
         validate::partnership(draft)?;
         let tx = self.write()?;
         let old = find(&tx, id)?.ok_or_else(|| not_found(id))?;

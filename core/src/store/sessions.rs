@@ -31,18 +31,19 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
 }
 
 pub(super) fn put(tx: &Transaction<'_>, s: &Session) -> Result<()> {
-    tx.prepare_cached(&upsert_sql("session", COLUMNS))?.execute(params![
-        s.id.to_string(),
-        s.partnership_id.to_string(),
-        datetime_text(&s.held_at),
-        s.duration_minutes,
-        enum_text(&s.format),
-        s.place,
-        s.title,
-        s.notes,
-        timestamp_text(&s.created_at),
-        timestamp_text(&s.updated_at),
-    ])?;
+    tx.prepare_cached(&upsert_sql("session", COLUMNS))?
+        .execute(params![
+            s.id.to_string(),
+            s.partnership_id.to_string(),
+            datetime_text(&s.held_at),
+            s.duration_minutes,
+            enum_text(&s.format),
+            s.place,
+            s.title,
+            s.notes,
+            timestamp_text(&s.created_at),
+            timestamp_text(&s.updated_at),
+        ])?;
     Ok(())
 }
 
@@ -57,19 +58,27 @@ pub(super) fn all(conn: &rusqlite::Connection) -> Result<Vec<Session>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM session ORDER BY partnership_id, held_at, id"
     ))?;
-    let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
 fn not_found(id: Uuid) -> Error {
-    Error::NotFound { what: "session", id: id.to_string() }
+    Error::NotFound {
+        what: "session",
+        id: id.to_string(),
+    }
 }
 
 /// Notes as one line of plain text: Markdown markers and line breaks are not wanted in a list.
 fn excerpt(notes: &str) -> String {
     let flat: String = notes
         .split_whitespace()
-        .map(|w| w.trim_start_matches(['#', '*', '>', '-', '_', '`']).trim_end_matches(['*', '_', '`']))
+        .map(|w| {
+            w.trim_start_matches(['#', '*', '>', '-', '_', '`'])
+                .trim_end_matches(['*', '_', '`'])
+        })
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
@@ -127,12 +136,19 @@ impl Store {
         find(&self.conn, id)?.ok_or_else(|| not_found(id))
     }
 
-    pub fn create_session(&mut self, partnership_id: Uuid, draft: &SessionDraft) -> Result<Session> {
+    pub fn create_session(
+        &mut self,
+        partnership_id: Uuid,
+        draft: &SessionDraft,
+    ) -> Result<Session> {
         validate::session(draft)?;
         let draft = clean(draft);
         let tx = self.write()?;
         if partnerships::find(&tx, partnership_id)?.is_none() {
-            return Err(Error::NotFound { what: "partnership", id: partnership_id.to_string() });
+            return Err(Error::NotFound {
+                what: "partnership",
+                id: partnership_id.to_string(),
+            });
         }
         let now = time::now();
         let s = Session {

@@ -52,7 +52,9 @@ pub fn session_draft(title: &str) -> SessionDraft {
 /// A store with one partnership, and that partnership's id.
 pub fn store_with_partnership() -> (Store, uuid::Uuid) {
     let mut store = Store::open_in_memory().unwrap();
-    let p = store.create_partnership(&partnership_draft("Zoë Okafor")).unwrap();
+    let p = store
+        .create_partnership(&partnership_draft("Zoë Okafor"))
+        .unwrap();
     (store, p.id)
 }
 

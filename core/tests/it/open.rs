@@ -13,7 +13,11 @@ fn a_new_journal_is_created_private_with_its_folder() {
     assert_eq!(store.path(), Some(path.as_path()));
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
-    let dir_mode = std::fs::metadata(path.parent().unwrap()).unwrap().permissions().mode() & 0o777;
+    let dir_mode = std::fs::metadata(path.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
     assert_eq!(dir_mode, 0o700);
 }
 
@@ -26,7 +30,9 @@ fn the_connection_is_durable_wal_with_foreign_keys() {
     store.create_session(p.id, &session_draft("One")).unwrap();
     drop(store);
     let conn = Connection::open(&path).unwrap();
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), tandem_core::SCHEMA_VERSION);
@@ -74,7 +80,8 @@ fn another_applications_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("PRAGMA application_id = 42; CREATE TABLE t (x);").unwrap();
+    conn.execute_batch("PRAGMA application_id = 42; CREATE TABLE t (x);")
+        .unwrap();
     drop(conn);
     assert_error(Store::open(&path).map(|_| ()), "not_a_journal", None);
 }
@@ -85,7 +92,8 @@ fn a_journal_from_a_newer_tandem_is_refused_and_left_untouched() {
     let path = dir.path().join("future.sqlite3");
     drop(Store::open(&path).unwrap());
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;").unwrap();
+    conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;")
+        .unwrap();
     drop(conn);
     let before = std::fs::read(&path).unwrap();
     let e = assert_error(Store::open(&path).map(|_| ()), "journal_too_new", None);

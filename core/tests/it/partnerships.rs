@@ -6,7 +6,9 @@ use crate::{assert_error, date, partnership_draft, session_draft};
 #[test]
 fn create_then_get_returns_what_was_written() {
     let mut store = Store::open_in_memory().unwrap();
-    let created = store.create_partnership(&partnership_draft("  Zoë Okafor ")).unwrap();
+    let created = store
+        .create_partnership(&partnership_draft("  Zoë Okafor "))
+        .unwrap();
     assert_eq!(created.partner_name, "Zoë Okafor", "names are trimmed");
     assert_eq!(created.created_at, created.updated_at);
     assert_eq!(store.get_partnership(created.id).unwrap(), created);
@@ -30,13 +32,21 @@ fn update_keeps_id_and_creation_time_and_moves_updated_at() {
 #[test]
 fn list_shows_open_partnerships_first_then_most_recent_activity() {
     let mut store = Store::open_in_memory().unwrap();
-    let quiet = store.create_partnership(&partnership_draft("Quiet")).unwrap();
-    let busy = store.create_partnership(&partnership_draft("Busy")).unwrap();
+    let quiet = store
+        .create_partnership(&partnership_draft("Quiet"))
+        .unwrap();
+    let busy = store
+        .create_partnership(&partnership_draft("Busy"))
+        .unwrap();
     let mut ended_draft = partnership_draft("Ended");
     ended_draft.ended_on = Some(date("2026-06-01"));
     let ended = store.create_partnership(&ended_draft).unwrap();
-    store.create_session(busy.id, &session_draft("One")).unwrap();
-    store.create_session(busy.id, &session_draft("Two")).unwrap();
+    store
+        .create_session(busy.id, &session_draft("One"))
+        .unwrap();
+    store
+        .create_session(busy.id, &session_draft("Two"))
+        .unwrap();
 
     let list = store.list_partnerships().unwrap();
     let names: Vec<_> = list.iter().map(|o| o.partnership.id).collect();
@@ -49,25 +59,59 @@ fn list_shows_open_partnerships_first_then_most_recent_activity() {
 
 #[test]
 fn invalid_drafts_are_refused_with_the_field_and_nothing_is_written() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut PartnershipDraft)>)> = vec![
+    type Breaks = Box<dyn Fn(&mut PartnershipDraft)>;
+    let cases: Vec<(&str, Breaks)> = vec![
         ("partner_name", Box::new(|d| d.partner_name = "   ".into())),
-        ("partner_name", Box::new(|d| d.partner_name = "x".repeat(301))),
-        ("partner_name", Box::new(|d| d.partner_name = "Zo\0ë".into())),
-        ("ended_on", Box::new(|d| d.ended_on = Some(date("2026-03-01")))),
-        ("started_on", Box::new(|d| d.started_on = date("1492-10-12"))),
-        ("agreement.cadence_days", Box::new(|d| d.agreement.cadence_days = Some(0))),
-        ("agreement.session_minutes", Box::new(|d| d.agreement.session_minutes = Some(1441))),
+        (
+            "partner_name",
+            Box::new(|d| d.partner_name = "x".repeat(301)),
+        ),
+        (
+            "partner_name",
+            Box::new(|d| d.partner_name = "Zo\0ë".into()),
+        ),
+        (
+            "ended_on",
+            Box::new(|d| d.ended_on = Some(date("2026-03-01"))),
+        ),
+        (
+            "started_on",
+            Box::new(|d| d.started_on = date("1492-10-12")),
+        ),
+        (
+            "agreement.cadence_days",
+            Box::new(|d| d.agreement.cadence_days = Some(0)),
+        ),
+        (
+            "agreement.session_minutes",
+            Box::new(|d| d.agreement.session_minutes = Some(1441)),
+        ),
     ];
     for (field, break_it) in cases {
         let mut store = Store::open_in_memory().unwrap();
         let mut draft = partnership_draft("Zoë");
         break_it(&mut draft);
-        assert_error(store.create_partnership(&draft), "invalid_input", Some(field));
-        assert!(store.list_partnerships().unwrap().is_empty(), "{field}: nothing written");
+        assert_error(
+            store.create_partnership(&draft),
+            "invalid_input",
+            Some(field),
+        );
+        assert!(
+            store.list_partnerships().unwrap().is_empty(),
+            "{field}: nothing written"
+        );
 
         let good = store.create_partnership(&partnership_draft("Zoë")).unwrap();
-        assert_error(store.update_partnership(good.id, &draft), "invalid_input", Some(field));
-        assert_eq!(store.get_partnership(good.id).unwrap(), good, "{field}: unchanged");
+        assert_error(
+            store.update_partnership(good.id, &draft),
+            "invalid_input",
+            Some(field),
+        );
+        assert_eq!(
+            store.get_partnership(good.id).unwrap(),
+            good,
+            "{field}: unchanged"
+        );
     }
 }
 
@@ -93,5 +137,9 @@ fn unknown_ids_are_not_found() {
     let mut store = Store::open_in_memory().unwrap();
     let id = uuid::Uuid::new_v4();
     assert_error(store.get_partnership(id), "not_found", None);
-    assert_error(store.update_partnership(id, &partnership_draft("x")), "not_found", None);
+    assert_error(
+        store.update_partnership(id, &partnership_draft("x")),
+        "not_found",
+        None,
+    );
 }

@@ -29,19 +29,28 @@ fn the_sample_is_a_living_reverse_mentoring_journal() {
         .iter()
         .map(|s| store.get_session(s.id).unwrap().notes)
         .collect();
-    assert!(notes.contains("**") && notes.contains("\n- "), "uses Markdown");
+    assert!(
+        notes.contains("**") && notes.contains("\n- "),
+        "uses Markdown"
+    );
     assert!(!notes.is_ascii(), "has non-ASCII text");
 }
 
 #[test]
 fn loading_the_sample_twice_changes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    store.load_sample(date("2027-01-20")).unwrap().expect("loaded");
+    store
+        .load_sample(date("2027-01-20"))
+        .unwrap()
+        .expect("loaded");
     let p = &store.list_partnerships().unwrap()[0].partnership;
     let mut draft = p.draft();
     draft.partner_name = "Renamed by the user".into();
     store.update_partnership(p.id, &draft).unwrap();
 
     assert!(store.load_sample(date("2027-02-01")).unwrap().is_none());
-    assert_eq!(store.get_partnership(p.id).unwrap().partner_name, "Renamed by the user");
+    assert_eq!(
+        store.get_partnership(p.id).unwrap().partner_name,
+        "Renamed by the user"
+    );
 }

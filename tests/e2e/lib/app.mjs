@@ -49,14 +49,26 @@ export async function typeInto(browser, selector, text) {
   const el = await browser.$(selector);
   await el.waitForDisplayed({ timeout: 5000 });
   await el.clearValue();
-  await el.setValue(text);
+  // WebKitWebDriver drops "\n" from typed text: press Enter for each line break instead.
+  await el.setValue(text.replaceAll('\n', '\uE007'));
 }
 
 /** Waits until the editor's save status says the latest edit is committed. */
 export async function waitSaved(browser) {
-  const status = await browser.$('[data-testid="save-status"]');
-  await browser.waitUntil(async () => (await status.getText()).startsWith('Saved'), {
-    timeout: 10000,
-    timeoutMsg: 'the edit was never reported saved',
-  });
+  // textContent, not getText(): WebKitWebDriver's visible-text atom misses this span's text.
+  const status = () => browser.execute(() => document.querySelector('[data-testid="save-status"]')?.textContent ?? '');
+  try {
+    await browser.waitUntil(async () => (await status()).startsWith('Saved'), { timeout: 10000 });
+  } catch {
+    await screenshot(browser, 'failure-not-saved');
+    throw new Error(`the edit was never reported saved; the status says ${JSON.stringify(await status())}`);
+  }
+}
+
+/**
+ * The text of an element (its textContent, whitespace collapsed). WebKitWebDriver's
+ * getText() misses text inside `overflow: hidden` boxes, which our lists use for ellipses.
+ */
+export async function textOf(element) {
+  return String(await element.getProperty('textContent')).replace(/\s+/g, ' ').trim();
 }

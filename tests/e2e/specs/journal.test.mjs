@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP_BINARY, launch, scratchDir, screenshot, typeInto, waitSaved } from '../lib/app.mjs';
+import { APP_BINARY, launch, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
 
 const NOTES =
   "Zoë m'a montré ses outils — café, résumé, naïveté.\n" +
@@ -45,10 +45,10 @@ test('create a partnership with its agreement', async () => {
   await app.$('[data-testid="create-partnership"]').click();
 
   const heading = await app.$('h1');
-  await app.waitUntil(async () => (await heading.getText()).includes('Zoë Okafor'), {
+  await app.waitUntil(async () => (await textOf(heading)).includes('Zoë Okafor'), {
     timeoutMsg: 'the partnership page did not open',
   });
-  const agreement = await app.$('[data-testid="agreement"]').getText();
+  const agreement = await textOf(app.$('[data-testid="agreement"]'));
   assert.match(agreement, /AI tools/);
   const sidebar = await app.$$('[data-testid="partnership-item"]');
   assert.equal(sidebar.length, 1);
@@ -65,7 +65,7 @@ test('write a session; it saves as you type', async () => {
   await app.$('[data-testid="back"]').click();
   const item = await app.$('[data-testid="session-item"]');
   await item.waitForDisplayed();
-  assert.match(await item.getText(), /Première séance/);
+  assert.match(await textOf(item), /Première séance/);
   await screenshot(app, '05-partnership-with-session');
 });
 
@@ -75,7 +75,7 @@ test('quit, start again: everything is still there', async () => {
 
   const items = await app.$$('[data-testid="partnership-item"]');
   assert.equal(items.length, 1);
-  assert.match(await items[0].getText(), /Zoë Okafor/);
+  assert.match(await textOf(items[0]), /Zoë Okafor/);
   await items[0].click();
   const session = await app.$('[data-testid="session-item"]');
   await session.waitForDisplayed();

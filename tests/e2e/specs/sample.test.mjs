@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, scratchDir, screenshot } from '../lib/app.mjs';
+import { launch, scratchDir, screenshot, textOf } from '../lib/app.mjs';
 
 let app;
 
@@ -21,7 +21,7 @@ test('explore the sample journal', async () => {
     timeoutMsg: 'the sample partnerships never appeared',
   });
   const heading = await app.$('h1');
-  await app.waitUntil(async () => (await heading.getText()).includes('Zoë Okafor'));
+  await app.waitUntil(async () => (await textOf(heading)).includes('Zoë Okafor'));
   const sessions = await app.$$('[data-testid="session-item"]');
   assert.ok(sessions.length >= 6, `expected the sample's sessions, saw ${sessions.length}`);
   await screenshot(app, '10-sample-partnership');

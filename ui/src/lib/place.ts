@@ -1,14 +1,15 @@
-/** Where the user left off, remembered across launches. */
+/** Where the user left off, remembered across launches, per journal file (two journals
+ * opened with `--db` must not send each other to ids they do not have). */
 export interface Place {
   partnershipId: string
   sessionId: string | null
 }
 
-const KEY = 'tandem.lastPlace'
+const key = (journal: string) => `tandem.lastPlace:${journal}`
 
-export function loadPlace(): Place | null {
+export function loadPlace(journal: string): Place | null {
   try {
-    const raw = localStorage.getItem(KEY)
+    const raw = localStorage.getItem(key(journal))
     if (!raw) return null
     const v = JSON.parse(raw) as Partial<Place>
     if (typeof v.partnershipId !== 'string') return null
@@ -18,10 +19,10 @@ export function loadPlace(): Place | null {
   }
 }
 
-export function savePlace(place: Place | null): void {
+export function savePlace(journal: string, place: Place | null): void {
   try {
-    if (place) localStorage.setItem(KEY, JSON.stringify(place))
-    else localStorage.removeItem(KEY)
+    if (place) localStorage.setItem(key(journal), JSON.stringify(place))
+    else localStorage.removeItem(key(journal))
   } catch {
     // Storage can be unavailable; remembering the place is only a convenience.
   }

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MockBackend } from '../backend/mock'
+import { loadPlace } from '../place'
 import { inputById, partnershipDraft, renderApp, settle } from '../../test/helpers'
 
 afterEach(() => {
@@ -76,7 +77,7 @@ describe('Session editor', () => {
       held_at: '2026-03-03T16:15:00',
     })
     expect(status()).toMatch(/^Saved/)
-    expect(JSON.parse(localStorage.getItem('tandem.lastPlace')!)).toEqual({ partnershipId, sessionId: created.id })
+    expect(loadPlace(backend.path)).toEqual({ partnershipId, sessionId: created.id })
   })
 
   it('never overwrites what the user typed with the trimmed value from the backend', async () => {
