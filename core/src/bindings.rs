@@ -28,6 +28,7 @@ pub fn typescript() -> String {
     decl::<Role>(&cfg, &mut out);
     decl::<PartnershipKind>(&cfg, &mut out);
     decl::<SessionFormat>(&cfg, &mut out);
+    decl::<Visibility>(&cfg, &mut out);
     decl::<Agreement>(&cfg, &mut out);
     decl::<PartnershipDraft>(&cfg, &mut out);
     decl::<Partnership>(&cfg, &mut out);

@@ -12,8 +12,9 @@ use crate::error::{Error, Result};
 use crate::model::{Partnership, Session};
 
 /// The version of the export format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
-/// The oldest export format this build still reads.
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest export format this build still reads. Version history:
+/// 1: partnerships and sessions; 2: sessions gain `visibility` (absent = private).
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -41,6 +41,16 @@ pub enum SessionFormat {
     Other,
 }
 
+/// Whether the partner may see a session's notes. Everything is private unless the user
+/// marks it shared; private text never leaves the machine unless explicitly exported.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    #[default]
+    Private,
+    Shared,
+}
+
 /// What the two partners agreed on at the start. Every field may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Agreement {
@@ -119,6 +129,7 @@ pub struct SessionDraft {
     pub title: String,
     /// What was discussed (Markdown).
     pub notes: String,
+    pub visibility: Visibility,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -131,6 +142,9 @@ pub struct Session {
     pub place: String,
     pub title: String,
     pub notes: String,
+    /// Absent in format version 1 files, where every session was private.
+    #[serde(default)]
+    pub visibility: Visibility,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -144,6 +158,7 @@ impl Session {
             place: self.place.clone(),
             title: self.title.clone(),
             notes: self.notes.clone(),
+            visibility: self.visibility,
         }
     }
 }
@@ -159,6 +174,7 @@ pub struct SessionSummary {
     pub title: String,
     /// The first characters of the notes, as plain text.
     pub excerpt: String,
+    pub visibility: Visibility,
     pub updated_at: DateTime<Utc>,
 }
 

@@ -44,6 +44,11 @@ const STEPS: &[&str] = &[
 
     CREATE INDEX session_by_partnership ON session (partnership_id, held_at DESC);
     "#,
+    // 2: a session is private unless marked shared.
+    r#"
+    ALTER TABLE session ADD COLUMN visibility TEXT NOT NULL DEFAULT 'private'
+        CHECK (visibility IN ('private', 'shared'));
+    "#,
 ];
 
 /// The schema version this build writes and understands.

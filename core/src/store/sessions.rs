@@ -10,7 +10,7 @@ use crate::time::{self, datetime_text, parse_datetime, parse_timestamp, timestam
 use crate::validate;
 
 const COLUMNS: &str = "id, partnership_id, held_at, duration_minutes, format, place, title, notes, \
-     created_at, updated_at";
+     created_at, updated_at, visibility";
 
 /// How much of the notes a list shows.
 const EXCERPT_CHARS: i64 = 160;
@@ -27,6 +27,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
         notes: r.get(7)?,
         created_at: parse_col(r, 8, parse_timestamp)?,
         updated_at: parse_col(r, 9, parse_timestamp)?,
+        visibility: parse_col(r, 10, parse_enum)?,
     })
 }
 
@@ -43,6 +44,7 @@ pub(super) fn put(tx: &Transaction<'_>, s: &Session) -> Result<()> {
             s.notes,
             timestamp_text(&s.created_at),
             timestamp_text(&s.updated_at),
+            enum_text(&s.visibility),
         ])?;
     Ok(())
 }
@@ -107,7 +109,7 @@ impl Store {
     ) -> Result<Vec<SessionSummary>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, partnership_id, held_at, duration_minutes, format, title, \
-                    substr(notes, 1, ?4), updated_at \
+                    substr(notes, 1, ?4), updated_at, visibility \
              FROM session WHERE partnership_id = ?1 \
              ORDER BY held_at DESC, id LIMIT ?2 OFFSET ?3",
         )?;
@@ -125,6 +127,7 @@ impl Store {
                         title: r.get(5)?,
                         excerpt: excerpt(&notes),
                         updated_at: parse_col(r, 7, parse_timestamp)?,
+                        visibility: parse_col(r, 8, parse_enum)?,
                     })
                 },
             )?
@@ -160,6 +163,7 @@ impl Store {
             place: draft.place,
             title: draft.title,
             notes: draft.notes,
+            visibility: draft.visibility,
             created_at: now,
             updated_at: now,
         };
@@ -180,6 +184,7 @@ impl Store {
             place: draft.place,
             title: draft.title,
             notes: draft.notes,
+            visibility: draft.visibility,
             updated_at: time::now(),
             ..old
         };

@@ -214,3 +214,18 @@ fn a_bad_record_late_in_the_file_rolls_back_the_good_ones_before_it() {
     assert_error(result, "import_invalid", None);
     assert!(empty.list_partnerships().unwrap().is_empty());
 }
+
+#[test]
+fn a_format_1_file_still_imports_and_its_sessions_are_private() {
+    let mut v = good_file();
+    v["format_version"] = 1.into();
+    for s in v["sessions"].as_array_mut().unwrap() {
+        s.as_object_mut().unwrap().remove("visibility");
+    }
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_journal(&JournalFile::parse(&v.to_string()).unwrap()).unwrap();
+    let out = store.export_journal().unwrap();
+    assert_eq!(out.format_version, FORMAT_VERSION);
+    assert_eq!(out.sessions.len(), 2);
+    assert!(out.sessions.iter().all(|s| s.visibility == tandem_core::model::Visibility::Private));
+}

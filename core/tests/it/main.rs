@@ -46,6 +46,7 @@ pub fn session_draft(title: &str) -> SessionDraft {
         place: "Café Ström".to_owned(),
         title: title.to_owned(),
         notes: "# Kick-off\n\nZoë taught me **prompts**; Ελληνικά and кириллица too.".to_owned(),
+        visibility: Visibility::Private,
     }
 }
 

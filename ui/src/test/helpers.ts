@@ -32,6 +32,7 @@ export function sessionDraft(overrides: Partial<SessionDraft> = {}): SessionDraf
     place: '',
     title: 'First steps with AI tools',
     notes: 'We tried three assistants.',
+    visibility: 'private',
     ...overrides,
   }
 }

@@ -240,6 +240,7 @@ export class MockBackend implements Backend {
           format: s.format,
           title: s.title,
           excerpt: excerptOf(s.notes),
+          visibility: s.visibility,
           updated_at: s.updated_at,
         }))
     })
@@ -317,6 +318,7 @@ const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
         place: '',
         title: 'Prompting for real work',
         notes: 'Zoë walked me through how she drafts reports with an assistant, and where she never uses one.\nI shared how I prepare a difficult conversation.',
+        visibility: 'private',
       },
       {
         held_at: '2026-02-12T16:00:00',
@@ -325,6 +327,7 @@ const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
         place: 'Café Lumen',
         title: 'LinkedIn, honestly',
         notes: 'What a useful post looks like. I agreed to try one short post a week.',
+        visibility: 'private',
       },
       {
         held_at: '2026-01-29T16:00:00',
@@ -333,6 +336,7 @@ const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
         place: 'Meeting room 4',
         title: 'Getting to know each other',
         notes: 'Agreed on objectives and boundaries. Zoë would like feedback on presenting to senior people.',
+        visibility: 'private',
       },
     ],
   },
@@ -355,6 +359,7 @@ const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
         place: '',
         title: 'Closing the year',
         notes: 'We looked back on the year and agreed to end here.',
+        visibility: 'private',
       },
     ],
   },

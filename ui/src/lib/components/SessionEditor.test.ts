@@ -43,6 +43,20 @@ describe('Session editor', () => {
     expect(backend.sessions.size).toBe(0)
   })
 
+  it('is private by default and saves the shared choice', async () => {
+    const { backend } = await openNewSession()
+    const shared = inputById('session-shared')
+    expect(shared).not.toBeChecked()
+    expect(screen.getByText(/private: only you see these notes/)).toBeInTheDocument()
+    await fireEvent.click(shared)
+    await wait(600)
+    const [created] = [...backend.sessions.values()]
+    expect(created.visibility).toBe('shared')
+    await fireEvent.click(shared)
+    await wait(600)
+    expect(backend.sessions.get(created.id)?.visibility).toBe('private')
+  })
+
   it('uses 45 minutes when the agreement has no usual length', async () => {
     await openNewSession(new MockBackend(), null)
     expect(inputById('session-duration')).toHaveValue(45)

@@ -7,6 +7,8 @@ export type PartnershipKind = "reverse" | "two_way" | "traditional" | "peer";
 
 export type SessionFormat = "in_person" | "coffee" | "video" | "phone" | "chat" | "other";
 
+export type Visibility = "private" | "shared";
+
 export type Agreement = { 
 /**
  * Agreed objectives (Markdown).
@@ -51,15 +53,19 @@ place: string, title: string,
 /**
  * What was discussed (Markdown).
  */
-notes: string, };
+notes: string, visibility: Visibility, };
 
-export type Session = { id: string, partnership_id: string, held_at: string, duration_minutes: number, format: SessionFormat, place: string, title: string, notes: string, created_at: string, updated_at: string, };
+export type Session = { id: string, partnership_id: string, held_at: string, duration_minutes: number, format: SessionFormat, place: string, title: string, notes: string, 
+/**
+ * Absent in format version 1 files, where every session was private.
+ */
+visibility: Visibility, created_at: string, updated_at: string, };
 
 export type SessionSummary = { id: string, partnership_id: string, held_at: string, duration_minutes: number, format: SessionFormat, title: string, 
 /**
  * The first characters of the notes, as plain text.
  */
-excerpt: string, updated_at: string, };
+excerpt: string, visibility: Visibility, updated_at: string, };
 
 export type ImportReport = { added: number, updated: number, unchanged: number, };
 
