@@ -1,0 +1,29 @@
+# The two commands of the README, and the steps they are made of.
+#   make run   set up this machine if needed, build Tandem (release) and open it on your journal
+#   make test  set up this machine if needed, then run every check and test (what CI runs)
+SHELL := /bin/bash
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+
+.PHONY: run test setup-run setup-test ui build release e2e
+
+run: setup-run
+	npm --prefix ui run build
+	cargo build --release -p tandem
+	$(TARGET_DIR)/release/tandem
+
+test: setup-test
+	scripts/test.sh
+
+setup-run:
+	scripts/setup.sh run
+
+setup-test:
+	scripts/setup.sh test
+
+# The debug build the end-to-end tests drive.
+build:
+	npm --prefix ui run build
+	cargo build -p tandem
+
+e2e: build
+	xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
