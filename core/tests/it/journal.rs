@@ -223,9 +223,15 @@ fn a_format_1_file_still_imports_and_its_sessions_are_private() {
         s.as_object_mut().unwrap().remove("visibility");
     }
     let mut store = Store::open_in_memory().unwrap();
-    store.import_journal(&JournalFile::parse(&v.to_string()).unwrap()).unwrap();
+    store
+        .import_journal(&JournalFile::parse(&v.to_string()).unwrap())
+        .unwrap();
     let out = store.export_journal().unwrap();
     assert_eq!(out.format_version, FORMAT_VERSION);
     assert_eq!(out.sessions.len(), 2);
-    assert!(out.sessions.iter().all(|s| s.visibility == tandem_core::model::Visibility::Private));
+    assert!(
+        out.sessions
+            .iter()
+            .all(|s| s.visibility == tandem_core::model::Visibility::Private)
+    );
 }
