@@ -26,4 +26,4 @@ build:
 	cargo build -p tandem
 
 e2e: build
-	xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test

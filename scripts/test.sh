@@ -35,8 +35,9 @@ cargo test --workspace --locked
 done_in
 
 step "End to end: the real app through WebDriver under Xvfb"
-cargo build -p tandem --locked
-xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
+# target/debug/tandem is the binary `cargo test` just built for the CLI tests: building it
+# again with `cargo build` would recompile (dev-dependencies unify features differently).
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
 done_in
 echo
 echo "All tests passed. Screenshots of the app: tests/e2e/screenshots/"

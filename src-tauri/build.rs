@@ -11,6 +11,10 @@ const COMMANDS: &[&str] = &[
     "create_session",
     "update_session",
     "load_sample",
+    "export_report",
+    "list_backups",
+    "backup_now",
+    "restore_backup",
 ];
 
 fn main() {

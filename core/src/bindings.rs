@@ -8,6 +8,8 @@ use ts_rs::{Config, TS};
 use crate::error::ErrorPayload;
 use crate::journal::ImportReport;
 use crate::model::*;
+use crate::report::{Progress, ReportOptions};
+use crate::store::{BackupInfo, RestoreReport};
 
 /// Where the generated file lives, relative to the workspace root.
 pub const TYPES_PATH: &str = "ui/src/lib/generated/types.ts";
@@ -39,6 +41,11 @@ pub fn typescript() -> String {
     decl::<ImportReport>(&cfg, &mut out);
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<JournalInfo>(&cfg, &mut out);
+    decl::<ReportOptions>(&cfg, &mut out);
+    decl::<Progress>(&cfg, &mut out);
+    decl::<ReportFile>(&cfg, &mut out);
+    decl::<BackupInfo>(&cfg, &mut out);
+    decl::<RestoreReport>(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

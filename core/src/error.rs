@@ -27,6 +27,11 @@ pub enum Error {
     )]
     NotAJournal { path: String },
 
+    #[error(
+        "{path} is damaged (SQLite's check of the file found a problem), so Tandem has not opened or changed it. Restore a backup: choose one in Tandem, or run `tandem restore FILE` with a file from {backups}."
+    )]
+    Damaged { path: String, backups: String },
+
     #[error("The file could not be imported: {0}. Nothing was changed.")]
     Import(String),
 
@@ -65,13 +70,15 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::TooNew { .. } => "journal_too_new",
             Error::NotAJournal { .. } => "not_a_journal",
+            Error::Damaged { .. } => "journal_damaged",
             Error::Import(_) => "import_invalid",
             Error::Io { .. } => "io",
             Error::Database(e) => match e.sqlite_error_code() {
                 Some(C::DiskFull) => "disk_full",
                 Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => "read_only",
                 Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => "busy",
-                Some(C::DatabaseCorrupt) | Some(C::NotADatabase) => "not_a_journal",
+                Some(C::DatabaseCorrupt) => "journal_damaged",
+                Some(C::NotADatabase) => "not_a_journal",
                 _ => "database",
             },
         }
@@ -84,6 +91,7 @@ impl Error {
             "disk_full" => "The disk is full, so this change was not saved. Free some space; what you typed is still here.".to_owned(),
             "read_only" => "The journal file cannot be written (the folder is read-only or not yours), so this change was not saved. What you typed is still here.".to_owned(),
             "busy" => "The journal is in use by another program, so this change was not saved yet. Try again in a moment.".to_owned(),
+            "journal_damaged" if matches!(self, Error::Database(_)) => "The journal file is damaged, so this change was not saved. Close Tandem and restore a backup (choose one in Tandem, or run `tandem restore FILE`).".to_owned(),
             _ => self.to_string(),
         }
     }

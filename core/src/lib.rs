@@ -8,6 +8,7 @@ mod error;
 pub mod journal;
 pub mod model;
 pub mod paths;
+pub mod report;
 pub mod sample;
 mod store;
 mod time;
@@ -15,4 +16,10 @@ mod validate;
 
 pub use error::{Error, ErrorPayload, Result};
 pub use journal::{FORMAT_VERSION, ImportReport, JournalFile};
-pub use store::{SCHEMA_VERSION, Store};
+/// Only for the fixture files of earlier schemas (see `core/tests/it/migrations.rs`).
+#[doc(hidden)]
+pub use store::migrate_to;
+pub use store::{
+    BackupInfo, KEEP_BACKUPS, RestoreReport, SCHEMA_VERSION, Store, backups_dir, list_backups,
+    restore,
+};

@@ -184,3 +184,10 @@ pub struct JournalInfo {
     pub path: String,
     pub error: Option<crate::ErrorPayload>,
 }
+
+/// A progress report the app wrote to disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReportFile {
+    pub path: String,
+    pub size_bytes: u32,
+}

@@ -18,7 +18,8 @@ pub(crate) fn date_text(d: &NaiveDate) -> String {
 }
 
 pub(crate) fn datetime_text(d: &NaiveDateTime) -> String {
-    d.format("%Y-%m-%dT%H:%M:%S").to_string()
+    // Fractional seconds only when there are some: the same text serde writes.
+    d.format("%Y-%m-%dT%H:%M:%S%.f").to_string()
 }
 
 pub(crate) fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
@@ -32,5 +33,5 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 pub(crate) fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok()
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").ok()
 }

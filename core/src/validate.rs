@@ -1,7 +1,7 @@
 //! The rules a draft must meet before the store accepts it. Shared by the UI's edits and
 //! by imports, so a file can never put in what the UI could not.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::error::{Error, Result};
 use crate::model::{PartnershipDraft, SessionDraft};
@@ -48,6 +48,19 @@ fn date(field: &str, label: &str, d: NaiveDate) -> Result<()> {
             field,
             format!("{label} ({d}) is not a plausible date: use a year between 1900 and 2999."),
         ));
+    }
+    Ok(())
+}
+
+/// A record's own timestamps (only imports supply them; the store sets them otherwise).
+pub(crate) fn timestamps(created: &DateTime<Utc>, updated: &DateTime<Utc>) -> Result<()> {
+    for (field, t) in [("created_at", created), ("updated_at", updated)] {
+        if !YEARS.contains(&t.year()) {
+            return Err(Error::invalid(
+                field,
+                format!("The timestamp {t} is not plausible: use a year between 1900 and 2999."),
+            ));
+        }
     }
     Ok(())
 }

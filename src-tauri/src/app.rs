@@ -1,42 +1,98 @@
 //! The desktop window. Opening the journal can fail (a damaged file, one from a newer
-//! Tandem): the window still opens and the UI explains, rather than the app vanishing.
+//! Tandem): the window still opens and the UI explains and offers a backup, rather than
+//! the app vanishing.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use tandem_core::{ErrorPayload, Store};
+use tauri::Manager;
 
 use crate::commands;
 use crate::error::Result;
 
 pub struct AppState {
     pub path: PathBuf,
-    pub store: Result<Mutex<Store>, ErrorPayload>,
+    /// The open journal, or why it could not be opened. Replaced when a backup is restored.
+    store: Mutex<Result<Store, ErrorPayload>>,
+}
+
+/// What other commands get while a backup is being restored over the journal.
+pub fn restoring() -> ErrorPayload {
+    ErrorPayload {
+        code: "busy".into(),
+        message: "A backup is being restored. Try again in a moment.".into(),
+        field: None,
+    }
+}
+
+pub fn internal() -> ErrorPayload {
+    ErrorPayload {
+        code: "internal".into(),
+        message: "Tandem hit an internal error. Restart it; everything already saved is safe."
+            .into(),
+        field: None,
+    }
+}
+
+pub fn open(path: &std::path::Path) -> Result<Store, ErrorPayload> {
+    Store::open(path).map_err(|e| ErrorPayload::from(&e))
 }
 
 impl AppState {
+    pub fn new(path: PathBuf) -> AppState {
+        let store = open(&path);
+        AppState {
+            path,
+            store: Mutex::new(store),
+        }
+    }
+
+    pub fn lock(&self) -> Result<MutexGuard<'_, Result<Store, ErrorPayload>>, ErrorPayload> {
+        self.store.lock().map_err(|_| internal())
+    }
+
+    /// Why the journal could not be opened, if it could not.
+    pub fn open_error(&self) -> Option<ErrorPayload> {
+        match &*self.lock().ok()? {
+            Ok(_) => None,
+            Err(e) => Some(e.clone()),
+        }
+    }
+
     /// Runs `f` on the open journal; the error becomes what the UI is shown.
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Store) -> tandem_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
-        let mut store = store.lock().map_err(|_| ErrorPayload {
-            code: "internal".into(),
-            message: "Tandem hit an internal error. Restart it; everything already saved is safe."
-                .into(),
-            field: None,
-        })?;
-        f(&mut store).map_err(|e| ErrorPayload::from(&e))
+        let mut guard = self.lock()?;
+        let store = guard.as_mut().map_err(|e| e.clone())?;
+        f(store).map_err(|e| ErrorPayload::from(&e))
     }
 }
 
 pub fn run(path: PathBuf) -> Result<()> {
-    let store = Store::open(&path)
-        .map(Mutex::new)
-        .map_err(|e| ErrorPayload::from(&e));
+    let state = AppState::new(path.clone());
+    // Once a day, a backup — on its own connection and thread, so it never delays start-up.
+    if state.open_error().is_none() {
+        std::thread::spawn(move || {
+            if let Ok(store) = Store::open(&path) {
+                let _ = store.auto_backup(chrono::Utc::now());
+            }
+        });
+    }
     tauri::Builder::default()
-        .manage(AppState { path, store })
+        // First: a second `tandem` start focuses this window instead of racing it for the file.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::journal_info,
             commands::list_partnerships,
@@ -48,6 +104,10 @@ pub fn run(path: PathBuf) -> Result<()> {
             commands::create_session,
             commands::update_session,
             commands::load_sample,
+            commands::export_report,
+            commands::list_backups,
+            commands::backup_now,
+            commands::restore_backup,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

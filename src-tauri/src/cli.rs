@@ -45,6 +45,36 @@ pub enum Command {
         /// The JSON file to import (as written by export-json).
         file: PathBuf,
     },
+    /// Make a backup of the journal (into the backups folder beside it unless --out is given)
+    /// and print its path.
+    Backup {
+        /// The file to write the backup to.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the journal with a backup. The journal as it was is saved first.
+    Restore {
+        /// The backup to restore (for example one in the backups folder beside the journal).
+        file: PathBuf,
+    },
+    /// Make the progress PDF of a partnership.
+    Report {
+        /// The partnership: its id, or the partner's name (any case).
+        #[arg(long, value_name = "ID_OR_NAME")]
+        partnership: String,
+        /// First day of the period (inclusive).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day of the period (inclusive).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<chrono::NaiveDate>,
+        /// Include the notes of private sessions (left out by default).
+        #[arg(long)]
+        include_private: bool,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 /// The journal file: `--db`, else `TANDEM_DB`, else the app's data file.
@@ -62,6 +92,24 @@ pub fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
         Command::Demo => demo(&path)?,
         Command::ExportJson { out } => export(&path, out.as_deref())?,
         Command::ImportJson { file } => import(&path, &file)?,
+        Command::Backup { out } => backup(&path, out.as_deref())?,
+        Command::Restore { file } => restore(&path, &file)?,
+        Command::Report {
+            partnership,
+            from,
+            to,
+            include_private,
+            out,
+        } => {
+            let store = Store::open(&path)?;
+            let options = tandem_core::report::ReportOptions {
+                partnership_id: find_partnership(&store, &partnership)?,
+                from,
+                to,
+                include_private,
+            };
+            report(&store, &options, &out)?
+        }
     }
     Ok(())
 }
@@ -126,5 +174,101 @@ fn import(path: &Path, file: &Path) -> Result<()> {
         r.updated,
         r.unchanged
     );
+    Ok(())
+}
+
+/// A partnership by id, or by its partner's name (case-insensitive, exactly one match).
+fn find_partnership(store: &Store, wanted: &str) -> Result<uuid::Uuid> {
+    if let Ok(id) = uuid::Uuid::parse_str(wanted.trim()) {
+        return Ok(id);
+    }
+    let all = store.list_partnerships()?;
+    let key = wanted.trim().to_lowercase();
+    let matches: Vec<_> = all
+        .iter()
+        .map(|o| &o.partnership)
+        .filter(|p| p.partner_name.trim().to_lowercase() == key)
+        .collect();
+    let list = |ps: &mut dyn Iterator<Item = &tandem_core::model::Partnership>| {
+        ps.map(|p| format!("{} ({})", p.partner_name, p.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let message = match matches.as_slice() {
+        [one] => return Ok(one.id),
+        [] if all.is_empty() => format!(
+            "no partnership has a partner called \"{wanted}\": this journal has no partnerships yet"
+        ),
+        [] => format!(
+            "no partnership has a partner called \"{wanted}\"; the partnerships are: {}",
+            list(&mut all.iter().map(|o| &o.partnership))
+        ),
+        several => format!(
+            "\"{wanted}\" matches {} partnerships: {}; give the id instead of the name",
+            several.len(),
+            list(&mut several.iter().copied())
+        ),
+    };
+    Err(tandem_core::Error::Invalid {
+        field: "partnership".into(),
+        message,
+    }
+    .into())
+}
+
+fn report(store: &Store, options: &tandem_core::report::ReportOptions, out: &Path) -> Result<()> {
+    let today = chrono::Local::now().date_naive();
+    let report = tandem_core::report::render_report(store, options, today, &mut |_| {})?;
+    // Written beside the target and renamed, so a failed report never leaves half a file.
+    let tmp = out.with_extension("pdf.partial");
+    std::fs::write(&tmp, &report.pdf)
+        .and_then(|()| std::fs::rename(&tmp, out))
+        .map_err(|source| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::Write {
+                path: out.to_owned(),
+                source,
+            }
+        })?;
+    println!("Wrote {}-page report to {}", report.pages, out.display());
+    Ok(())
+}
+
+fn backup(path: &Path, out: Option<&Path>) -> Result<()> {
+    // A backup of nothing would only hide the mistake of a wrong --db.
+    if !path.exists() {
+        return Err(Error::Read {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "there is no journal there to back up",
+            ),
+        });
+    }
+    let store = Store::open(path)?;
+    let info = match out {
+        Some(out) => store.backup_to(out)?,
+        None => store.backup()?,
+    };
+    println!("{}", info.path);
+    Ok(())
+}
+
+fn restore(path: &Path, file: &Path) -> Result<()> {
+    let report = tandem_core::restore(path, file)?;
+    match (&report.previous_saved_to, report.previous_was_damaged) {
+        (Some(saved), false) => println!(
+            "Restored {} from {}. The journal as it was before is saved in {saved}.",
+            report.journal, report.restored_from
+        ),
+        (Some(saved), true) => println!(
+            "Restored {} from {}. The damaged journal it replaced was moved, unchanged, to {saved}.",
+            report.journal, report.restored_from
+        ),
+        (None, _) => println!(
+            "Restored {} from {}. There was no journal there before, so nothing was replaced.",
+            report.journal, report.restored_from
+        ),
+    }
     Ok(())
 }

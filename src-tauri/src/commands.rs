@@ -1,15 +1,19 @@
 //! The IPC commands: each deserialises its arguments, calls one core function and maps the
 //! error. Nothing here that a test of the core could not reach.
 
+use std::path::PathBuf;
+
 use tandem_core::model::{
-    JournalInfo, Partnership, PartnershipDraft, PartnershipOverview, Session, SessionDraft,
-    SessionSummary,
+    JournalInfo, Partnership, PartnershipDraft, PartnershipOverview, ReportFile, Session,
+    SessionDraft, SessionSummary,
 };
-use tandem_core::{ErrorPayload, ImportReport};
-use tauri::State;
+use tandem_core::report::{Progress, ReportOptions};
+use tandem_core::{BackupInfo, ErrorPayload, ImportReport, RestoreReport};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
 use uuid::Uuid;
 
-use crate::app::AppState;
+use crate::app::{self, AppState};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
@@ -17,7 +21,7 @@ type Reply<T> = Result<T, ErrorPayload>;
 pub fn journal_info(state: State<'_, AppState>) -> JournalInfo {
     JournalInfo {
         path: state.path.display().to_string(),
-        error: state.store.as_ref().err().cloned(),
+        error: state.open_error(),
     }
 }
 
@@ -84,4 +88,45 @@ pub async fn update_session(
 #[tauri::command]
 pub async fn load_sample(state: State<'_, AppState>) -> Reply<Option<ImportReport>> {
     state.with(|s| s.load_sample(chrono::Local::now().date_naive()))
+}
+
+/// Runs on a blocking thread (the window stays responsive) and streams progress.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_report(
+    app: AppHandle,
+    options: ReportOptions,
+    path: PathBuf,
+    on_progress: Channel<Progress>,
+) -> Reply<ReportFile> {
+    let today = chrono::Local::now().date_naive();
+    tauri::async_runtime::spawn_blocking(move || {
+        app.state::<AppState>().with(|s| {
+            tandem_core::report::write(s, &options, today, &path, &mut |p| {
+                let _ = on_progress.send(p);
+            })
+        })
+    })
+    .await
+    .map_err(|_| app::internal())?
+}
+
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
+    tandem_core::list_backups(&state.path).map_err(|e| ErrorPayload::from(&e))
+}
+
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> Reply<BackupInfo> {
+    state.with(|s| s.backup())
+}
+
+/// Closes the journal, restores the backup over it (keeping the current state as a
+/// backup first), and opens the result.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Reply<RestoreReport> {
+    let mut guard = state.lock()?;
+    *guard = Err(app::restoring());
+    let restored = tandem_core::restore(&state.path, &path).map_err(|e| ErrorPayload::from(&e));
+    *guard = app::open(&state.path);
+    restored
 }

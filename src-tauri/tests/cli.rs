@@ -215,3 +215,257 @@ fn unknown_subcommands_and_flags_are_usage_errors() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("frobnicate"));
 }
+
+/// `pdftotext` of a PDF file (poppler-utils must be installed), whitespace squeezed.
+fn pdf_text(file: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn report_writes_the_progress_pdf_by_partner_name_or_id() {
+    let (dir, db) = scratch();
+    ok(tandem(&db, &["demo"]));
+    let by_name = dir.path().join("zoe.pdf");
+    let run = ok(tandem(
+        &db,
+        &[
+            "report",
+            "--partnership",
+            "zoë OKAFOR",
+            "--out",
+            by_name.to_str().unwrap(),
+        ],
+    ));
+    let line = run.stdout.trim();
+    assert!(
+        line.starts_with("Wrote ")
+            && line.contains("-page report to ")
+            && line.ends_with("zoe.pdf"),
+        "{line}"
+    );
+    assert_eq!(run.stdout.lines().count(), 1);
+    let text = pdf_text(&by_name);
+    assert!(
+        text.contains("Progress report") && text.contains("Zoë Okafor"),
+        "{text}"
+    );
+    assert!(text.contains("Notes are private and were left out"));
+    assert!(!dir.path().join("zoe.pdf.partial").exists());
+
+    let id = export(&db)["partnerships"][1]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let by_id = dir.path().join("ana.pdf");
+    ok(tandem(
+        &db,
+        &[
+            "report",
+            "--partnership",
+            &id,
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2100-12-31",
+            "--include-private",
+            "--out",
+            by_id.to_str().unwrap(),
+        ],
+    ));
+    let text = pdf_text(&by_id);
+    assert!(
+        text.contains("Ana Ferreira") && text.contains("Stakeholder maps"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Notes are private and were left out"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_refuses_unclear_requests_in_one_line() {
+    let (dir, db) = scratch();
+    ok(tandem(&db, &["demo"]));
+    let out = dir.path().join("r.pdf");
+    let out = out.to_str().unwrap();
+    fails(
+        tandem(&db, &["report", "--partnership", "Nobody", "--out", out]),
+        "Zoë Okafor (7a3d2c10-5b8e-4f61-9c2a-0d1e5f3b7a01)",
+    );
+    fails(
+        tandem(
+            &db,
+            &[
+                "report",
+                "--partnership",
+                "Ana Ferreira",
+                "--from",
+                "2026-06-01",
+                "--to",
+                "2026-05-01",
+                "--out",
+                out,
+            ],
+        ),
+        "before it starts",
+    );
+    fails(
+        tandem(
+            &db,
+            &[
+                "report",
+                "--partnership",
+                &uuid::Uuid::new_v4().to_string(),
+                "--out",
+                out,
+            ],
+        ),
+        "no longer exists",
+    );
+    let nowhere = dir.path().join("no-such-folder").join("r.pdf");
+    fails(
+        tandem(
+            &db,
+            &[
+                "report",
+                "--partnership",
+                "Ana Ferreira",
+                "--out",
+                nowhere.to_str().unwrap(),
+            ],
+        ),
+        "could not write",
+    );
+    assert!(!Path::new(out).exists());
+
+    // Two partners with the same name: the error lists both, with their ids.
+    let json = dir.path().join("twins.json");
+    let mut journal = export(&db);
+    let mut twin = journal["partnerships"][1].clone();
+    twin["id"] = "7a3d2c10-5b8e-4f61-9c2a-0d1e5f3b7a99".into();
+    journal["partnerships"].as_array_mut().unwrap().push(twin);
+    std::fs::write(&json, journal.to_string()).unwrap();
+    ok(tandem(&db, &["import-json", json.to_str().unwrap()]));
+    fails(
+        tandem(
+            &db,
+            &["report", "--partnership", "ana ferreira", "--out", out],
+        ),
+        "matches 2 partnerships",
+    );
+}
+
+#[test]
+fn backup_writes_into_the_backups_folder_and_prints_the_path() {
+    let (dir, db) = scratch();
+    ok(tandem(&db, &["demo"]));
+    let printed = ok(tandem(&db, &["backup"])).stdout;
+    let backup = PathBuf::from(printed.trim());
+    assert_eq!(backup.parent().unwrap(), dir.path().join("backups"));
+    assert!(backup.is_file(), "{printed}");
+    assert_eq!(export(&backup), export(&db));
+
+    let out = dir.path().join("copy.sqlite3");
+    let printed = ok(tandem(&db, &["backup", "--out", out.to_str().unwrap()])).stdout;
+    assert_eq!(printed.trim(), out.display().to_string());
+    assert_eq!(export(&out), export(&db));
+
+    let missing = dir.path().join("nowhere.sqlite3");
+    fails(tandem(&missing, &["backup"]), "no journal there");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn restore_replaces_the_journal_and_says_where_the_old_one_went() {
+    let (dir, db) = scratch();
+    ok(tandem(&db, &["demo"]));
+    let saved = export(&db);
+    let backup = dir.path().join("before.sqlite3");
+    ok(tandem(&db, &["backup", "--out", backup.to_str().unwrap()]));
+
+    // Change the journal (a new partnership), then go back to the backup.
+    let mut extra = saved.clone();
+    let mut p = saved["partnerships"][0].clone();
+    p["id"] = Value::from("0f1d2c3a-0b4e-4c5d-8e9f-0a1b2c3d4e5f");
+    p["partner_name"] = Value::from("Added after the backup");
+    extra["partnerships"] = Value::Array(vec![p]);
+    extra["sessions"] = Value::Array(vec![]);
+    let file = dir.path().join("extra.json");
+    std::fs::write(&file, extra.to_string()).unwrap();
+    ok(tandem(&db, &["import-json", file.to_str().unwrap()]));
+    let changed = export(&db);
+    assert_ne!(changed, saved);
+
+    let run = ok(tandem(&db, &["restore", backup.to_str().unwrap()]));
+    assert!(run.stdout.starts_with("Restored "), "{}", run.stdout);
+    assert!(run.stdout.contains(&db.display().to_string()));
+    let previous = run
+        .stdout
+        .split("is saved in ")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .trim_end_matches('.');
+    assert!(Path::new(previous).is_file(), "{}", run.stdout);
+    assert_eq!(export(Path::new(previous)), changed);
+    assert_eq!(export(&db), saved);
+}
+
+#[test]
+fn restore_refuses_bad_backups_in_one_line_and_changes_nothing() {
+    let (dir, db) = scratch();
+    ok(tandem(&db, &["demo"]));
+    let before = std::fs::read(&db).unwrap();
+
+    let missing = dir.path().join("missing.sqlite3");
+    fails(
+        tandem(&db, &["restore", missing.to_str().unwrap()]),
+        "missing.sqlite3",
+    );
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a journal").unwrap();
+    fails(
+        tandem(&db, &["restore", text.to_str().unwrap()]),
+        "is not a Tandem journal",
+    );
+    let damaged = dir.path().join("damaged.sqlite3");
+    ok(tandem(&db, &["backup", "--out", damaged.to_str().unwrap()]));
+    let mut bytes = std::fs::read(&damaged).unwrap();
+    let half = bytes.len() / 2;
+    bytes.truncate(half);
+    std::fs::write(&damaged, &bytes).unwrap();
+    fails(
+        tandem(&db, &["restore", damaged.to_str().unwrap()]),
+        "is damaged",
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn a_damaged_journal_is_refused_with_what_to_do() {
+    let (dir, db) = scratch();
+    ok(tandem(&db, &["demo"]));
+    let backup = PathBuf::from(ok(tandem(&db, &["backup"])).stdout.trim());
+    let mut bytes = std::fs::read(&db).unwrap();
+    let half = bytes.len() / 2 / 4096 * 4096;
+    bytes.truncate(half);
+    std::fs::write(&db, &bytes).unwrap();
+
+    fails(tandem(&db, &["export-json"]), "tandem restore");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+    let run = ok(tandem(&db, &["restore", backup.to_str().unwrap()]));
+    assert!(run.stdout.contains("damaged"), "{}", run.stdout);
+    assert!(export(&db)["sessions"].as_array().unwrap().len() >= 6);
+    assert!(dir.path().join("backups").is_dir());
+}

@@ -59,7 +59,9 @@ impl Store {
     pub fn import_journal(&mut self, file: &JournalFile) -> Result<ImportReport> {
         let mut ids = HashSet::new();
         for (i, p) in file.partnerships.iter().enumerate() {
-            validate::partnership(&p.draft()).map_err(|e| at("partnerships", i, e))?;
+            validate::partnership(&p.draft())
+                .and_then(|()| validate::timestamps(&p.created_at, &p.updated_at))
+                .map_err(|e| at("partnerships", i, e))?;
             if !ids.insert(p.id) {
                 return Err(Error::Import(format!(
                     "partnerships[{i}]: the id {} appears twice",
@@ -69,7 +71,9 @@ impl Store {
         }
         let partnership_ids: HashSet<Uuid> = ids.clone();
         for (i, s) in file.sessions.iter().enumerate() {
-            validate::session(&s.draft()).map_err(|e| at("sessions", i, e))?;
+            validate::session(&s.draft())
+                .and_then(|()| validate::timestamps(&s.created_at, &s.updated_at))
+                .map_err(|e| at("sessions", i, e))?;
             if !ids.insert(s.id) {
                 return Err(Error::Import(format!(
                     "sessions[{i}]: the id {} appears twice",

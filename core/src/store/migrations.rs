@@ -55,6 +55,15 @@ const STEPS: &[&str] = &[
 pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Brings a journal to exactly `version` (at most [`SCHEMA_VERSION`]), with the same
+/// steps and the same single transaction as [`migrate`]. Only for making the fixture files
+/// of earlier schemas (`core/tests/it/migrations.rs`); the app always migrates to the latest.
+#[doc(hidden)]
+pub fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
+    let target = version.clamp(0, SCHEMA_VERSION);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
@@ -63,15 +72,16 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    if current == SCHEMA_VERSION {
+    if current >= target {
         return Ok(());
     }
     let done = usize::try_from(current).unwrap_or(0);
-    for step in &STEPS[done..] {
+    let upto = usize::try_from(target).unwrap_or(0);
+    for step in &STEPS[done..upto] {
         tx.execute_batch(step)?;
     }
     tx.execute_batch(&format!(
-        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
+        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {target};"
     ))?;
     tx.commit()?;
     Ok(())

@@ -5,9 +5,11 @@
 //! Every write is one `IMMEDIATE` transaction; a method returns only after its commit, so
 //! whatever the UI is told was saved is on disk (WAL with `synchronous=FULL`).
 
+mod backup;
 mod import;
 mod migrations;
 mod partnerships;
+mod report_queries;
 mod sessions;
 
 use std::fs::OpenOptions;
@@ -20,7 +22,8 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
 
-pub use migrations::SCHEMA_VERSION;
+pub use backup::{BackupInfo, KEEP_BACKUPS, RestoreReport, backups_dir, list_backups, restore};
+pub use migrations::{SCHEMA_VERSION, migrate_to};
 
 /// `PRAGMA application_id` of a Tandem journal ("TAND").
 const APPLICATION_ID: i64 = 0x5441_4E44;
@@ -32,10 +35,12 @@ pub struct Store {
 
 impl Store {
     /// Opens the journal at `path`, creating it (and its folder) if it does not exist.
-    /// A new file is readable by its owner only. A file that is not a Tandem journal, or
-    /// was written by a newer Tandem, is refused before anything is written to it.
+    /// A new file is readable by its owner only. A file that is not a Tandem journal, was
+    /// written by a newer Tandem, or fails `PRAGMA quick_check` (damaged) is refused before
+    /// anything is written to it; one from an earlier schema is backed up, then migrated.
     pub fn open(path: &Path) -> Result<Store> {
         prepare_file(path)?;
+        backup::check_before_open(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -45,6 +50,7 @@ impl Store {
         };
         Self::init(conn, Some(path.to_owned())).map_err(|e| match e.code() {
             "not_a_journal" => not_a_journal(),
+            "journal_damaged" => backup::damaged(path),
             _ => e,
         })
     }

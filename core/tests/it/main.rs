@@ -1,9 +1,14 @@
 //! Integration tests of `tandem-core`, a module per area of the crate.
 #![allow(clippy::unwrap_used)]
 
+mod backup;
+mod crash;
+mod hostile;
 mod journal;
+mod migrations;
 mod open;
 mod partnerships;
+mod report;
 mod sample;
 mod sessions;
 

@@ -99,6 +99,30 @@ fn a_journal_from_a_newer_tandem_is_refused_and_left_untouched() {
     let e = assert_error(Store::open(&path).map(|_| ()), "journal_too_new", None);
     assert!(e.to_string().contains("999"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Refusing is not migrating: no backup is made either.
+    assert!(!dir.path().join("backups").exists());
+
+    // The same with the newer version's last writes still in the -wal: neither file changes
+    // (opening for a check must not fold the WAL into the file).
+    let path = dir.path().join("future-wal.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store.create_partnership(&partnership_draft("Zoë")).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .unwrap();
+    conn.execute_batch("PRAGMA wal_autocheckpoint = 0; PRAGMA user_version = 999;")
+        .unwrap();
+    drop(conn);
+    let wal = dir.path().join("future-wal.sqlite3-wal");
+    let (db_before, wal_before) = (std::fs::read(&path).unwrap(), std::fs::read(&wal).unwrap());
+    assert!(!wal_before.is_empty());
+    assert_error(Store::open(&path).map(|_| ()), "journal_too_new", None);
+    assert_eq!(std::fs::read(&path).unwrap(), db_before);
+    assert_eq!(std::fs::read(&wal).unwrap(), wal_before);
 }
 
 #[test]

@@ -153,3 +153,44 @@ export function formatMinutes(minutes: number): string {
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? ''
 }
+
+/** An instant (RFC 3339, e.g. "2026-11-23T14:12:00Z") in local time: "Mon 23 Nov 2026, 15:12". */
+export function formatInstant(value: string): string {
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return `${WEEKDAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}, ${formatClock(date)}`
+}
+
+/** "12 KB", "3.4 MB" (1 KB = 1024 bytes). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024))} KB`
+  const mb = bytes / (1024 * 1024)
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`
+
+/** How long ago an instant was: "just now", "5 minutes ago", "yesterday", "2 days ago". */
+export function timeAgo(value: string, now: Date = new Date()): string {
+  const then = new Date(value)
+  if (Number.isNaN(then.getTime())) return ''
+  const seconds = Math.floor((now.getTime() - then.getTime()) / 1000)
+  if (seconds < 60) return 'just now'
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return plural(minutes, 'minute')
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return plural(hours, 'hour')
+  const days =
+    dayNumber({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), hour: 0, minute: 0 }) -
+    dayNumber({ year: then.getFullYear(), month: then.getMonth() + 1, day: then.getDate(), hour: 0, minute: 0 })
+  if (days <= 1) return 'yesterday'
+  if (days < 14) return `${days} days ago`
+  if (days < 60) return plural(Math.floor(days / 7), 'week')
+  if (days < 365) return plural(Math.floor(days / 30), 'month')
+  return plural(Math.floor(days / 365), 'year')
+}
+
+/** The last part of a path ("/a/b/Report.pdf" → "Report.pdf"), for either separator. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path
+}

@@ -61,6 +61,50 @@ describe('MockBackend', () => {
   })
 })
 
+describe('MockBackend reports and backups', () => {
+  it('exports with progress and checks the period', async () => {
+    const b = new MockBackend()
+    const p = await b.createPartnership(partnershipDraft())
+    const options = { partnership_id: p.id, from: '2026-01-12', to: '2026-03-01', include_private: false }
+    const seen: number[] = []
+    const file = await b.exportReport(options, '/tmp/r.pdf', (progress) => seen.push(progress.done / progress.total))
+    expect(file).toEqual({ path: '/tmp/r.pdf', size_bytes: 48_128 })
+    expect(seen).toEqual([0.25, 0.5, 0.75, 1])
+    const reversed = await rejection(b.exportReport({ ...options, from: '2026-03-02' }, '/tmp/r.pdf', () => {}))
+    expect([reversed.code, reversed.field]).toEqual(['invalid_input', 'to'])
+    expect(b.exports).toHaveLength(1)
+    expect(await b.chooseReportPath('R.pdf')).toBe('/home/me/Documents/R.pdf')
+    b.nextReportPath = null
+    expect(await b.chooseReportPath('R.pdf')).toBeNull()
+  })
+
+  it('keeps the last 10 backups, newest first, and restores', async () => {
+    const b = new MockBackend()
+    b.backups = Array.from({ length: 10 }, (_, i) => b.backupAt(`2026-11-${String(20 - i).padStart(2, '0')}T03:00:00Z`))
+    const oldest = b.backups[9]
+    const made = await b.backupNow()
+    const list = await b.listBackups()
+    expect(list).toHaveLength(10)
+    expect(list[0]).toEqual(made)
+    expect(list.map((x) => x.path)).not.toContain(oldest.path)
+    const report = await b.restoreBackup(list[3].path)
+    expect(report).toMatchObject({ restored_from: list[3].path, previous_was_damaged: false })
+    expect((await b.listBackups())[0].path).toBe(report.previous_saved_to)
+    expect((await rejection(b.restoreBackup('/nope'))).code).toBe('not_found')
+  })
+
+  it('lists and restores backups even when the journal cannot open', async () => {
+    const error = { code: 'journal_damaged', message: 'The journal file is damaged.', field: null }
+    const b = new MockBackend({ journalError: error })
+    b.backups = [b.backupAt('2026-11-20T03:00:00Z')]
+    expect(await b.listBackups()).toHaveLength(1)
+    expect((await rejection(b.backupNow())).code).toBe('journal_damaged')
+    const report = await b.restoreBackup(b.backups[0].path)
+    expect(report.previous_was_damaged).toBe(true)
+    expect((await b.journalInfo()).error).toBeNull()
+  })
+})
+
 describe('toBackendError', () => {
   it('converts payloads, strings and errors', () => {
     const e = toBackendError({ code: 'invalid_input', message: 'Bad.', field: 'title' })

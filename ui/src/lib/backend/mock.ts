@@ -1,10 +1,15 @@
 import type {
+  BackupInfo,
   ErrorPayload,
   ImportReport,
   JournalInfo,
   Partnership,
   PartnershipDraft,
   PartnershipOverview,
+  Progress,
+  ReportFile,
+  ReportOptions,
+  RestoreReport,
   Session,
   SessionDraft,
   SessionFormat,
@@ -20,6 +25,32 @@ export interface MockOptions {
   path?: string
   /** Simulated latency of every call, in milliseconds (0 = resolve on the next microtask). */
   latencyMs?: number
+  /** Backups already there (newest first). */
+  backups?: BackupInfo[]
+}
+
+/** Calls that work even when the journal cannot be opened (they do not need it). */
+const WITHOUT_JOURNAL: ReadonlySet<Method> = new Set<Method>([
+  'journalInfo',
+  'listBackups',
+  'restoreBackup',
+  'chooseReportPath',
+  'openPath',
+  'revealPath',
+])
+
+const KEEP_BACKUPS = 10
+
+const REPORT_STAGES = ['Collecting the partnership', 'Drawing the charts', 'Laying out the sessions', 'Writing the PDF']
+
+/** "2026-03-01T09:00:00Z" (RFC 3339, UTC, to the second), as the Rust side sends it. */
+function rfc3339(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+function dirOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))
+  return i > 0 ? path.slice(0, i) : '.'
 }
 
 const SHORT_MAX = 300
@@ -118,8 +149,24 @@ export class MockBackend implements Backend {
   journalError: ErrorPayload | null
   path: string
   latencyMs: number
+  /** Newest first, as listBackups returns them. */
+  backups: BackupInfo[]
+  /** Paths passed to restoreBackup that succeeded, in order. */
+  restored: string[] = []
+  /** Reports written, in order. */
+  exports: { options: ReportOptions; path: string }[] = []
+  /** Default names passed to chooseReportPath, in order. */
+  reportNames: string[] = []
+  /** What chooseReportPath answers: a path, null (cancelled), or undefined: ~/Documents/<name>. */
+  nextReportPath: string | null | undefined = undefined
+  /** Paths passed to openPath and revealPath. */
+  opened: string[] = []
+  revealed: string[] = []
+  /** Delay between two progress messages of an export, in milliseconds. */
+  exportStepMs = 5
 
   #nextId = 1
+  #exportHold: Promise<void> | null = null
   #clock = Date.UTC(2026, 2, 1, 9, 0, 0)
   #failures: { method: Method | null; error: ErrorPayload }[] = []
 
@@ -127,6 +174,28 @@ export class MockBackend implements Backend {
     this.journalError = options.journalError ?? null
     this.path = options.path ?? '/home/me/.local/share/tandem/journal.sqlite'
     this.latencyMs = options.latencyMs ?? 0
+    this.backups = options.backups ? clone(options.backups) : []
+  }
+
+  /**
+   * Holds every export after its first progress message until the returned function is
+   * called, so that a test can look at the dialog while the report is being made.
+   */
+  holdExports(): () => void {
+    let release = () => {}
+    this.#exportHold = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    return () => {
+      this.#exportHold = null
+      release()
+    }
+  }
+
+  /** A backup as the Rust side names it, made at `createdAt` (RFC 3339). */
+  backupAt(createdAt: string, sizeBytes = 245_760): BackupInfo {
+    const stamp = createdAt.replace(/[-:]/g, '').replace('T', '-').replace(/Z$/, '')
+    return { path: `${dirOf(this.path)}/backups/journal-${stamp}.sqlite3`, created_at: createdAt, size_bytes: sizeBytes }
   }
 
   /** Makes the next call (or the next call of `method`) fail with `error`. */
@@ -141,7 +210,7 @@ export class MockBackend implements Backend {
     return this.calls.filter((c) => c === method).length
   }
 
-  async #run<T>(method: Method, body: () => T): Promise<T> {
+  async #run<T>(method: Method, body: () => T | Promise<T>): Promise<T> {
     this.calls.push(method)
     if (this.latencyMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
@@ -153,8 +222,8 @@ export class MockBackend implements Backend {
       const [failure] = this.#failures.splice(i, 1)
       throw new BackendError(failure.error)
     }
-    if (this.journalError && method !== 'journalInfo') throw new BackendError(this.journalError)
-    return clone(body())
+    if (this.journalError && !WITHOUT_JOURNAL.has(method)) throw new BackendError(this.journalError)
+    return clone(await body())
   }
 
   #id(prefix: string): string {
@@ -288,6 +357,78 @@ export class MockBackend implements Backend {
         }
       }
       return { added, updated: 0, unchanged: 0 }
+    })
+  }
+
+  exportReport(options: ReportOptions, path: string, onProgress: (progress: Progress) => void): Promise<ReportFile> {
+    return this.#run('exportReport', async () => {
+      this.#partnership(options.partnership_id)
+      if (options.from !== null) checkDate(options.from, 'from', 'first day of the period')
+      if (options.to !== null) checkDate(options.to, 'to', 'last day of the period')
+      if (options.from !== null && options.to !== null && options.to < options.from) {
+        invalid('to', 'The period ends before it starts: choose a last day after the first.')
+      }
+      if (path.trim() === '') invalid('path', 'Please choose where to save the report.')
+      const sessions = [...this.sessions.values()].filter(
+        (s) =>
+          s.partnership_id === options.partnership_id &&
+          (options.from === null || s.held_at.slice(0, 10) >= options.from) &&
+          (options.to === null || s.held_at.slice(0, 10) <= options.to),
+      )
+      const total = REPORT_STAGES.length
+      for (let i = 0; i < total; i++) {
+        await new Promise((resolve) => setTimeout(resolve, this.exportStepMs))
+        onProgress({ done: i + 1, total, stage: REPORT_STAGES[i] })
+        if (i === 0 && this.#exportHold) await this.#exportHold
+      }
+      this.exports.push({ options: clone(options), path })
+      return { path, size_bytes: 48_128 + sessions.length * 2_048 + (options.include_private ? 1_024 : 0) }
+    })
+  }
+
+  chooseReportPath(defaultName: string): Promise<string | null> {
+    return this.#run('chooseReportPath', () => {
+      this.reportNames.push(defaultName)
+      return this.nextReportPath === undefined ? `/home/me/Documents/${defaultName}` : this.nextReportPath
+    })
+  }
+
+  openPath(path: string): Promise<void> {
+    return this.#run('openPath', () => {
+      this.opened.push(path)
+    })
+  }
+
+  revealPath(path: string): Promise<void> {
+    return this.#run('revealPath', () => {
+      this.revealed.push(path)
+    })
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return this.#run('listBackups', () => this.backups)
+  }
+
+  #backup(): BackupInfo {
+    const info = this.backupAt(rfc3339(Date.now()), 245_760 + this.sessions.size * 1_024)
+    this.backups = [info, ...this.backups.filter((b) => b.path !== info.path)].slice(0, KEEP_BACKUPS)
+    return info
+  }
+
+  backupNow(): Promise<BackupInfo> {
+    return this.#run('backupNow', () => this.#backup())
+  }
+
+  restoreBackup(path: string): Promise<RestoreReport> {
+    return this.#run('restoreBackup', () => {
+      if (!this.backups.some((b) => b.path === path)) {
+        throw new BackendError({ code: 'not_found', message: 'This backup no longer exists.', field: null })
+      }
+      const damaged = this.journalError !== null
+      const previous = damaged ? `${this.path}.damaged-${rfc3339(Date.now()).replace(/[-:]/g, '')}` : this.#backup().path
+      this.journalError = null
+      this.restored.push(path)
+      return { journal: this.path, restored_from: path, previous_saved_to: previous, previous_was_damaged: damaged }
     })
   }
 }

@@ -1,10 +1,17 @@
-import { invoke } from '@tauri-apps/api/core'
+import { Channel, invoke } from '@tauri-apps/api/core'
+import { save } from '@tauri-apps/plugin-dialog'
+import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener'
 import type {
+  BackupInfo,
   ImportReport,
   JournalInfo,
   Partnership,
   PartnershipDraft,
   PartnershipOverview,
+  Progress,
+  ReportFile,
+  ReportOptions,
+  RestoreReport,
   Session,
   SessionDraft,
   SessionSummary,
@@ -14,6 +21,15 @@ import { toBackendError, type Backend } from './types'
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args)
+  } catch (err) {
+    throw toBackendError(err)
+  }
+}
+
+/** Runs a plugin call, turning whatever it rejects with into a BackendError. */
+async function plugin<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
   } catch (err) {
     throw toBackendError(err)
   }
@@ -50,5 +66,30 @@ export class TauriBackend implements Backend {
   }
   loadSample(): Promise<ImportReport | null> {
     return call('load_sample')
+  }
+
+  exportReport(options: ReportOptions, path: string, onProgress: (progress: Progress) => void): Promise<ReportFile> {
+    // The handler is set before the channel is sent: messages are not replayed.
+    const channel = new Channel<Progress>()
+    channel.onmessage = onProgress
+    return call('export_report', { options, path, on_progress: channel })
+  }
+  chooseReportPath(defaultName: string): Promise<string | null> {
+    return plugin(() => save({ defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] }))
+  }
+  openPath(path: string): Promise<void> {
+    return plugin(() => openPath(path))
+  }
+  revealPath(path: string): Promise<void> {
+    return plugin(() => revealItemInDir(path))
+  }
+  listBackups(): Promise<BackupInfo[]> {
+    return call('list_backups')
+  }
+  backupNow(): Promise<BackupInfo> {
+    return call('backup_now')
+  }
+  restoreBackup(path: string): Promise<RestoreReport> {
+    return call('restore_backup', { path })
   }
 }

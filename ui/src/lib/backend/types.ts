@@ -1,10 +1,15 @@
 import type {
+  BackupInfo,
   ErrorPayload,
   ImportReport,
   JournalInfo,
   Partnership,
   PartnershipDraft,
   PartnershipOverview,
+  Progress,
+  ReportFile,
+  ReportOptions,
+  RestoreReport,
   Session,
   SessionDraft,
   SessionSummary,
@@ -23,6 +28,20 @@ export interface Backend {
   updateSession(id: string, draft: SessionDraft): Promise<Session>
   /** Resolves to null when the sample was already loaded. */
   loadSample(): Promise<ImportReport | null>
+
+  /** Writes the progress PDF to `path`; `onProgress` is called while it works (`done === total` last). */
+  exportReport(options: ReportOptions, path: string, onProgress: (progress: Progress) => void): Promise<ReportFile>
+  /** Asks where to save the report (native dialog); null when the user cancelled. */
+  chooseReportPath(defaultName: string): Promise<string | null>
+  /** Opens a file in its default application. */
+  openPath(path: string): Promise<void>
+  /** Shows a file in its folder (file manager). */
+  revealPath(path: string): Promise<void>
+  /** Newest first. Works even when the journal could not be opened. */
+  listBackups(): Promise<BackupInfo[]>
+  backupNow(): Promise<BackupInfo>
+  /** Replaces the journal with a backup; afterwards everything loaded before may be stale. */
+  restoreBackup(path: string): Promise<RestoreReport>
 }
 
 /** A failed backend call. `message` is a sentence meant for the user. */

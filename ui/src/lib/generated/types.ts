@@ -72,3 +72,47 @@ export type ImportReport = { added: number, updated: number, unchanged: number, 
 export type ErrorPayload = { code: string, message: string, field: string | null, };
 
 export type JournalInfo = { path: string, error: ErrorPayload | null, };
+
+export type ReportOptions = { partnership_id: string, 
+/**
+ * First day of the period (inclusive); `None`: from the beginning.
+ */
+from: string | null, 
+/**
+ * Last day of the period (inclusive); `None`: up to the latest session.
+ */
+to: string | null, 
+/**
+ * Show the notes of private sessions too (they are left out by default).
+ */
+include_private: boolean, };
+
+export type Progress = { done: number, total: number, stage: string, };
+
+export type ReportFile = { path: string, size_bytes: number, };
+
+export type BackupInfo = { path: string, 
+/**
+ * When the backup was made (from its name, to the second).
+ */
+created_at: string, size_bytes: number, };
+
+export type RestoreReport = { 
+/**
+ * The journal that now holds the backup's content.
+ */
+journal: string, 
+/**
+ * The backup that was restored.
+ */
+restored_from: string, 
+/**
+ * Where the journal as it was before the restore was kept (`None` when there was no
+ * journal, or it was empty).
+ */
+previous_saved_to: string | null, 
+/**
+ * The previous journal was damaged, so it was moved aside byte for byte rather than
+ * backed up (it is not listed among the backups).
+ */
+previous_was_damaged: boolean, };

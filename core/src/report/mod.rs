@@ -1,0 +1,477 @@
+//! The progress PDF: a designed, paginated report of one partnership over a period.
+//!
+//! Made with printpdf's low-level operations and our own layout (`layout`): text is wrapped
+//! with the fonts' real glyph advances, never clipped, never split across pages, and every
+//! word stays inside the margins. (printpdf's `html` feature was not used: it adds ~11 MB
+//! to the binary and gives less control over page breaks.) Markdown notes are rendered by
+//! `markdown`; the sections (`sections`) are a list, so goals, SWOTs and action items can be
+//! added as further sections. Fonts and the missing-glyph policy: see [`fonts`].
+//!
+//! ```no_run
+//! # fn demo(store: &tandem_core::Store, id: uuid::Uuid) -> tandem_core::Result<()> {
+//! use tandem_core::report::{ReportOptions, render};
+//! let options = ReportOptions { partnership_id: id, from: None, to: None, include_private: false };
+//! let today = chrono::Local::now().date_naive();
+//! let pdf: Vec<u8> = render(store, &options, today, &mut |p| eprintln!("{}/{} {}", p.done, p.total, p.stage))?;
+//! # Ok(()) }
+//! ```
+
+pub mod fonts;
+pub mod layout;
+pub mod markdown;
+mod sections;
+
+use std::path::Path;
+
+use chrono::{NaiveDate, Timelike};
+use printpdf::{
+    Color as PdfColor, FontId, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::model::{Partnership, ReportFile, Session};
+use crate::store::Store;
+
+pub use fonts::{Face, Fonts, MISSING};
+pub use layout::{Item, PRINTABLE, Page};
+pub use sections::{CADENCE_GRACE_DAYS, PRIVATE_NOTES};
+
+use layout::{Color, Layouter, PAGE_HEIGHT, PAGE_WIDTH, Style, palette, text_line, text_width};
+
+/// What to put in a progress report. Sent by the UI; also what `tandem report` builds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportOptions {
+    pub partnership_id: Uuid,
+    /// First day of the period (inclusive); `None`: from the beginning.
+    pub from: Option<NaiveDate>,
+    /// Last day of the period (inclusive); `None`: up to the latest session.
+    pub to: Option<NaiveDate>,
+    /// Show the notes of private sessions too (they are left out by default).
+    #[serde(default)]
+    pub include_private: bool,
+}
+
+/// How far a report is: `done` of `total` steps, and what it is doing (a sentence fragment
+/// such as "Laying out sessions"). `done == total` on the last call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    pub stage: String,
+}
+
+/// Everything a report shows, read from the store once.
+pub(crate) struct ReportData {
+    pub partnership: Partnership,
+    /// The sessions in the period, oldest first.
+    pub sessions: Vec<Session>,
+    pub include_private: bool,
+    /// The period shown (the options' dates, or the partnership's span).
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub today: NaiveDate,
+}
+
+impl ReportData {
+    /// "Zoë Okafor & Henrik Lindqvist", or the partner alone when my name is empty.
+    pub fn pair_name(&self) -> String {
+        let p = &self.partnership;
+        if p.my_name.trim().is_empty() {
+            p.partner_name.clone()
+        } else {
+            format!("{} & {}", p.partner_name, p.my_name)
+        }
+    }
+}
+
+/// Makes the progress report of `options.partnership_id` and returns the PDF's bytes.
+/// `today` is the date printed as "generated" (and the period's end when none is given and
+/// the partnership is ongoing). `progress` is called as the work advances.
+///
+/// Errors: `not_found` when the partnership does not exist; `invalid_input` (field `to`)
+/// when the period ends before it starts. A period without sessions is not an error: the
+/// report says so.
+pub fn render(
+    store: &Store,
+    options: &ReportOptions,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<u8>> {
+    render_report(store, options, today, progress).map(|r| r.pdf)
+}
+
+/// [`render`], writing the PDF to `path`: to a temporary file beside it first, renamed over
+/// `path` once complete, so a failure never leaves half a file (nor touches an existing
+/// one). Errors writing are `io` errors naming `path`.
+pub fn write(
+    store: &Store,
+    options: &ReportOptions,
+    today: NaiveDate,
+    path: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ReportFile> {
+    let report = render_report(store, options, today, progress)?;
+    let tmp = path.with_extension("pdf.partial");
+    std::fs::write(&tmp, &report.pdf)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(path, e)
+        })?;
+    Ok(ReportFile {
+        path: path.display().to_string(),
+        size_bytes: u32::try_from(report.pdf.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// A made report: the PDF's bytes and how many pages it has.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub pdf: Vec<u8>,
+    pub pages: u32,
+}
+
+/// [`render`], also telling how many pages the report has.
+pub fn render_report(
+    store: &Store,
+    options: &ReportOptions,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Report> {
+    if let (Some(from), Some(to)) = (options.from, options.to) {
+        if from > to {
+            return Err(Error::invalid(
+                "to",
+                format!(
+                    "The report's period ends ({to}) before it starts ({from}). Choose an end date on or after the start date."
+                ),
+            ));
+        }
+    }
+    let partnership = store.get_partnership(options.partnership_id)?;
+    let sessions = store.sessions_in_range(partnership.id, options.from, options.to)?;
+    let first = sessions.first().map(|s| s.held_at.date());
+    let last = sessions.last().map(|s| s.held_at.date());
+    let from = options
+        .from
+        .unwrap_or_else(|| first.map_or(partnership.started_on, |f| f.min(partnership.started_on)));
+    let to = options.to.unwrap_or_else(|| {
+        let end = partnership.ended_on.unwrap_or(today);
+        last.map_or(end, |l| l.max(end))
+    });
+    let data = ReportData {
+        partnership,
+        sessions,
+        include_private: options.include_private,
+        from,
+        to: to.max(from),
+        today,
+    };
+    build(&data, progress)
+}
+
+fn build(data: &ReportData, progress: &mut dyn FnMut(Progress)) -> Result<Report> {
+    let fonts = Fonts::get()?;
+    let ctx = sections::Ctx { data, fonts };
+    let sections = sections::sections();
+    // Steps: reading (done), each section's own, and writing the file.
+    let total = 2 + sections.iter().map(|s| s.steps(&ctx)).sum::<u32>();
+    let mut done = 1;
+    progress(Progress {
+        done,
+        total,
+        stage: "Read the journal".into(),
+    });
+    let mut layouter = Layouter::new(fonts);
+    for section in &sections {
+        section.build(&ctx, &mut |blocks| layouter.blocks(&blocks), &mut || {
+            done = (done + 1).min(total - 1);
+            progress(Progress {
+                done,
+                total,
+                stage: "Laying out the pages".into(),
+            });
+        });
+    }
+    let (mut pages, outline) = layouter.finish();
+    decorate(fonts, data, &mut pages);
+    let bytes = write_pdf(fonts, data, &pages, &outline);
+    progress(Progress {
+        done: total,
+        total,
+        stage: "Wrote the PDF".into(),
+    });
+    Ok(Report {
+        pdf: bytes,
+        pages: u32::try_from(pages.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// The cover's colour band, and on every other page the running header and the footer.
+fn decorate(fonts: &Fonts, data: &ReportData, pages: &mut [Page]) {
+    let count = pages.len();
+    let header = format!("{} \u{00B7} Progress report", data.pair_name());
+    let generated = format!("Tandem \u{00B7} {}", sections::long_date(data.today));
+    for (i, page) in pages.iter_mut().enumerate() {
+        let mut extra = Vec::new();
+        if i == 0 {
+            extra.push(Item::Rect {
+                x: 0.0,
+                y: PAGE_HEIGHT - sections::COVER_BAND,
+                width: PAGE_WIDTH,
+                height: sections::COVER_BAND,
+                color: palette::TEAL,
+            });
+            extra.push(Item::Rect {
+                x: 0.0,
+                y: PAGE_HEIGHT - sections::COVER_BAND - 5.0,
+                width: PAGE_WIDTH,
+                height: 5.0,
+                color: palette::AMBER,
+            });
+            page.items.splice(0..0, extra);
+            continue;
+        }
+        let small = Style::new(Face::Regular, 7.5, palette::MUTED);
+        let ascent = fonts.face(Face::Regular).ascent * small.size;
+        let descent = fonts.face(Face::Regular).descent * small.size;
+        let w = PRINTABLE.width();
+        // Header: baseline just under the top margin, a hairline below it.
+        let hy = PRINTABLE.top - ascent;
+        extra.extend(text_line(fonts, &header, small, PRINTABLE.left, hy, w).0);
+        extra.push(Item::Rect {
+            x: PRINTABLE.left,
+            y: hy + descent - 5.0,
+            width: w,
+            height: 0.5,
+            color: palette::RULE,
+        });
+        // Footer: "page N of M" at the right, the maker and date at the left.
+        let fy = PRINTABLE.bottom - descent;
+        let number = format!("page {} of {count}", i + 1);
+        let nw = text_width(fonts, &number, small);
+        extra.extend(text_line(fonts, &number, small, PRINTABLE.right - nw, fy, nw + 0.5).0);
+        let left = Style::new(Face::Regular, 7.5, palette::MUTED);
+        extra.extend(text_line(fonts, &generated, left, PRINTABLE.left, fy, w - nw - 20.0).0);
+        page.items.extend(extra);
+    }
+}
+
+fn pdf_color(c: Color) -> PdfColor {
+    PdfColor::Rgb(Rgb::new(
+        f32::from(c.0) / 255.0,
+        f32::from(c.1) / 255.0,
+        f32::from(c.2) / 255.0,
+        None,
+    ))
+}
+
+fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
+    LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier,
+    }
+}
+
+fn filled(points: Vec<LinePoint>) -> Op {
+    Op::DrawPolygon {
+        polygon: Polygon {
+            rings: vec![PolygonRing { points }],
+            mode: PaintMode::Fill,
+            winding_order: WindingOrder::NonZero,
+        },
+    }
+}
+
+/// Turns one page's items into printpdf operations: shapes as filled paths, text in as few
+/// text objects as possible (font and colour set only when they change).
+fn page_ops(page: &Page, font_ids: &[FontId; 4]) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(page.items.len() * 3);
+    let mut in_text = false;
+    let mut fill: Option<Color> = None;
+    let mut font: Option<(Face, f32)> = None;
+    let mut cursor = (0.0f32, 0.0f32);
+    let set_fill = |ops: &mut Vec<Op>, c: Color, fill: &mut Option<Color>| {
+        if *fill != Some(c) {
+            ops.push(Op::SetFillColor { col: pdf_color(c) });
+            *fill = Some(c);
+        }
+    };
+    for item in &page.items {
+        match item {
+            Item::Text {
+                x,
+                y,
+                face,
+                size,
+                color,
+                text,
+                ..
+            } => {
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                    cursor = (0.0, 0.0);
+                }
+                if font != Some((*face, *size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font_ids[face.index()].clone()),
+                        size: Pt(*size),
+                    });
+                    font = Some((*face, *size));
+                }
+                set_fill(&mut ops, *color, &mut fill);
+                ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(x - cursor.0),
+                        y: Pt(y - cursor.1),
+                    },
+                });
+                cursor = (*x, *y);
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+            Item::Rect {
+                x,
+                y,
+                width,
+                height,
+                color,
+            } => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                set_fill(&mut ops, *color, &mut fill);
+                ops.push(filled(vec![
+                    point(*x, *y, false),
+                    point(x + width, *y, false),
+                    point(x + width, y + height, false),
+                    point(*x, y + height, false),
+                ]));
+            }
+            Item::Circle {
+                x,
+                y,
+                radius: r,
+                color,
+            } => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                set_fill(&mut ops, *color, &mut fill);
+                // Four cubic Béziers; k is the usual control-point distance for a circle.
+                let k = 0.552_284_8 * r;
+                let (x, y) = (*x, *y);
+                ops.push(filled(vec![
+                    point(x + r, y, false),
+                    point(x + r, y + k, true),
+                    point(x + k, y + r, true),
+                    point(x, y + r, false),
+                    point(x - k, y + r, true),
+                    point(x - r, y + k, true),
+                    point(x - r, y, false),
+                    point(x - r, y - k, true),
+                    point(x - k, y - r, true),
+                    point(x, y - r, false),
+                    point(x + k, y - r, true),
+                    point(x + r, y - k, true),
+                    point(x + r, y, false),
+                ]));
+            }
+        }
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+fn write_pdf(
+    fonts: &Fonts,
+    data: &ReportData,
+    pages: &[Page],
+    outline: &[(String, usize)],
+) -> Vec<u8> {
+    let p = &data.partnership;
+    let mut doc = PdfDocument::new(&format!("Progress report: {}", data.pair_name()));
+    let info = &mut doc.metadata.info;
+    info.author = if p.my_name.trim().is_empty() {
+        "Tandem".to_owned()
+    } else {
+        p.my_name.clone()
+    };
+    info.subject = format!(
+        "{} with {}, {} to {}",
+        sections::kind_words(p.kind),
+        p.partner_name,
+        data.from,
+        data.to
+    );
+    info.creator = format!("Tandem {}", env!("CARGO_PKG_VERSION"));
+    info.producer = "Tandem (printpdf)".to_owned();
+    // Now (UTC), unless `today` is another day (a report dated for a test or a demo).
+    let now = chrono::Utc::now().naive_utc();
+    let now = if (now.date() - data.today).num_days().abs() <= 1 {
+        now
+    } else {
+        data.today.and_time(chrono::NaiveTime::MIN)
+    };
+    let (date, time) = (now.date(), now.time());
+    let created = printpdf::OffsetDateTime {
+        date: printpdf::Date {
+            year: chrono::Datelike::year(&date),
+            month: chrono::Datelike::month(&date) as u8,
+            day: chrono::Datelike::day(&date) as u8,
+        },
+        time: printpdf::Time {
+            hour: time.hour() as u8,
+            minute: time.minute() as u8,
+            second: time.second() as u8,
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    };
+    info.creation_date = created;
+    info.modification_date = created;
+    info.metadata_date = created;
+    let font_ids = Face::ALL.map(|f| doc.add_font(&fonts.face(f).font));
+    let pdf_pages: Vec<PdfPage> = pages
+        .iter()
+        .map(|page| {
+            PdfPage::new(
+                printpdf::Mm::from(Pt(PAGE_WIDTH)),
+                printpdf::Mm::from(Pt(PAGE_HEIGHT)),
+                page_ops(page, &font_ids),
+            )
+        })
+        .collect();
+    doc.with_pages(pdf_pages);
+    doc.add_bookmark("Progress report", 1);
+    for (name, page) in outline {
+        doc.add_bookmark(name, page + 1);
+    }
+    let mut warnings: Vec<PdfWarnMsg> = Vec::new();
+    doc.save(&PdfSaveOptions::default(), &mut warnings)
+}
+
+/// Lays out `markdown` as session notes are laid out, without making a PDF: the pages
+/// and their positioned items (for tests and previews). Every text item lies inside
+/// [`PRINTABLE`].
+pub fn layout_markdown(markdown: &str) -> Result<Vec<Page>> {
+    let fonts = Fonts::get()?;
+    let mut layouter = Layouter::new(fonts);
+    layouter.blocks(&markdown::blocks(markdown, 0.0));
+    Ok(layouter.finish().0)
+}

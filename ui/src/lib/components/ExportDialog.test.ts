@@ -1,0 +1,194 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte'
+import { describe, expect, it } from 'vitest'
+import { MockBackend } from '../backend/mock'
+import { isoDate } from '../format'
+import { inputById, partnershipDraft, renderApp, sessionDraft } from '../../test/helpers'
+
+const today = () => isoDate(new Date())
+const fileName = () => `Tandem – Zoë Okafor – ${today()}.pdf`
+
+async function openPartnership(backend = new MockBackend(), overrides = {}) {
+  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor', started_on: '2026-01-12', ...overrides }))
+  await backend.createSession(p.id, sessionDraft())
+  renderApp(backend)
+  await screen.findByTestId('export-pdf')
+  return { backend, partnershipId: p.id }
+}
+
+async function openDialog() {
+  await fireEvent.click(screen.getByTestId('export-pdf'))
+  return screen.findByTestId('export-dialog')
+}
+
+describe('Export dialog', () => {
+  it('opens with Ctrl+P on a partnership page, with sensible defaults', async () => {
+    await openPartnership()
+    const event = new KeyboardEvent('keydown', { key: 'p', ctrlKey: true, bubbles: true, cancelable: true })
+    window.dispatchEvent(event)
+    expect(event.defaultPrevented).toBe(true)
+    const dialog = await screen.findByTestId('export-dialog')
+    expect(dialog).toHaveAttribute('role', 'dialog')
+    expect(dialog).toHaveAttribute('aria-modal', 'true')
+    expect(dialog).toHaveAccessibleName('Export a progress report')
+    expect(dialog).toHaveTextContent('A PDF of this partnership to keep, bring to a review, or share.')
+    expect(inputById('report-from')).toHaveValue('2026-01-12')
+    expect(inputById('report-to')).toHaveValue(today())
+    expect(inputById('report-include-private')).not.toBeChecked()
+    expect(dialog).toHaveTextContent(/private notes never leave this computer/)
+    expect(within(dialog).getByRole('button', { name: 'Whole partnership' })).toHaveAttribute('aria-pressed', 'true')
+    expect(screen.getByTestId('export-save')).toHaveFocus()
+  })
+
+  it('opens with Ctrl+P from a session, but not where no partnership is open', async () => {
+    const backend = new MockBackend()
+    await openPartnership(backend)
+    await fireEvent.click(screen.getByTestId('open-backups'))
+    await screen.findByRole('heading', { level: 1, name: 'Backups' })
+    await fireEvent.keyDown(window, { key: 'p', ctrlKey: true })
+    expect(backend.callsOf('getPartnership')).toBe(1)
+    expect(screen.queryByTestId('export-dialog')).toBeNull()
+
+    await fireEvent.click(screen.getAllByTestId('partnership-item')[0])
+    await fireEvent.click(await screen.findAllByTestId('session-item').then((items) => items[0]))
+    await waitFor(() => expect(document.getElementById('session-title')).not.toBeNull())
+    await fireEvent.keyDown(window, { key: 'p', ctrlKey: true })
+    expect(await screen.findByTestId('export-dialog')).toBeInTheDocument()
+  })
+
+  it('uses the end date of an ended partnership, and offers quick choices', async () => {
+    await openPartnership(new MockBackend(), { started_on: '2025-03-03', ended_on: '2025-12-15' })
+    const dialog = await openDialog()
+    expect(inputById('report-from')).toHaveValue('2025-03-03')
+    expect(inputById('report-to')).toHaveValue('2025-12-15')
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Last 3 months' }))
+    expect(inputById('report-from')).toHaveValue('2025-09-15')
+    expect(inputById('report-to')).toHaveValue('2025-12-15')
+    expect(within(dialog).getByRole('button', { name: 'Last 3 months' })).toHaveAttribute('aria-pressed', 'true')
+    // It ended before this year: "This year" would be empty.
+    expect(within(dialog).queryByRole('button', { name: 'This year' })).toBeNull()
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Whole partnership' }))
+    expect(inputById('report-from')).toHaveValue('2025-03-03')
+  })
+
+  it('closes with Escape and gives focus back to the button that opened it', async () => {
+    await openPartnership()
+    const button = screen.getByTestId('export-pdf')
+    button.focus()
+    await openDialog()
+    expect(button).not.toHaveFocus()
+    await fireEvent.keyDown(window, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull())
+    expect(button).toHaveFocus()
+  })
+
+  it('keeps keyboard focus inside the dialog', async () => {
+    await openPartnership()
+    const dialog = await openDialog()
+    const save = screen.getByTestId('export-save')
+    expect(save).toHaveFocus()
+    // Save is the last control: Tab wraps to the first.
+    await fireEvent.keyDown(window, { key: 'Tab' })
+    expect(within(dialog).getByRole('button', { name: 'Whole partnership' })).toHaveFocus()
+    await fireEvent.keyDown(window, { key: 'Tab', shiftKey: true })
+    expect(save).toHaveFocus()
+    // Ctrl+N behind the dialog does nothing.
+    await fireEvent.keyDown(window, { key: 'n', ctrlKey: true })
+    expect(document.getElementById('session-title')).toBeNull()
+  })
+
+  it('does nothing when the save dialog is cancelled', async () => {
+    const { backend } = await openPartnership()
+    backend.nextReportPath = null
+    await openDialog()
+    await fireEvent.click(screen.getByTestId('export-save'))
+    await waitFor(() => expect(backend.callsOf('chooseReportPath')).toBe(1))
+    expect(backend.reportNames).toEqual([fileName()])
+    expect(backend.callsOf('exportReport')).toBe(0)
+    expect(screen.getByTestId('export-dialog')).toBeInTheDocument()
+    expect(screen.queryByRole('progressbar')).toBeNull()
+    expect(screen.queryByTestId('export-error')).toBeNull()
+    expect(screen.getByTestId('export-save')).toBeEnabled()
+  })
+
+  it('shows progress, then the saved file, and opens it', async () => {
+    const { backend, partnershipId } = await openPartnership()
+    const release = backend.holdExports()
+    await openDialog()
+    await fireEvent.click(inputById('report-include-private'))
+    await fireEvent.click(screen.getByTestId('export-save'))
+
+    const bar = await screen.findByRole('progressbar')
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '25'))
+    expect(screen.getByText('Collecting the partnership…')).toBeInTheDocument()
+    expect(screen.getByTestId('export-save')).toBeDisabled()
+    expect(inputById('report-from')).toBeDisabled()
+    release()
+
+    const saved = await screen.findByTestId('export-saved')
+    expect(saved).toHaveTextContent(`Saved ${fileName()} (50 KB)`)
+    expect(screen.queryByRole('progressbar')).toBeNull()
+    expect(backend.exports).toEqual([
+      {
+        options: { partnership_id: partnershipId, from: '2026-01-12', to: today(), include_private: true },
+        path: `/home/me/Documents/${fileName()}`,
+      },
+    ])
+    expect(screen.getByTestId('export-open')).toHaveFocus()
+    await fireEvent.click(screen.getByTestId('export-open'))
+    await waitFor(() => expect(backend.opened).toEqual([`/home/me/Documents/${fileName()}`]))
+    await fireEvent.click(screen.getByRole('button', { name: 'Show in folder' }))
+    await waitFor(() => expect(backend.revealed).toEqual([`/home/me/Documents/${fileName()}`]))
+    await fireEvent.click(screen.getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull())
+  })
+
+  it('does not let the period end before it starts', async () => {
+    const { backend } = await openPartnership()
+    await openDialog()
+    await fireEvent.input(inputById('report-from'), { target: { value: '2026-05-01' } })
+    await fireEvent.input(inputById('report-to'), { target: { value: '2026-02-01' } })
+    expect(screen.getByTestId('export-save')).toBeDisabled()
+    expect(screen.getByTestId('export-period-error')).toHaveTextContent('The period ends before it starts')
+    expect(inputById('report-to')).toHaveAttribute('aria-invalid', 'true')
+    await fireEvent.submit(screen.getByTestId('export-save').closest('form')!)
+    expect(backend.callsOf('chooseReportPath')).toBe(0)
+
+    await fireEvent.input(inputById('report-to'), { target: { value: '2026-06-01' } })
+    expect(screen.getByTestId('export-save')).toBeEnabled()
+    expect(screen.queryByTestId('export-period-error')).toBeNull()
+  })
+
+  it('shows a backend error in the dialog, keeps the options, and can try again', async () => {
+    const { backend } = await openPartnership()
+    backend.failNext({ code: 'io', message: 'The report could not be written there. Choose another folder.' }, 'exportReport')
+    backend.nextReportPath = '/media/usb/report.pdf'
+    await openDialog()
+    await fireEvent.input(inputById('report-from'), { target: { value: '2026-02-01' } })
+    await fireEvent.click(inputById('report-include-private'))
+    await fireEvent.click(screen.getByTestId('export-save'))
+
+    const error = await screen.findByTestId('export-error')
+    expect(error).toHaveTextContent('The report could not be written there. Choose another folder.')
+    expect(screen.getByTestId('export-dialog')).toBeInTheDocument()
+    expect(inputById('report-from')).toHaveValue('2026-02-01')
+    expect(inputById('report-to')).toHaveValue(today())
+    expect(inputById('report-include-private')).toBeChecked()
+    expect(screen.getByTestId('export-save')).toBeEnabled()
+    expect(backend.exports).toHaveLength(0)
+
+    await fireEvent.click(screen.getByTestId('export-retry'))
+    expect(await screen.findByTestId('export-saved')).toHaveTextContent('Saved report.pdf')
+    expect(backend.callsOf('chooseReportPath')).toBe(1)
+    expect(backend.exports[0]).toMatchObject({ path: '/media/usb/report.pdf', options: { from: '2026-02-01', include_private: true } })
+  })
+
+  it('marks the date the backend refused', async () => {
+    const { backend } = await openPartnership()
+    backend.failNext({ code: 'invalid_input', message: 'The period ends before it starts.', field: 'to' }, 'exportReport')
+    await openDialog()
+    await fireEvent.click(screen.getByTestId('export-save'))
+    expect(await screen.findByTestId('export-error')).toHaveTextContent('The period ends before it starts.')
+    expect(inputById('report-to')).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.queryByTestId('export-retry')).toBeNull()
+  })
+})
