@@ -45,8 +45,9 @@ const driver = spawn('tauri-driver', ['--port', '4444'], { stdio: ['ignore', log
 let code = 1;
 try {
   await waitForPort(4444, 15000);
-  const specs = join(here, 'specs');
-  const test = spawn(process.execPath, ['--test', '--test-concurrency=1', specs], {
+  // `node run.mjs specs/x.test.mjs` runs just those specs.
+  const specs = process.argv.length > 2 ? process.argv.slice(2) : [join(here, 'specs')];
+  const test = spawn(process.execPath, ['--test', '--test-concurrency=1', ...specs], {
     stdio: 'inherit',
     cwd: here,
   });

@@ -72,3 +72,26 @@ export async function waitSaved(browser) {
 export async function textOf(element) {
   return String(await element.getProperty('textContent')).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Answers the native GTK save dialog (a separate X window WebDriver cannot reach) by typing
+ * `path` into it with xdotool, then pressing Enter.
+ */
+export async function answerSaveDialog(path, timeoutMs = 15000) {
+  const { execFileSync } = await import('node:child_process');
+  const deadline = Date.now() + timeoutMs;
+  let id = '';
+  while (!id && Date.now() < deadline) {
+    try {
+      id = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Save'], { encoding: 'utf8' }).trim().split('\n')[0];
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  if (!id) throw new Error('the save dialog never appeared');
+  execFileSync('xdotool', ['windowfocus', '--sync', id]);
+  execFileSync('xdotool', ['key', '--window', id, 'ctrl+a']);
+  execFileSync('xdotool', ['type', '--window', id, '--delay', '15', path]);
+  await new Promise((r) => setTimeout(r, 300));
+  execFileSync('xdotool', ['key', '--window', id, 'Return']);
+}
