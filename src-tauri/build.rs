@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "backup_now",
     "restore_backup",
+    "open_journal",
 ];
 
 fn main() {

@@ -28,7 +28,7 @@ pub enum Error {
     NotAJournal { path: String },
 
     #[error(
-        "{path} is damaged (SQLite's check of the file found a problem), so Tandem has not opened or changed it. Restore a backup: choose one in Tandem, or run `tandem restore FILE` with a file from {backups}."
+        "{path} is damaged (SQLite's check of the file found a problem), so Tandem has not opened or changed it. Restore a backup: choose one in Tandem, or run \"tandem restore FILE\" with a file from {backups}."
     )]
     Damaged { path: String, backups: String },
 
@@ -91,7 +91,7 @@ impl Error {
             "disk_full" => "The disk is full, so this change was not saved. Free some space; what you typed is still here.".to_owned(),
             "read_only" => "The journal file cannot be written (the folder is read-only or not yours), so this change was not saved. What you typed is still here.".to_owned(),
             "busy" => "The journal is in use by another program, so this change was not saved yet. Try again in a moment.".to_owned(),
-            "journal_damaged" if matches!(self, Error::Database(_)) => "The journal file is damaged, so this change was not saved. Close Tandem and restore a backup (choose one in Tandem, or run `tandem restore FILE`).".to_owned(),
+            "journal_damaged" if matches!(self, Error::Database(_)) => "The journal file is damaged, so this change was not saved. Close Tandem and restore a backup (choose one in Tandem, or run \"tandem restore FILE\").".to_owned(),
             _ => self.to_string(),
         }
     }

@@ -5,16 +5,36 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use tandem_core::model::JournalInfo;
 use tandem_core::{ErrorPayload, Store};
 use tauri::Manager;
 
 use crate::commands;
 use crate::error::Result;
 
-pub struct AppState {
+/// The journal file the window works on, and the open store (or why it could not open).
+pub struct Journal {
     pub path: PathBuf,
-    /// The open journal, or why it could not be opened. Replaced when a backup is restored.
-    store: Mutex<Result<Store, ErrorPayload>>,
+    pub store: Result<Store, ErrorPayload>,
+}
+
+impl Journal {
+    pub fn open(path: PathBuf) -> Journal {
+        let store = Store::open(&path).map_err(|e| ErrorPayload::from(&e));
+        Journal { path, store }
+    }
+
+    pub fn info(&self) -> JournalInfo {
+        JournalInfo {
+            path: self.path.display().to_string(),
+            error: self.store.as_ref().err().cloned(),
+        }
+    }
+}
+
+pub struct AppState {
+    /// Replaced when a backup is restored or the user chooses another file.
+    journal: Mutex<Journal>,
 }
 
 /// What other commands get while a backup is being restored over the journal.
@@ -35,29 +55,9 @@ pub fn internal() -> ErrorPayload {
     }
 }
 
-pub fn open(path: &std::path::Path) -> Result<Store, ErrorPayload> {
-    Store::open(path).map_err(|e| ErrorPayload::from(&e))
-}
-
 impl AppState {
-    pub fn new(path: PathBuf) -> AppState {
-        let store = open(&path);
-        AppState {
-            path,
-            store: Mutex::new(store),
-        }
-    }
-
-    pub fn lock(&self) -> Result<MutexGuard<'_, Result<Store, ErrorPayload>>, ErrorPayload> {
-        self.store.lock().map_err(|_| internal())
-    }
-
-    /// Why the journal could not be opened, if it could not.
-    pub fn open_error(&self) -> Option<ErrorPayload> {
-        match &*self.lock().ok()? {
-            Ok(_) => None,
-            Err(e) => Some(e.clone()),
-        }
+    pub fn lock(&self) -> Result<MutexGuard<'_, Journal>, ErrorPayload> {
+        self.journal.lock().map_err(|_| internal())
     }
 
     /// Runs `f` on the open journal; the error becomes what the UI is shown.
@@ -66,15 +66,15 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> tandem_core::Result<T>,
     ) -> Result<T, ErrorPayload> {
         let mut guard = self.lock()?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
+        let store = guard.store.as_mut().map_err(|e| e.clone())?;
         f(store).map_err(|e| ErrorPayload::from(&e))
     }
 }
 
 pub fn run(path: PathBuf) -> Result<()> {
-    let state = AppState::new(path.clone());
+    let journal = Journal::open(path.clone());
     // Once a day, a backup — on its own connection and thread, so it never delays start-up.
-    if state.open_error().is_none() {
+    if journal.store.is_ok() {
         std::thread::spawn(move || {
             if let Ok(store) = Store::open(&path) {
                 let _ = store.auto_backup(chrono::Utc::now());
@@ -92,7 +92,9 @@ pub fn run(path: PathBuf) -> Result<()> {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(state)
+        .manage(AppState {
+            journal: Mutex::new(journal),
+        })
         .invoke_handler(tauri::generate_handler![
             commands::journal_info,
             commands::list_partnerships,
@@ -108,6 +110,7 @@ pub fn run(path: PathBuf) -> Result<()> {
             commands::list_backups,
             commands::backup_now,
             commands::restore_backup,
+            commands::open_journal,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

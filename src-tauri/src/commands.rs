@@ -13,16 +13,13 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 use uuid::Uuid;
 
-use crate::app::{self, AppState};
+use crate::app::{self, AppState, Journal};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
 #[tauri::command]
-pub fn journal_info(state: State<'_, AppState>) -> JournalInfo {
-    JournalInfo {
-        path: state.path.display().to_string(),
-        error: state.open_error(),
-    }
+pub fn journal_info(state: State<'_, AppState>) -> Reply<JournalInfo> {
+    Ok(state.lock()?.info())
 }
 
 #[tauri::command]
@@ -112,7 +109,8 @@ pub async fn export_report(
 
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
-    tandem_core::list_backups(&state.path).map_err(|e| ErrorPayload::from(&e))
+    let path = state.lock()?.path.clone();
+    tandem_core::list_backups(&path).map_err(|e| ErrorPayload::from(&e))
 }
 
 #[tauri::command]
@@ -125,8 +123,18 @@ pub async fn backup_now(state: State<'_, AppState>) -> Reply<BackupInfo> {
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Reply<RestoreReport> {
     let mut guard = state.lock()?;
-    *guard = Err(app::restoring());
-    let restored = tandem_core::restore(&state.path, &path).map_err(|e| ErrorPayload::from(&e));
-    *guard = app::open(&state.path);
+    let journal = guard.path.clone();
+    guard.store = Err(app::restoring());
+    let restored = tandem_core::restore(&journal, &path).map_err(|e| ErrorPayload::from(&e));
+    *guard = Journal::open(journal);
     restored
+}
+
+/// Switches the window to another journal file (chosen by the user when theirs cannot be
+/// opened). The UI starts over on whatever this reports.
+#[tauri::command]
+pub async fn open_journal(state: State<'_, AppState>, path: PathBuf) -> Reply<JournalInfo> {
+    let mut guard = state.lock()?;
+    *guard = Journal::open(path);
+    Ok(guard.info())
 }

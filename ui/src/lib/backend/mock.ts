@@ -37,6 +37,8 @@ const WITHOUT_JOURNAL: ReadonlySet<Method> = new Set<Method>([
   'chooseReportPath',
   'openPath',
   'revealPath',
+  'chooseJournalFile',
+  'openJournal',
 ])
 
 const KEEP_BACKUPS = 10
@@ -417,6 +419,23 @@ export class MockBackend implements Backend {
 
   backupNow(): Promise<BackupInfo> {
     return this.#run('backupNow', () => this.#backup())
+  }
+
+  /** What chooseJournalFile answers (null: cancelled). */
+  nextJournalFile: string | null = null
+  /** The error the next journal opened with openJournal reports (null: it opens). */
+  nextJournalError: ErrorPayload | null = null
+
+  chooseJournalFile(): Promise<string | null> {
+    return this.#run('chooseJournalFile', () => this.nextJournalFile)
+  }
+
+  openJournal(path: string): Promise<JournalInfo> {
+    return this.#run('openJournal', () => {
+      this.path = path
+      this.journalError = this.nextJournalError
+      return { path: this.path, error: this.journalError }
+    })
   }
 
   restoreBackup(path: string): Promise<RestoreReport> {

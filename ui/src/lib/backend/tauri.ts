@@ -1,5 +1,5 @@
 import { Channel, invoke } from '@tauri-apps/api/core'
-import { save } from '@tauri-apps/plugin-dialog'
+import { open, save } from '@tauri-apps/plugin-dialog'
 import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener'
 import type {
   BackupInfo,
@@ -82,6 +82,18 @@ export class TauriBackend implements Backend {
   }
   revealPath(path: string): Promise<void> {
     return plugin(() => revealItemInDir(path))
+  }
+  chooseJournalFile(): Promise<string | null> {
+    return plugin(() =>
+      open({
+        multiple: false,
+        directory: false,
+        filters: [{ name: 'Tandem journal', extensions: ['sqlite3', 'sqlite', 'db'] }],
+      }),
+    )
+  }
+  openJournal(path: string): Promise<JournalInfo> {
+    return call('open_journal', { path })
   }
   listBackups(): Promise<BackupInfo[]> {
     return call('list_backups')

@@ -37,6 +37,10 @@ export interface Backend {
   openPath(path: string): Promise<void>
   /** Shows a file in its folder (file manager). */
   revealPath(path: string): Promise<void>
+  /** The native open dialog, for a journal file; null when cancelled. */
+  chooseJournalFile(): Promise<string | null>
+  /** Switches the window to the journal at `path`; the UI then starts over on it. */
+  openJournal(path: string): Promise<JournalInfo>
   /** Newest first. Works even when the journal could not be opened. */
   listBackups(): Promise<BackupInfo[]>
   backupNow(): Promise<BackupInfo>

@@ -77,4 +77,30 @@ describe('Journal that cannot be opened', () => {
     await fireEvent.click(toggle)
     expect(screen.getAllByTestId('backup-item')).toHaveLength(2)
   })
+
+  it('opens another journal file the user chooses, and starts over on it', async () => {
+    const backend = backendWith(DAMAGED, 0)
+    renderApp(backend)
+    await screen.findByTestId('no-backups')
+
+    backend.nextJournalFile = null
+    await fireEvent.click(screen.getByTestId('open-other-journal'))
+    expect(backend.callsOf('openJournal')).toBe(0)
+
+    backend.nextJournalFile = '/home/me/other.sqlite3'
+    await fireEvent.click(screen.getByTestId('open-other-journal'))
+    await waitFor(() => expect(screen.queryByTestId('journal-error')).toBeNull())
+    expect(backend.path).toBe('/home/me/other.sqlite3')
+    expect(await screen.findByTestId('start-partnership')).toBeInTheDocument()
+  })
+
+  it('stays on the explanation when the other file cannot be opened either', async () => {
+    const backend = backendWith(DAMAGED, 0)
+    renderApp(backend)
+    await screen.findByTestId('no-backups')
+    backend.nextJournalFile = '/home/me/notes.txt'
+    backend.nextJournalError = { code: 'not_a_journal', message: '/home/me/notes.txt is not a Tandem journal.', field: null }
+    await fireEvent.click(screen.getByTestId('open-other-journal'))
+    await waitFor(() => expect(screen.getByTestId('journal-error')).toHaveTextContent('/home/me/notes.txt is not a Tandem journal.'))
+  })
 })
