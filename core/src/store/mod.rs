@@ -9,7 +9,6 @@ mod backup;
 mod import;
 mod migrations;
 mod partnerships;
-mod report_queries;
 mod sessions;
 
 use std::fs::OpenOptions;

@@ -1,12 +1,15 @@
 //! The `session` table: one meeting of a partnership.
 
+use chrono::{Days, NaiveDate};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
 use super::{Store, enum_text, parse_col, parse_enum, parse_uuid, partnerships, upsert_sql};
 use crate::error::{Error, Result};
 use crate::model::{Session, SessionDraft, SessionSummary};
-use crate::time::{self, datetime_text, parse_datetime, parse_timestamp, timestamp_text};
+use crate::time::{
+    self, date_text, datetime_text, parse_datetime, parse_timestamp, timestamp_text,
+};
 use crate::validate;
 
 const COLUMNS: &str = "id, partnership_id, held_at, duration_minutes, format, place, title, notes, \
@@ -131,6 +134,32 @@ impl Store {
                     })
                 },
             )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The sessions of a partnership held on a day between `from` and `to` (both
+    /// inclusive, either open), oldest first, with their full notes (for the report).
+    pub fn sessions_in_range(
+        &self,
+        partnership_id: Uuid,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Session>> {
+        // `held_at` is stored as "YYYY-MM-DDTHH:MM:SS", so text comparison is date order.
+        let lower = from.map(|d| date_text(&d));
+        let upper = to
+            .and_then(|d| d.checked_add_days(Days::new(1)))
+            .map(|d| date_text(&d));
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM session \
+             WHERE partnership_id = ?1 \
+               AND (?2 IS NULL OR held_at >= ?2) \
+               AND (?3 IS NULL OR held_at < ?3) \
+             ORDER BY held_at, id"
+        ))?;
+        let rows = stmt
+            .query_map(params![partnership_id.to_string(), lower, upper], from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
