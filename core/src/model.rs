@@ -189,5 +189,6 @@ pub struct JournalInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ReportFile {
     pub path: String,
+    pub pages: u32,
     pub size_bytes: u32,
 }

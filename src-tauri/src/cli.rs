@@ -218,19 +218,16 @@ fn find_partnership(store: &Store, wanted: &str) -> Result<uuid::Uuid> {
 
 fn report(store: &Store, options: &tandem_core::report::ReportOptions, out: &Path) -> Result<()> {
     let today = chrono::Local::now().date_naive();
-    let report = tandem_core::report::render_report(store, options, today, &mut |_| {})?;
-    // Written beside the target and renamed, so a failed report never leaves half a file.
-    let tmp = out.with_extension("pdf.partial");
-    std::fs::write(&tmp, &report.pdf)
-        .and_then(|()| std::fs::rename(&tmp, out))
-        .map_err(|source| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::Write {
+    let file = tandem_core::report::write(store, options, today, out, &mut |_| {}).map_err(
+        |e| match e {
+            tandem_core::Error::Io { source, .. } => Error::Write {
                 path: out.to_owned(),
                 source,
-            }
-        })?;
-    println!("Wrote {}-page report to {}", report.pages, out.display());
+            },
+            other => other.into(),
+        },
+    )?;
+    println!("Wrote {}-page report to {}", file.pages, out.display());
     Ok(())
 }
 

@@ -124,6 +124,7 @@ pub fn write(
         })?;
     Ok(ReportFile {
         path: path.display().to_string(),
+        pages: report.pages,
         size_bytes: u32::try_from(report.pdf.len()).unwrap_or(u32::MAX),
     })
 }

@@ -384,7 +384,7 @@ export class MockBackend implements Backend {
         if (i === 0 && this.#exportHold) await this.#exportHold
       }
       this.exports.push({ options: clone(options), path })
-      return { path, size_bytes: 48_128 + sessions.length * 2_048 + (options.include_private ? 1_024 : 0) }
+      return { path, pages: 3 + Math.ceil(sessions.length / 4), size_bytes: 48_128 + sessions.length * 2_048 + (options.include_private ? 1_024 : 0) }
     })
   }
 

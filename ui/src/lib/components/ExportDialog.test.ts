@@ -125,7 +125,7 @@ describe('Export dialog', () => {
     release()
 
     const saved = await screen.findByTestId('export-saved')
-    expect(saved).toHaveTextContent(`Saved ${fileName()} (50 KB)`)
+    expect(saved).toHaveTextContent(`Saved ${fileName()} (4 pages, 50 KB)`)
     expect(screen.queryByRole('progressbar')).toBeNull()
     expect(backend.exports).toEqual([
       {

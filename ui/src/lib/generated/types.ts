@@ -89,7 +89,7 @@ include_private: boolean, };
 
 export type Progress = { done: number, total: number, stage: string, };
 
-export type ReportFile = { path: string, size_bytes: number, };
+export type ReportFile = { path: string, pages: number, size_bytes: number, };
 
 export type BackupInfo = { path: string, 
 /**
