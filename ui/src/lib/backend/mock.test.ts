@@ -68,7 +68,7 @@ describe('MockBackend reports and backups', () => {
     const options = { partnership_id: p.id, from: '2026-01-12', to: '2026-03-01', include_private: false }
     const seen: number[] = []
     const file = await b.exportReport(options, '/tmp/r.pdf', (progress) => seen.push(progress.done / progress.total))
-    expect(file).toEqual({ path: '/tmp/r.pdf', size_bytes: 48_128 })
+    expect(file).toEqual({ path: '/tmp/r.pdf', pages: 3, size_bytes: 48_128 })
     expect(seen).toEqual([0.25, 0.5, 0.75, 1])
     const reversed = await rejection(b.exportReport({ ...options, from: '2026-03-02' }, '/tmp/r.pdf', () => {}))
     expect([reversed.code, reversed.field]).toEqual(['invalid_input', 'to'])
