@@ -3,7 +3,6 @@
 //! that the latest session is a few days before the day it is loaded, so it looks alive.
 
 use chrono::{Days, NaiveDate};
-use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::journal::{ImportReport, JournalFile};
@@ -38,24 +37,16 @@ pub fn journal(today: NaiveDate) -> Result<JournalFile> {
     Ok(file)
 }
 
-/// The ids of the sample's partnerships.
-pub fn partnership_ids() -> Result<Vec<Uuid>> {
-    Ok(JournalFile::parse(SAMPLE)?
-        .partnerships
-        .iter()
-        .map(|p| p.id)
-        .collect())
-}
-
 impl Store {
     /// Adds the sample journal. Returns `None`, changing nothing, when it is already there
     /// (so the user's edits to it are never overwritten).
     pub fn load_sample(&mut self, today: NaiveDate) -> Result<Option<ImportReport>> {
-        for id in partnership_ids()? {
-            if self.get_partnership(id).is_ok() {
+        let sample = journal(today)?;
+        for p in &sample.partnerships {
+            if self.get_partnership(p.id).is_ok() {
                 return Ok(None);
             }
         }
-        self.import_journal(&journal(today)?).map(Some)
+        self.import_journal(&sample).map(Some)
     }
 }
