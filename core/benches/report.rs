@@ -75,7 +75,13 @@ fn journal(n: usize) -> (Store, uuid::Uuid, usize) {
                     format: SessionFormat::Coffee,
                     place: "Café Ström".into(),
                     title: format!("Session {i}: prompts, feedback and the roadmap"),
+                    agenda: String::new(),
                     notes,
+                    shared: String::new(),
+                    learned: String::new(),
+                    topics: Vec::new(),
+                    rating: None,
+                    reflection: String::new(),
                     visibility: if i % 3 == 0 {
                         Visibility::Private
                     } else {

@@ -9,12 +9,18 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::{Partnership, Session};
+use crate::model::{
+    ActionItem, Goal, Milestone, Partnership, ProgressEntry, Session, SwotItem, SwotSnapshot,
+    TowsStrategy,
+};
 
 /// The version of the export format this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest export format this build still reads. Version history:
-/// 1: partnerships and sessions; 2: sessions gain `visibility` (absent = private).
+/// 1: partnerships and sessions; 2: sessions gain `visibility` (absent = private);
+/// 3: sessions gain agenda, shared, learned, topics, rating, reflection; action items,
+/// goals, milestones, progress, SWOT snapshots and items, TOWS strategies; `deleted_at` on
+/// everything (what is in the trash).
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +30,21 @@ pub struct JournalFile {
     pub exported_at: Option<DateTime<Utc>>,
     pub partnerships: Vec<Partnership>,
     pub sessions: Vec<Session>,
+    /// The lists below are absent in files before format version 3.
+    #[serde(default)]
+    pub action_items: Vec<ActionItem>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    #[serde(default)]
+    pub progress: Vec<ProgressEntry>,
+    #[serde(default)]
+    pub swot_snapshots: Vec<SwotSnapshot>,
+    #[serde(default)]
+    pub swot_items: Vec<SwotItem>,
+    #[serde(default)]
+    pub tows_strategies: Vec<TowsStrategy>,
 }
 
 /// What an import did. Records already present and identical, or newer in the journal than

@@ -51,6 +51,13 @@ impl Store {
             exported_at: Some(time::now()),
             partnerships: partnerships::all(&self.conn)?,
             sessions: sessions::all(&self.conn)?,
+            action_items: Vec::new(),
+            goals: Vec::new(),
+            milestones: Vec::new(),
+            progress: Vec::new(),
+            swot_snapshots: Vec::new(),
+            swot_items: Vec::new(),
+            tows_strategies: Vec::new(),
         })
     }
 

@@ -49,6 +49,249 @@ const STEPS: &[&str] = &[
     ALTER TABLE session ADD COLUMN visibility TEXT NOT NULL DEFAULT 'private'
         CHECK (visibility IN ('private', 'shared'));
     "#,
+    // 3: complete sessions (agenda, both directions, topics, reflection), action items,
+    // goals with milestones and progress, the trash (`deleted_at`), and the search index:
+    // one FTS5 row per searchable thing, kept in step by triggers.
+    r#"
+    ALTER TABLE partnership ADD COLUMN deleted_at TEXT;
+
+    ALTER TABLE session ADD COLUMN agenda TEXT NOT NULL DEFAULT '';
+    ALTER TABLE session ADD COLUMN shared TEXT NOT NULL DEFAULT '';
+    ALTER TABLE session ADD COLUMN learned TEXT NOT NULL DEFAULT '';
+    ALTER TABLE session ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 5);
+    ALTER TABLE session ADD COLUMN reflection TEXT NOT NULL DEFAULT '';
+    ALTER TABLE session ADD COLUMN deleted_at TEXT;
+
+    CREATE TABLE topic (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    ) STRICT;
+
+    CREATE TABLE session_topic (
+        session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+        topic_id   INTEGER NOT NULL REFERENCES topic (id),
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (session_id, topic_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX session_topic_by_topic ON session_topic (topic_id);
+
+    CREATE TABLE action_item (
+        id         TEXT PRIMARY KEY NOT NULL,
+        session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        owner      TEXT NOT NULL CHECK (owner IN ('me', 'partner', 'both')),
+        due_on     TEXT,
+        done       INTEGER NOT NULL CHECK (done IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX action_item_by_session ON action_item (session_id, position);
+    CREATE INDEX action_item_open ON action_item (session_id) WHERE done = 0;
+
+    CREATE TABLE goal (
+        id               TEXT PRIMARY KEY NOT NULL,
+        partnership_id   TEXT NOT NULL REFERENCES partnership (id) ON DELETE CASCADE,
+        title            TEXT NOT NULL,
+        description      TEXT NOT NULL,
+        whose            TEXT NOT NULL CHECK (whose IN ('mine', 'partners', 'shared')),
+        direction        TEXT NOT NULL
+                         CHECK (direction IN ('i_learn', 'partner_learns', 'both_learn')),
+        success_criteria TEXT NOT NULL,
+        target_on        TEXT,
+        status           TEXT NOT NULL
+                         CHECK (status IN ('not_started', 'active', 'achieved', 'dropped')),
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        deleted_at       TEXT
+    ) STRICT;
+    CREATE INDEX goal_by_partnership ON goal (partnership_id);
+
+    CREATE TABLE milestone (
+        id         TEXT PRIMARY KEY NOT NULL,
+        goal_id    TEXT NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        title      TEXT NOT NULL,
+        due_on     TEXT,
+        done       INTEGER NOT NULL CHECK (done IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX milestone_by_goal ON milestone (goal_id, position);
+
+    CREATE TABLE goal_progress (
+        id          TEXT PRIMARY KEY NOT NULL,
+        goal_id     TEXT NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+        recorded_on TEXT NOT NULL,
+        value       INTEGER NOT NULL CHECK (value BETWEEN 0 AND 100),
+        note        TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    ) STRICT;
+    CREATE INDEX goal_progress_by_goal ON goal_progress (goal_id, recorded_on);
+
+    -- The search index. `search_doc` maps an FTS row to what it indexes; a thing in the
+    -- trash has no row. `parent_id` is what opens it (a session for an action item...).
+    CREATE TABLE search_doc (
+        docid          INTEGER PRIMARY KEY,
+        kind           TEXT NOT NULL,
+        ref_id         TEXT NOT NULL UNIQUE,
+        parent_id      TEXT,
+        partnership_id TEXT NOT NULL
+    ) STRICT;
+    CREATE VIRTUAL TABLE search_fts USING fts5 (
+        title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+
+CREATE TRIGGER session_search_insert AFTER INSERT ON session BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'session', new.id, NULL, new.partnership_id WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, concat_ws(char(10), new.agenda, new.notes, new.shared, new.learned, new.reflection) FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER session_search_update AFTER UPDATE ON session BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'session', new.id, NULL, new.partnership_id WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, concat_ws(char(10), new.agenda, new.notes, new.shared, new.learned, new.reflection) FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER session_search_delete AFTER DELETE ON session BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+END;
+
+CREATE TRIGGER action_item_search_insert AFTER INSERT ON action_item BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'action_item', new.id, new.session_id, (SELECT partnership_id FROM session WHERE id = new.session_id) WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.text, '' FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER action_item_search_update AFTER UPDATE ON action_item BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'action_item', new.id, new.session_id, (SELECT partnership_id FROM session WHERE id = new.session_id) WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.text, '' FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER action_item_search_delete AFTER DELETE ON action_item BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+END;
+
+CREATE TRIGGER goal_search_insert AFTER INSERT ON goal BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'goal', new.id, NULL, new.partnership_id WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, concat_ws(char(10), new.description, new.success_criteria) FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER goal_search_update AFTER UPDATE ON goal BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'goal', new.id, NULL, new.partnership_id WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, concat_ws(char(10), new.description, new.success_criteria) FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER goal_search_delete AFTER DELETE ON goal BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+END;
+
+CREATE TRIGGER milestone_search_insert AFTER INSERT ON milestone BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'milestone', new.id, new.goal_id, (SELECT partnership_id FROM goal WHERE id = new.goal_id) WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, '' FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER milestone_search_update AFTER UPDATE ON milestone BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'milestone', new.id, new.goal_id, (SELECT partnership_id FROM goal WHERE id = new.goal_id) WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, '' FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER milestone_search_delete AFTER DELETE ON milestone BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+END;
+
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'session', id, NULL, partnership_id FROM session;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT d.docid, s.title, s.notes FROM search_doc d JOIN session s ON s.id = d.ref_id;
+    "#,
+    // 4: SWOT analyses (two sides, dated snapshots, ordered items, user links between
+    // the sides) and TOWS strategies; SWOT items join the search index.
+    r#"
+    CREATE TABLE swot_snapshot (
+        id             TEXT PRIMARY KEY NOT NULL,
+        partnership_id TEXT NOT NULL REFERENCES partnership (id) ON DELETE CASCADE,
+        side           TEXT NOT NULL CHECK (side IN ('mine', 'partner')),
+        taken_on       TEXT NOT NULL,
+        reason         TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        deleted_at     TEXT
+    ) STRICT;
+    CREATE INDEX swot_snapshot_by_partnership ON swot_snapshot (partnership_id, side, taken_on);
+
+    CREATE TABLE swot_item (
+        id          TEXT PRIMARY KEY NOT NULL,
+        snapshot_id TEXT NOT NULL REFERENCES swot_snapshot (id) ON DELETE CASCADE,
+        quadrant    TEXT NOT NULL
+                    CHECK (quadrant IN ('strengths', 'weaknesses', 'opportunities', 'threats')),
+        position    INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        priority    TEXT CHECK (priority IN ('high', 'medium', 'low')),
+        origin_id   TEXT,
+        link_id     TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    ) STRICT;
+    CREATE INDEX swot_item_by_snapshot ON swot_item (snapshot_id, quadrant, position);
+
+    CREATE TABLE tows_strategy (
+        id               TEXT PRIMARY KEY NOT NULL,
+        partnership_id   TEXT NOT NULL REFERENCES partnership (id) ON DELETE CASCADE,
+        kind             TEXT NOT NULL CHECK (kind IN ('so', 'st', 'wo', 'wt')),
+        text             TEXT NOT NULL,
+        internal_item_id TEXT,
+        external_item_id TEXT,
+        goal_id          TEXT,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        deleted_at       TEXT
+    ) STRICT;
+    CREATE INDEX tows_by_partnership ON tows_strategy (partnership_id);
+
+CREATE TRIGGER swot_item_search_insert AFTER INSERT ON swot_item BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'swot_item', new.id, new.snapshot_id, (SELECT partnership_id FROM swot_snapshot WHERE id = new.snapshot_id) WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.text, '' FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER swot_item_search_update AFTER UPDATE ON swot_item BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'swot_item', new.id, new.snapshot_id, (SELECT partnership_id FROM swot_snapshot WHERE id = new.snapshot_id) WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.text, '' FROM search_doc WHERE ref_id = new.id;
+END;
+CREATE TRIGGER swot_item_search_delete AFTER DELETE ON swot_item BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+END;
+
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -200,6 +200,18 @@ fn parse_col<T>(
     })
 }
 
+/// Like [`parse_col`], for a column that may be NULL.
+fn parse_opt<T>(
+    row: &rusqlite::Row<'_>,
+    idx: usize,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
+    match row.get_ref(idx)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => parse_col(row, idx, parse).map(Some),
+    }
+}
+
 fn parse_enum<T: DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
 }

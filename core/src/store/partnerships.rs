@@ -3,14 +3,14 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
-use super::{Store, enum_text, parse_col, parse_enum, parse_uuid, upsert_sql};
+use super::{Store, enum_text, parse_col, parse_enum, parse_opt, parse_uuid, upsert_sql};
 use crate::error::{Error, Result};
 use crate::model::{Agreement, Partnership, PartnershipDraft, PartnershipOverview};
 use crate::time::{self, date_text, parse_date, parse_datetime, parse_timestamp, timestamp_text};
 use crate::validate;
 
 const COLUMNS: &str = "id, partner_name, partner_org, my_name, my_role, kind, started_on, ended_on, \
-     objectives, boundaries, cadence_days, session_minutes, ending, created_at, updated_at";
+     objectives, boundaries, cadence_days, session_minutes, ending, created_at, updated_at, deleted_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
     let ended_on: Option<String> = r.get(7)?;
@@ -35,6 +35,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
         },
         created_at: parse_col(r, 13, parse_timestamp)?,
         updated_at: parse_col(r, 14, parse_timestamp)?,
+        deleted_at: parse_opt(r, 15, parse_timestamp)?,
     })
 }
 
@@ -58,6 +59,7 @@ pub(super) fn put(tx: &Transaction<'_>, p: &Partnership) -> Result<()> {
             a.ending,
             timestamp_text(&p.created_at),
             timestamp_text(&p.updated_at),
+            p.deleted_at.as_ref().map(timestamp_text),
         ])?;
     Ok(())
 }
@@ -103,14 +105,10 @@ impl Store {
         ))?;
         let rows = stmt
             .query_map([], |r| {
-                let last: Option<String> = r.get(16)?;
                 Ok(PartnershipOverview {
                     partnership: from_row(r)?,
-                    session_count: r.get(15)?,
-                    last_session_at: match last {
-                        None => None,
-                        Some(_) => Some(parse_col(r, 16, parse_datetime)?),
-                    },
+                    session_count: r.get(16)?,
+                    last_session_at: parse_opt(r, 17, parse_datetime)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -136,6 +134,7 @@ impl Store {
             agreement: draft.agreement.clone(),
             created_at: now,
             updated_at: now,
+            deleted_at: None,
         };
         let tx = self.write()?;
         put(&tx, &p)?;

@@ -4,7 +4,9 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
-use super::{Store, enum_text, parse_col, parse_enum, parse_uuid, partnerships, upsert_sql};
+use super::{
+    Store, enum_text, parse_col, parse_enum, parse_opt, parse_uuid, partnerships, upsert_sql,
+};
 use crate::error::{Error, Result};
 use crate::model::{Session, SessionDraft, SessionSummary};
 use crate::time::{
@@ -13,7 +15,7 @@ use crate::time::{
 use crate::validate;
 
 const COLUMNS: &str = "id, partnership_id, held_at, duration_minutes, format, place, title, notes, \
-     created_at, updated_at, visibility";
+     created_at, updated_at, visibility, agenda, shared, learned, rating, reflection, deleted_at";
 
 /// How much of the notes a list shows.
 const EXCERPT_CHARS: i64 = 160;
@@ -31,6 +33,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
         created_at: parse_col(r, 8, parse_timestamp)?,
         updated_at: parse_col(r, 9, parse_timestamp)?,
         visibility: parse_col(r, 10, parse_enum)?,
+        agenda: r.get(11)?,
+        shared: r.get(12)?,
+        learned: r.get(13)?,
+        topics: Vec::new(),
+        rating: r.get(14)?,
+        reflection: r.get(15)?,
+        deleted_at: parse_opt(r, 16, parse_timestamp)?,
     })
 }
 
@@ -48,6 +57,12 @@ pub(super) fn put(tx: &Transaction<'_>, s: &Session) -> Result<()> {
             timestamp_text(&s.created_at),
             timestamp_text(&s.updated_at),
             enum_text(&s.visibility),
+            s.agenda,
+            s.shared,
+            s.learned,
+            s.rating,
+            s.reflection,
+            s.deleted_at.as_ref().map(timestamp_text),
         ])?;
     Ok(())
 }
@@ -129,6 +144,9 @@ impl Store {
                         format: parse_col(r, 4, parse_enum)?,
                         title: r.get(5)?,
                         excerpt: excerpt(&notes),
+                        topics: Vec::new(),
+                        rating: None,
+                        open_actions: 0,
                         updated_at: parse_col(r, 7, parse_timestamp)?,
                         visibility: parse_col(r, 8, parse_enum)?,
                     })
@@ -191,10 +209,17 @@ impl Store {
             format: draft.format,
             place: draft.place,
             title: draft.title,
+            agenda: draft.agenda,
             notes: draft.notes,
+            shared: draft.shared,
+            learned: draft.learned,
+            topics: draft.topics,
+            rating: draft.rating,
+            reflection: draft.reflection,
             visibility: draft.visibility,
             created_at: now,
             updated_at: now,
+            deleted_at: None,
         };
         put(&tx, &s)?;
         tx.commit()?;
@@ -212,7 +237,13 @@ impl Store {
             format: draft.format,
             place: draft.place,
             title: draft.title,
+            agenda: draft.agenda,
             notes: draft.notes,
+            shared: draft.shared,
+            learned: draft.learned,
+            topics: draft.topics,
+            rating: draft.rating,
+            reflection: draft.reflection,
             visibility: draft.visibility,
             updated_at: time::now(),
             ..old

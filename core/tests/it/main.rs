@@ -50,7 +50,13 @@ pub fn session_draft(title: &str) -> SessionDraft {
         format: SessionFormat::Coffee,
         place: "Café Ström".to_owned(),
         title: title.to_owned(),
+        agenda: String::new(),
         notes: "# Kick-off\n\nZoë taught me **prompts**; Ελληνικά and кириллица too.".to_owned(),
+        shared: String::new(),
+        learned: String::new(),
+        topics: Vec::new(),
+        rating: None,
+        reflection: String::new(),
         visibility: Visibility::Private,
     }
 }

@@ -16,6 +16,39 @@ import type {
   SessionSummary,
 } from '../generated/types'
 import { BackendError, type Backend } from './types'
+import type {
+  ActionItem,
+  ActionItemDraft,
+  ActionItemView,
+  Dashboard,
+  Goal,
+  GoalDetail,
+  GoalDraft,
+  GoalSummary,
+  ItemKind,
+  Milestone,
+  MilestoneDraft,
+  ProgressDraft,
+  ProgressEntry,
+  Quadrant,
+  SearchHit,
+  Side,
+  SwotBoard,
+  SwotComparison,
+  SwotItem,
+  SwotItemDraft,
+  SwotSnapshot,
+  SwotView,
+  TopicCount,
+  TowsDraft,
+  TowsStrategy,
+  TrashEntry,
+} from '../generated/types'
+import { MockActions } from './mock/actions'
+import { MockDb } from './mock/db'
+import { MockFinder } from './mock/finder'
+import { MockGoals } from './mock/goals'
+import { MockSwot } from './mock/swot'
 
 type Method = keyof Backend
 
@@ -143,8 +176,17 @@ const clone = <T>(value: T): T => structuredClone(value)
 
 /** In-memory backend for tests and for running the UI in a plain browser. */
 export class MockBackend implements Backend {
-  partnerships = new Map<string, Partnership>()
-  sessions = new Map<string, Session>()
+  /** Every table of the mock journal; `partnerships` and `sessions` below are its maps. */
+  readonly db: MockDb = new MockDb(
+    (prefix) => this.#id(prefix),
+    () => this.#now(),
+  )
+  partnerships: Map<string, Partnership> = this.db.partnerships
+  sessions: Map<string, Session> = this.db.sessions
+  readonly actions = new MockActions(this.db)
+  readonly goals = new MockGoals(this.db)
+  readonly finder = new MockFinder(this.db)
+  readonly swot = new MockSwot(this.db)
   /** Every call made, in order, as "method" names. */
   calls: Method[] = []
   sampleLoaded = false
@@ -361,6 +403,103 @@ export class MockBackend implements Backend {
       return { added, updated: 0, unchanged: 0 }
     })
   }
+  listTopics(): Promise<TopicCount[]> {
+    return this.#run('listTopics', () => this.actions.listTopics())
+  }
+  listActionItems(sessionId: string): Promise<ActionItem[]> {
+    return this.#run('listActionItems', () => this.actions.listActionItems(sessionId))
+  }
+  openActionItems(partnershipId: string): Promise<ActionItemView[]> {
+    return this.#run('openActionItems', () => this.actions.openActionItems(partnershipId))
+  }
+  createActionItem(sessionId: string, draft: ActionItemDraft): Promise<ActionItem> {
+    return this.#run('createActionItem', () => this.actions.createActionItem(sessionId, draft))
+  }
+  updateActionItem(id: string, draft: ActionItemDraft): Promise<ActionItem> {
+    return this.#run('updateActionItem', () => this.actions.updateActionItem(id, draft))
+  }
+  renderMarkdown(text: string): Promise<string> {
+    return this.#run('renderMarkdown', () => this.actions.renderMarkdown(text))
+  }
+  listGoals(partnershipId: string): Promise<GoalSummary[]> {
+    return this.#run('listGoals', () => this.goals.listGoals(partnershipId))
+  }
+  getGoal(id: string): Promise<GoalDetail> {
+    return this.#run('getGoal', () => this.goals.getGoal(id))
+  }
+  createGoal(partnershipId: string, draft: GoalDraft): Promise<Goal> {
+    return this.#run('createGoal', () => this.goals.createGoal(partnershipId, draft))
+  }
+  updateGoal(id: string, draft: GoalDraft): Promise<Goal> {
+    return this.#run('updateGoal', () => this.goals.updateGoal(id, draft))
+  }
+  createMilestone(goalId: string, draft: MilestoneDraft): Promise<Milestone> {
+    return this.#run('createMilestone', () => this.goals.createMilestone(goalId, draft))
+  }
+  updateMilestone(id: string, draft: MilestoneDraft): Promise<Milestone> {
+    return this.#run('updateMilestone', () => this.goals.updateMilestone(id, draft))
+  }
+  addProgress(goalId: string, draft: ProgressDraft): Promise<ProgressEntry> {
+    return this.#run('addProgress', () => this.goals.addProgress(goalId, draft))
+  }
+  updateProgress(id: string, draft: ProgressDraft): Promise<ProgressEntry> {
+    return this.#run('updateProgress', () => this.goals.updateProgress(id, draft))
+  }
+  dashboard(partnershipId: string): Promise<Dashboard> {
+    return this.#run('dashboard', () => this.goals.dashboard(partnershipId))
+  }
+  search(query: string, limit: number): Promise<SearchHit[]> {
+    return this.#run('search', () => this.finder.search(query, limit))
+  }
+  moveToTrash(kind: ItemKind, id: string): Promise<TrashEntry> {
+    return this.#run('moveToTrash', () => this.finder.moveToTrash(kind, id))
+  }
+  restoreFromTrash(kind: ItemKind, id: string): Promise<void> {
+    return this.#run('restoreFromTrash', () => this.finder.restoreFromTrash(kind, id))
+  }
+  listTrash(): Promise<TrashEntry[]> {
+    return this.#run('listTrash', () => this.finder.listTrash())
+  }
+  emptyTrash(): Promise<number> {
+    return this.#run('emptyTrash', () => this.finder.emptyTrash())
+  }
+  swotBoard(partnershipId: string, mineSnapshotId: string | null, partnerSnapshotId: string | null): Promise<SwotBoard> {
+    return this.#run('swotBoard', () => this.swot.swotBoard(partnershipId, mineSnapshotId, partnerSnapshotId))
+  }
+  startSnapshot(partnershipId: string, side: Side, takenOn: string, reason: string): Promise<SwotView> {
+    return this.#run('startSnapshot', () => this.swot.startSnapshot(partnershipId, side, takenOn, reason))
+  }
+  updateSnapshot(id: string, takenOn: string, reason: string): Promise<SwotSnapshot> {
+    return this.#run('updateSnapshot', () => this.swot.updateSnapshot(id, takenOn, reason))
+  }
+  addSwotItem(snapshotId: string, draft: SwotItemDraft): Promise<SwotItem> {
+    return this.#run('addSwotItem', () => this.swot.addSwotItem(snapshotId, draft))
+  }
+  updateSwotItem(id: string, draft: SwotItemDraft): Promise<SwotItem> {
+    return this.#run('updateSwotItem', () => this.swot.updateSwotItem(id, draft))
+  }
+  moveSwotItem(id: string, quadrant: Quadrant, position: number): Promise<SwotView> {
+    return this.#run('moveSwotItem', () => this.swot.moveSwotItem(id, quadrant, position))
+  }
+  linkSwotItems(id: string, otherId: string | null): Promise<void> {
+    return this.#run('linkSwotItems', () => this.swot.linkSwotItems(id, otherId))
+  }
+  compareSnapshots(beforeId: string, afterId: string): Promise<SwotComparison> {
+    return this.#run('compareSnapshots', () => this.swot.compareSnapshots(beforeId, afterId))
+  }
+  listTows(partnershipId: string): Promise<TowsStrategy[]> {
+    return this.#run('listTows', () => this.swot.listTows(partnershipId))
+  }
+  createTows(partnershipId: string, draft: TowsDraft): Promise<TowsStrategy> {
+    return this.#run('createTows', () => this.swot.createTows(partnershipId, draft))
+  }
+  updateTows(id: string, draft: TowsDraft): Promise<TowsStrategy> {
+    return this.#run('updateTows', () => this.swot.updateTows(id, draft))
+  }
+  towsToGoal(id: string): Promise<Goal> {
+    return this.#run('towsToGoal', () => this.swot.towsToGoal(id))
+  }
+
 
   exportReport(options: ReportOptions, path: string, onProgress: (progress: Progress) => void): Promise<ReportFile> {
     return this.#run('exportReport', async () => {

@@ -2,19 +2,45 @@ import { Channel, invoke } from '@tauri-apps/api/core'
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener'
 import type {
+  ActionItem,
+  ActionItemDraft,
+  ActionItemView,
   BackupInfo,
+  Dashboard,
+  Goal,
+  GoalDetail,
+  GoalDraft,
+  GoalSummary,
   ImportReport,
+  ItemKind,
   JournalInfo,
+  Milestone,
+  MilestoneDraft,
   Partnership,
   PartnershipDraft,
   PartnershipOverview,
   Progress,
+  ProgressDraft,
+  ProgressEntry,
+  Quadrant,
   ReportFile,
   ReportOptions,
   RestoreReport,
+  SearchHit,
   Session,
   SessionDraft,
   SessionSummary,
+  Side,
+  SwotBoard,
+  SwotComparison,
+  SwotItem,
+  SwotItemDraft,
+  SwotSnapshot,
+  SwotView,
+  TopicCount,
+  TowsDraft,
+  TowsStrategy,
+  TrashEntry,
 } from '../generated/types'
 import { toBackendError, type Backend } from './types'
 
@@ -66,6 +92,107 @@ export class TauriBackend implements Backend {
   }
   loadSample(): Promise<ImportReport | null> {
     return call('load_sample')
+  }
+
+  listTopics(): Promise<TopicCount[]> {
+    return call('list_topics')
+  }
+  listActionItems(sessionId: string): Promise<ActionItem[]> {
+    return call('list_action_items', { session_id: sessionId })
+  }
+  openActionItems(partnershipId: string): Promise<ActionItemView[]> {
+    return call('open_action_items', { partnership_id: partnershipId })
+  }
+  createActionItem(sessionId: string, draft: ActionItemDraft): Promise<ActionItem> {
+    return call('create_action_item', { session_id: sessionId, draft })
+  }
+  updateActionItem(id: string, draft: ActionItemDraft): Promise<ActionItem> {
+    return call('update_action_item', { id, draft })
+  }
+  listGoals(partnershipId: string): Promise<GoalSummary[]> {
+    return call('list_goals', { partnership_id: partnershipId })
+  }
+  getGoal(id: string): Promise<GoalDetail> {
+    return call('get_goal', { id })
+  }
+  createGoal(partnershipId: string, draft: GoalDraft): Promise<Goal> {
+    return call('create_goal', { partnership_id: partnershipId, draft })
+  }
+  updateGoal(id: string, draft: GoalDraft): Promise<Goal> {
+    return call('update_goal', { id, draft })
+  }
+  createMilestone(goalId: string, draft: MilestoneDraft): Promise<Milestone> {
+    return call('create_milestone', { goal_id: goalId, draft })
+  }
+  updateMilestone(id: string, draft: MilestoneDraft): Promise<Milestone> {
+    return call('update_milestone', { id, draft })
+  }
+  addProgress(goalId: string, draft: ProgressDraft): Promise<ProgressEntry> {
+    return call('add_progress', { goal_id: goalId, draft })
+  }
+  updateProgress(id: string, draft: ProgressDraft): Promise<ProgressEntry> {
+    return call('update_progress', { id, draft })
+  }
+  dashboard(partnershipId: string): Promise<Dashboard> {
+    return call('dashboard', { partnership_id: partnershipId })
+  }
+  search(query: string, limit: number): Promise<SearchHit[]> {
+    return call('search', { query, limit })
+  }
+  renderMarkdown(text: string): Promise<string> {
+    return call('render_markdown', { text })
+  }
+  moveToTrash(kind: ItemKind, id: string): Promise<TrashEntry> {
+    return call('move_to_trash', { kind, id })
+  }
+  restoreFromTrash(kind: ItemKind, id: string): Promise<void> {
+    return call('restore_from_trash', { kind, id })
+  }
+  listTrash(): Promise<TrashEntry[]> {
+    return call('list_trash')
+  }
+  emptyTrash(): Promise<number> {
+    return call('empty_trash')
+  }
+  swotBoard(partnershipId: string, mineSnapshotId: string | null, partnerSnapshotId: string | null): Promise<SwotBoard> {
+    return call('swot_board', {
+      partnership_id: partnershipId,
+      mine_snapshot_id: mineSnapshotId,
+      partner_snapshot_id: partnerSnapshotId,
+    })
+  }
+  startSnapshot(partnershipId: string, side: Side, takenOn: string, reason: string): Promise<SwotView> {
+    return call('start_snapshot', { partnership_id: partnershipId, side, taken_on: takenOn, reason })
+  }
+  updateSnapshot(id: string, takenOn: string, reason: string): Promise<SwotSnapshot> {
+    return call('update_snapshot', { id, taken_on: takenOn, reason })
+  }
+  addSwotItem(snapshotId: string, draft: SwotItemDraft): Promise<SwotItem> {
+    return call('add_swot_item', { snapshot_id: snapshotId, draft })
+  }
+  updateSwotItem(id: string, draft: SwotItemDraft): Promise<SwotItem> {
+    return call('update_swot_item', { id, draft })
+  }
+  moveSwotItem(id: string, quadrant: Quadrant, position: number): Promise<SwotView> {
+    return call('move_swot_item', { id, quadrant, position })
+  }
+  linkSwotItems(id: string, otherId: string | null): Promise<void> {
+    return call('link_swot_items', { id, other_id: otherId })
+  }
+  compareSnapshots(beforeId: string, afterId: string): Promise<SwotComparison> {
+    return call('compare_snapshots', { before_id: beforeId, after_id: afterId })
+  }
+  listTows(partnershipId: string): Promise<TowsStrategy[]> {
+    return call('list_tows', { partnership_id: partnershipId })
+  }
+  createTows(partnershipId: string, draft: TowsDraft): Promise<TowsStrategy> {
+    return call('create_tows', { partnership_id: partnershipId, draft })
+  }
+  updateTows(id: string, draft: TowsDraft): Promise<TowsStrategy> {
+    return call('update_tows', { id, draft })
+  }
+  towsToGoal(id: string): Promise<Goal> {
+    return call('tows_to_goal', { id })
   }
 
   exportReport(options: ReportOptions, path: string, onProgress: (progress: Progress) => void): Promise<ReportFile> {

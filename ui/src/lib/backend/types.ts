@@ -1,18 +1,44 @@
 import type {
+  ActionItem,
+  ActionItemDraft,
+  ActionItemView,
   BackupInfo,
+  Dashboard,
   ErrorPayload,
+  Goal,
+  GoalDetail,
+  GoalDraft,
+  GoalSummary,
   ImportReport,
+  ItemKind,
   JournalInfo,
+  Milestone,
+  MilestoneDraft,
   Partnership,
   PartnershipDraft,
   PartnershipOverview,
   Progress,
+  ProgressDraft,
+  ProgressEntry,
+  Quadrant,
   ReportFile,
   ReportOptions,
   RestoreReport,
+  SearchHit,
   Session,
   SessionDraft,
   SessionSummary,
+  Side,
+  SwotBoard,
+  SwotComparison,
+  SwotItem,
+  SwotItemDraft,
+  SwotSnapshot,
+  SwotView,
+  TopicCount,
+  TowsDraft,
+  TowsStrategy,
+  TrashEntry,
 } from '../generated/types'
 
 /** Everything the UI asks of the Rust core. Implemented by TauriBackend and MockBackend. */
@@ -28,6 +54,63 @@ export interface Backend {
   updateSession(id: string, draft: SessionDraft): Promise<Session>
   /** Resolves to null when the sample was already loaded. */
   loadSample(): Promise<ImportReport | null>
+
+  // Topics and action items
+  /** Every topic with how many sessions carry it, most used first: suggestions while typing a tag. */
+  listTopics(): Promise<TopicCount[]>
+  /** The action items of one session, in order. */
+  listActionItems(sessionId: string): Promise<ActionItem[]>
+  /** The partnership's open action items, overdue first (a new session's agenda, the dashboard). */
+  openActionItems(partnershipId: string): Promise<ActionItemView[]>
+  createActionItem(sessionId: string, draft: ActionItemDraft): Promise<ActionItem>
+  updateActionItem(id: string, draft: ActionItemDraft): Promise<ActionItem>
+
+  // Goals
+  /** Goals of a partnership (not in the trash): active first, then not started, achieved, dropped. */
+  listGoals(partnershipId: string): Promise<GoalSummary[]>
+  getGoal(id: string): Promise<GoalDetail>
+  createGoal(partnershipId: string, draft: GoalDraft): Promise<Goal>
+  updateGoal(id: string, draft: GoalDraft): Promise<Goal>
+  createMilestone(goalId: string, draft: MilestoneDraft): Promise<Milestone>
+  updateMilestone(id: string, draft: MilestoneDraft): Promise<Milestone>
+  addProgress(goalId: string, draft: ProgressDraft): Promise<ProgressEntry>
+  updateProgress(id: string, draft: ProgressDraft): Promise<ProgressEntry>
+
+  // Views
+  dashboard(partnershipId: string): Promise<Dashboard>
+  /** Full-text search across the journal, best matches first. An empty query finds nothing. */
+  search(query: string, limit: number): Promise<SearchHit[]>
+  /** Markdown rendered to HTML by the core and sanitised there (ammonia): safe to insert. */
+  renderMarkdown(text: string): Promise<string>
+
+  // Trash
+  /** Moves a thing (and what hangs under it) to the trash; undone by restoreFromTrash. */
+  moveToTrash(kind: ItemKind, id: string): Promise<TrashEntry>
+  restoreFromTrash(kind: ItemKind, id: string): Promise<void>
+  /** Newest first. */
+  listTrash(): Promise<TrashEntry[]>
+  /** Deletes everything in the trash for good; resolves to how many things were deleted. */
+  emptyTrash(): Promise<number>
+
+  // SWOT
+  /** Both sides of a partnership's SWOT: the latest snapshot of each, or the ones chosen. */
+  swotBoard(partnershipId: string, mineSnapshotId: string | null, partnerSnapshotId: string | null): Promise<SwotBoard>
+  /** Starts a snapshot of one side, copying the side's latest snapshot forward (an empty one the first time). */
+  startSnapshot(partnershipId: string, side: Side, takenOn: string, reason: string): Promise<SwotView>
+  updateSnapshot(id: string, takenOn: string, reason: string): Promise<SwotSnapshot>
+  /** Appends an item to its quadrant. */
+  addSwotItem(snapshotId: string, draft: SwotItemDraft): Promise<SwotItem>
+  updateSwotItem(id: string, draft: SwotItemDraft): Promise<SwotItem>
+  /** Moves an item to `position` in `quadrant` (of the same snapshot); returns the snapshot. */
+  moveSwotItem(id: string, quadrant: Quadrant, position: number): Promise<SwotView>
+  /** Marks an item as the same as one on the other side (null: unlinks it). */
+  linkSwotItems(id: string, otherId: string | null): Promise<void>
+  compareSnapshots(beforeId: string, afterId: string): Promise<SwotComparison>
+  listTows(partnershipId: string): Promise<TowsStrategy[]>
+  createTows(partnershipId: string, draft: TowsDraft): Promise<TowsStrategy>
+  updateTows(id: string, draft: TowsDraft): Promise<TowsStrategy>
+  /** Turns a strategy into an active shared goal of the partnership, once; returns the goal. */
+  towsToGoal(id: string): Promise<Goal>
 
   /** Writes the progress PDF to `path`; `onProgress` is called while it works (`done === total` last). */
   exportReport(options: ReportOptions, path: string, onProgress: (progress: Progress) => void): Promise<ReportFile>

@@ -37,7 +37,11 @@ export type PartnershipDraft = { partner_name: string, partner_org: string,
  */
 my_name: string, my_role: Role, kind: PartnershipKind, started_on: string, ended_on: string | null, agreement: Agreement, };
 
-export type Partnership = { id: string, partner_name: string, partner_org: string, my_name: string, my_role: Role, kind: PartnershipKind, started_on: string, ended_on: string | null, agreement: Agreement, created_at: string, updated_at: string, };
+export type Partnership = { id: string, partner_name: string, partner_org: string, my_name: string, my_role: Role, kind: PartnershipKind, started_on: string, ended_on: string | null, agreement: Agreement, created_at: string, updated_at: string, 
+/**
+ * When it was moved to the trash (absent while it is not in the trash).
+ */
+deleted_at?: string, };
 
 export type PartnershipOverview = { partnership: Partnership, session_count: number, last_session_at: string | null, };
 
@@ -51,21 +55,269 @@ held_at: string, duration_minutes: number, format: SessionFormat,
  */
 place: string, title: string, 
 /**
+ * What the partners meant to talk about (Markdown). A new session's agenda is offered
+ * the partnership's open action items.
+ */
+agenda: string, 
+/**
  * What was discussed (Markdown).
  */
-notes: string, visibility: Visibility, };
+notes: string, 
+/**
+ * What I shared, taught or showed my partner (Markdown).
+ */
+shared: string, 
+/**
+ * What I learned from my partner (Markdown).
+ */
+learned: string, 
+/**
+ * Tags shared across the journal ("AI tools", "feedback"), in the order given,
+ * without duplicates (case-insensitive).
+ */
+topics: Array<string>, 
+/**
+ * How it went, 1 (poorly) to 5 (very well); absent until the user rates it.
+ */
+rating: number | null, 
+/**
+ * A private reflection on the session (Markdown); it never leaves the machine unless
+ * the user includes private text in an export.
+ */
+reflection: string, visibility: Visibility, };
 
-export type Session = { id: string, partnership_id: string, held_at: string, duration_minutes: number, format: SessionFormat, place: string, title: string, notes: string, 
+export type Session = { id: string, partnership_id: string, held_at: string, duration_minutes: number, format: SessionFormat, place: string, title: string, 
+/**
+ * The fields below `notes` are absent in files before format version 3.
+ */
+agenda: string, notes: string, shared: string, learned: string, topics: Array<string>, rating: number | null, reflection: string, 
 /**
  * Absent in format version 1 files, where every session was private.
  */
-visibility: Visibility, created_at: string, updated_at: string, };
+visibility: Visibility, created_at: string, updated_at: string, deleted_at?: string, };
 
 export type SessionSummary = { id: string, partnership_id: string, held_at: string, duration_minutes: number, format: SessionFormat, title: string, 
 /**
  * The first characters of the notes, as plain text.
  */
-excerpt: string, visibility: Visibility, updated_at: string, };
+excerpt: string, topics: Array<string>, rating: number | null, 
+/**
+ * Action items of the session not yet done.
+ */
+open_actions: number, visibility: Visibility, updated_at: string, };
+
+export type Owner = "me" | "partner" | "both";
+
+export type ActionItemDraft = { text: string, owner: Owner, 
+/**
+ * Not before the day of its session.
+ */
+due_on: string | null, done: boolean, };
+
+export type ActionItem = { id: string, 
+/**
+ * The session it was agreed in.
+ */
+session_id: string, 
+/**
+ * Order within its session, from 0.
+ */
+position: number, text: string, owner: Owner, due_on: string | null, done: boolean, created_at: string, updated_at: string, deleted_at?: string, };
+
+export type ActionItemView = { item: ActionItem, session_title: string, session_held_at: string, 
+/**
+ * Open and due before today.
+ */
+overdue: boolean, };
+
+export type TopicCount = { name: string, sessions: number, };
+
+export type Whose = "mine" | "partners" | "shared";
+
+export type LearningDirection = "i_learn" | "partner_learns" | "both_learn";
+
+export type GoalStatus = "not_started" | "active" | "achieved" | "dropped";
+
+export type GoalDraft = { title: string, 
+/**
+ * Markdown.
+ */
+description: string, whose: Whose, direction: LearningDirection, 
+/**
+ * How we will know it is achieved (Markdown).
+ */
+success_criteria: string, target_on: string | null, status: GoalStatus, };
+
+export type Goal = { id: string, partnership_id: string, title: string, description: string, whose: Whose, direction: LearningDirection, success_criteria: string, target_on: string | null, status: GoalStatus, created_at: string, updated_at: string, deleted_at?: string, };
+
+export type MilestoneDraft = { title: string, due_on: string | null, done: boolean, };
+
+export type Milestone = { id: string, goal_id: string, 
+/**
+ * Order within its goal, from 0.
+ */
+position: number, title: string, due_on: string | null, done: boolean, created_at: string, updated_at: string, deleted_at?: string, };
+
+export type ProgressDraft = { recorded_on: string, 
+/**
+ * 0 to 100 (per cent).
+ */
+value: number, note: string, };
+
+export type ProgressEntry = { id: string, goal_id: string, recorded_on: string, value: number, note: string, created_at: string, updated_at: string, deleted_at?: string, };
+
+export type GoalSummary = { goal: Goal, 
+/**
+ * The latest progress value (by date), if any was recorded.
+ */
+progress: number | null, milestones_done: number, milestones_total: number, };
+
+export type GoalDetail = { goal: Goal, milestones: Array<Milestone>, progress: Array<ProgressEntry>, };
+
+export type MonthCount = { 
+/**
+ * "YYYY-MM".
+ */
+month: string, sessions: number, };
+
+export type Dashboard = { partnership_id: string, session_count: number, 
+/**
+ * Sum of the sessions' durations.
+ */
+minutes_together: number, last_session_at: string | null, 
+/**
+ * The last session's day plus the agreed cadence (or the start date plus the cadence
+ * when there is no session yet); absent without a cadence or once the partnership ended.
+ */
+next_due_on: string | null, 
+/**
+ * Days since the last session (or since the start), counted from `today`.
+ */
+days_since_last: number | null, 
+/**
+ * No session for at least twice the agreed cadence (never for an ended partnership).
+ */
+stalled: boolean, 
+/**
+ * Open action items, overdue first, then by due date (undated last), then oldest first.
+ */
+open_actions: Array<ActionItemView>, 
+/**
+ * Goals that are not dropped, active first.
+ */
+goals: Array<GoalSummary>, 
+/**
+ * The last 12 calendar months up to `today`, oldest first, months without sessions
+ * included.
+ */
+sessions_per_month: Array<MonthCount>, };
+
+export type ItemKind = "partnership" | "session" | "action_item" | "goal" | "milestone" | "progress" | "swot_snapshot" | "swot_item" | "tows";
+
+export type TextSpan = { text: string, hit: boolean, };
+
+export type SearchHit = { kind: ItemKind, 
+/**
+ * The thing found.
+ */
+id: string, 
+/**
+ * What opens it: the session of an action item, the goal of a milestone, the SWOT
+ * snapshot of a SWOT item; the thing itself otherwise.
+ */
+open_kind: ItemKind, open_id: string, partnership_id: string, partner_name: string, 
+/**
+ * The title of what opens (a session's or goal's title, an item's text).
+ */
+title: string, 
+/**
+ * Up to a few dozen words around the first match.
+ */
+snippet: Array<TextSpan>, 
+/**
+ * The day it belongs to, when it has one (a session's day, a due date).
+ */
+date: string | null, };
+
+export type TrashEntry = { kind: ItemKind, id: string, 
+/**
+ * What the user would call it ("Session with Zoë, 3 March", a goal's title...).
+ */
+label: string, partnership_id: string, deleted_at: string, };
+
+export type Side = "mine" | "partner";
+
+export type Quadrant = "strengths" | "weaknesses" | "opportunities" | "threats";
+
+export type Priority = "high" | "medium" | "low";
+
+export type SwotSnapshot = { id: string, partnership_id: string, side: Side, taken_on: string, 
+/**
+ * Why a new snapshot was started ("after the reorganisation"); may be empty.
+ */
+reason: string, created_at: string, updated_at: string, deleted_at?: string, };
+
+export type SwotItemDraft = { quadrant: Quadrant, text: string, priority: Priority | null, };
+
+export type SwotItem = { id: string, snapshot_id: string, quadrant: Quadrant, 
+/**
+ * Order within its quadrant, from 0.
+ */
+position: number, text: string, priority: Priority | null, 
+/**
+ * The item of the earlier snapshot this one was copied forward from.
+ */
+origin_id: string | null, 
+/**
+ * An item on the other side the user marked as the same thing.
+ */
+link_id: string | null, created_at: string, updated_at: string, deleted_at?: string, };
+
+export type SwotView = { snapshot: SwotSnapshot, items: Array<SwotItem>, };
+
+export type Match = "same" | "similar" | "linked";
+
+export type SharedPair = { mine: string, partner: string, by: Match, };
+
+export type SwotBoard = { mine: SwotView | null, partner: SwotView | null, shared: Array<SharedPair>, snapshots: Array<SwotSnapshot>, };
+
+export type MovedItem = { before: SwotItem, after: SwotItem, };
+
+export type SwotComparison = { before: SwotSnapshot, after: SwotSnapshot, 
+/**
+ * In the later snapshot only.
+ */
+added: Array<SwotItem>, 
+/**
+ * In the earlier snapshot only.
+ */
+removed: Array<SwotItem>, 
+/**
+ * In both, in the same quadrant (items of the later snapshot).
+ */
+kept: Array<SwotItem>, 
+/**
+ * In both, in another quadrant.
+ */
+moved: Array<MovedItem>, };
+
+export type TowsKind = "so" | "st" | "wo" | "wt";
+
+export type TowsDraft = { kind: TowsKind, text: string, 
+/**
+ * The strength or weakness it builds on.
+ */
+internal_item_id: string | null, 
+/**
+ * The opportunity or threat it answers.
+ */
+external_item_id: string | null, };
+
+export type TowsStrategy = { id: string, partnership_id: string, kind: TowsKind, text: string, internal_item_id: string | null, external_item_id: string | null, 
+/**
+ * The goal it was turned into.
+ */
+goal_id: string | null, created_at: string, updated_at: string, deleted_at?: string, };
 
 export type ImportReport = { added: number, updated: number, unchanged: number, };
 

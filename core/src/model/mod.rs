@@ -1,7 +1,16 @@
-//! The domain: partnerships and their sessions. These types are what the store returns,
-//! what crosses IPC to the UI (TypeScript is generated from them, see `bindings`), and what
-//! the JSON export holds. Field names are part of the export format: renaming one is a
-//! format change.
+//! The domain: partnerships, their sessions and action items (here), goals (`goal`), SWOT
+//! analyses (`swot`), and the read-only views the UI asks for (`views`: dashboard, search,
+//! trash). These types are what the store returns, what crosses IPC to the UI (TypeScript
+//! is generated from them, see `bindings`), and what the JSON export holds. Field names
+//! are part of the export format: renaming one is a format change.
+
+mod goal;
+mod swot;
+mod views;
+
+pub use goal::*;
+pub use swot::*;
+pub use views::*;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -93,6 +102,10 @@ pub struct Partnership {
     pub agreement: Agreement,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When it was moved to the trash (absent while it is not in the trash).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub deleted_at: Option<DateTime<Utc>>,
 }
 
 impl Partnership {
@@ -127,8 +140,23 @@ pub struct SessionDraft {
     /// Where it took place, or the call link.
     pub place: String,
     pub title: String,
+    /// What the partners meant to talk about (Markdown). A new session's agenda is offered
+    /// the partnership's open action items.
+    pub agenda: String,
     /// What was discussed (Markdown).
     pub notes: String,
+    /// What I shared, taught or showed my partner (Markdown).
+    pub shared: String,
+    /// What I learned from my partner (Markdown).
+    pub learned: String,
+    /// Tags shared across the journal ("AI tools", "feedback"), in the order given,
+    /// without duplicates (case-insensitive).
+    pub topics: Vec<String>,
+    /// How it went, 1 (poorly) to 5 (very well); absent until the user rates it.
+    pub rating: Option<u8>,
+    /// A private reflection on the session (Markdown); it never leaves the machine unless
+    /// the user includes private text in an export.
+    pub reflection: String,
     pub visibility: Visibility,
 }
 
@@ -141,12 +169,28 @@ pub struct Session {
     pub format: SessionFormat,
     pub place: String,
     pub title: String,
+    /// The fields below `notes` are absent in files before format version 3.
+    #[serde(default)]
+    pub agenda: String,
     pub notes: String,
+    #[serde(default)]
+    pub shared: String,
+    #[serde(default)]
+    pub learned: String,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub rating: Option<u8>,
+    #[serde(default)]
+    pub reflection: String,
     /// Absent in format version 1 files, where every session was private.
     #[serde(default)]
     pub visibility: Visibility,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub deleted_at: Option<DateTime<Utc>>,
 }
 
 impl Session {
@@ -157,10 +201,82 @@ impl Session {
             format: self.format,
             place: self.place.clone(),
             title: self.title.clone(),
+            agenda: self.agenda.clone(),
             notes: self.notes.clone(),
+            shared: self.shared.clone(),
+            learned: self.learned.clone(),
+            topics: self.topics.clone(),
+            rating: self.rating,
+            reflection: self.reflection.clone(),
             visibility: self.visibility,
         }
     }
+}
+
+/// Who is to do an action item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    Me,
+    Partner,
+    Both,
+}
+
+/// Something agreed in a session that someone is to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ActionItemDraft {
+    pub text: String,
+    pub owner: Owner,
+    /// Not before the day of its session.
+    pub due_on: Option<NaiveDate>,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ActionItem {
+    pub id: Uuid,
+    /// The session it was agreed in.
+    pub session_id: Uuid,
+    /// Order within its session, from 0.
+    pub position: u32,
+    pub text: String,
+    pub owner: Owner,
+    pub due_on: Option<NaiveDate>,
+    pub done: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl ActionItem {
+    pub fn draft(&self) -> ActionItemDraft {
+        ActionItemDraft {
+            text: self.text.clone(),
+            owner: self.owner,
+            due_on: self.due_on,
+            done: self.done,
+        }
+    }
+}
+
+/// An action item with the session it came from, as the dashboard and a new session's
+/// agenda show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ActionItemView {
+    pub item: ActionItem,
+    pub session_title: String,
+    pub session_held_at: NaiveDateTime,
+    /// Open and due before today.
+    pub overdue: bool,
+}
+
+/// A topic and how many (live) sessions carry it: the suggestions while typing a tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TopicCount {
+    pub name: String,
+    pub sessions: u32,
 }
 
 /// A session as a list shows it: no full notes, just the start of them.
@@ -174,6 +290,10 @@ pub struct SessionSummary {
     pub title: String,
     /// The first characters of the notes, as plain text.
     pub excerpt: String,
+    pub topics: Vec<String>,
+    pub rating: Option<u8>,
+    /// Action items of the session not yet done.
+    pub open_actions: u32,
     pub visibility: Visibility,
     pub updated_at: DateTime<Utc>,
 }
