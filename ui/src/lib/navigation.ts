@@ -36,3 +36,6 @@ export function autosaveGuard(
     return false
   }
 }
+
+/** The tabs of a partnership's page. */
+export type PartnershipTab = 'overview' | 'sessions' | 'goals' | 'swot' | 'agreement'
