@@ -4,13 +4,16 @@
 #![forbid(unsafe_code)]
 
 pub mod bindings;
+pub mod demo;
 mod error;
 pub mod journal;
+pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod report;
 pub mod sample;
 mod store;
+pub mod swot;
 mod time;
 mod validate;
 

@@ -1,6 +1,9 @@
 //! The sample reverse-mentoring journal (`assets/sample-journal.json`): a Gen Z analyst
-//! mentoring a senior director, plus a smaller two-way partnership. Its dates are moved so
-//! that the latest session is a few days before the day it is loaded, so it looks alive.
+//! mentoring a senior director in AI tools and social media while he mentors her in
+//! leadership and stakeholders (complete sessions, action items, goals with milestones and
+//! progress), plus a smaller two-way partnership. Every date in it is moved by the same
+//! number of days, so that the latest session is a few days before the day it is loaded
+//! and it looks alive: one action item is overdue, one is due in a few days.
 
 use chrono::{Days, NaiveDate};
 
@@ -33,6 +36,39 @@ pub fn journal(today: NaiveDate) -> Result<JournalFile> {
         s.held_at += shift;
         s.created_at += shift;
         s.updated_at += shift;
+    }
+    for a in &mut file.action_items {
+        a.due_on = a.due_on.map(|d| d + shift);
+        a.created_at += shift;
+        a.updated_at += shift;
+    }
+    for g in &mut file.goals {
+        g.target_on = g.target_on.map(|d| d + shift);
+        g.created_at += shift;
+        g.updated_at += shift;
+    }
+    for m in &mut file.milestones {
+        m.due_on = m.due_on.map(|d| d + shift);
+        m.created_at += shift;
+        m.updated_at += shift;
+    }
+    for e in &mut file.progress {
+        e.recorded_on += shift;
+        e.created_at += shift;
+        e.updated_at += shift;
+    }
+    for n in &mut file.swot_snapshots {
+        n.taken_on += shift;
+        n.created_at += shift;
+        n.updated_at += shift;
+    }
+    for i in &mut file.swot_items {
+        i.created_at += shift;
+        i.updated_at += shift;
+    }
+    for t in &mut file.tows_strategies {
+        t.created_at += shift;
+        t.updated_at += shift;
     }
     Ok(file)
 }

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::error::{Error, Result};
-use crate::model::{PartnershipDraft, SessionDraft};
+use crate::model::{
+    ActionItemDraft, GoalDraft, MilestoneDraft, PartnershipDraft, ProgressDraft, SessionDraft,
+};
 
 /// Short fields (names, titles, places).
 pub(crate) const MAX_SHORT: usize = 300;
@@ -65,6 +67,19 @@ pub(crate) fn timestamps(created: &DateTime<Utc>, updated: &DateTime<Utc>) -> Re
     Ok(())
 }
 
+/// When a record went to the trash (only imports supply it).
+pub(crate) fn deleted_at(deleted: Option<&DateTime<Utc>>) -> Result<()> {
+    if let Some(t) = deleted {
+        if !YEARS.contains(&t.year()) {
+            return Err(Error::invalid(
+                "deleted_at",
+                format!("The timestamp {t} is not plausible: use a year between 1900 and 2999."),
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn partnership(d: &PartnershipDraft) -> Result<()> {
     required("partner_name", "The partner's name", &d.partner_name)?;
     text("partner_org", "The organisation", &d.partner_org, MAX_SHORT)?;
@@ -118,7 +133,20 @@ pub(crate) fn partnership(d: &PartnershipDraft) -> Result<()> {
 pub(crate) fn session(d: &SessionDraft) -> Result<()> {
     required("title", "The session title", &d.title)?;
     text("place", "The place or link", &d.place, MAX_SHORT)?;
+    text("agenda", "The agenda", &d.agenda, MAX_LONG)?;
     text("notes", "The notes", &d.notes, MAX_LONG)?;
+    text("shared", "What you shared", &d.shared, MAX_LONG)?;
+    text("learned", "What you learned", &d.learned, MAX_LONG)?;
+    text("reflection", "The reflection", &d.reflection, MAX_LONG)?;
+    topics(&d.topics)?;
+    if let Some(rating) = d.rating {
+        if !(1..=5).contains(&rating) {
+            return Err(Error::invalid(
+                "rating",
+                format!("A rating goes from 1 (poorly) to 5 (very well), not {rating}."),
+            ));
+        }
+    }
     date("held_at", "The session date", d.held_at.date())?;
     if !(1..=1440).contains(&d.duration_minutes) {
         return Err(Error::invalid(
@@ -126,5 +154,126 @@ pub(crate) fn session(d: &SessionDraft) -> Result<()> {
             "The duration must be between 1 minute and 24 hours.",
         ));
     }
+    Ok(())
+}
+
+/// The longest topic, in characters.
+pub(crate) const MAX_TOPIC_CHARS: usize = 60;
+/// The most topics one session can carry.
+pub(crate) const MAX_TOPICS: usize = 30;
+/// The longest action item, in characters.
+pub(crate) const MAX_ACTION_CHARS: usize = 2000;
+
+/// The topics of a session after trimming, without empty ones and without duplicates
+/// (ignoring case), in the order given.
+pub(crate) fn clean_topics(topics: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    topics
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty() && seen.insert(t.to_lowercase()))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn topics(topics: &[String]) -> Result<()> {
+    for t in topics {
+        let t = t.trim();
+        if t.chars().any(char::is_control) {
+            return Err(Error::invalid(
+                "topics",
+                format!(
+                    "The topic {:?} contains a line break or another control character; a topic is a short tag on one line.",
+                    t.chars().filter(|c| !c.is_control()).collect::<String>()
+                ),
+            ));
+        }
+        if t.chars().count() > MAX_TOPIC_CHARS {
+            let start: String = t.chars().take(20).collect();
+            return Err(Error::invalid(
+                "topics",
+                format!(
+                    "The topic \"{start}…\" is too long: a topic is a short tag of at most {MAX_TOPIC_CHARS} characters."
+                ),
+            ));
+        }
+    }
+    let n = clean_topics(topics).len();
+    if n > MAX_TOPICS {
+        return Err(Error::invalid(
+            "topics",
+            format!("A session can have at most {MAX_TOPICS} topics (this one has {n})."),
+        ));
+    }
+    Ok(())
+}
+
+/// An action item of a session held on `session_day`.
+pub(crate) fn action_item(d: &ActionItemDraft, session_day: NaiveDate) -> Result<()> {
+    text("text", "The action item", &d.text, MAX_LONG)?;
+    if d.text.trim().is_empty() {
+        return Err(Error::invalid(
+            "text",
+            "The action item cannot be empty: say what is to be done.",
+        ));
+    }
+    let chars = d.text.chars().count();
+    if chars > MAX_ACTION_CHARS {
+        return Err(Error::invalid(
+            "text",
+            format!(
+                "The action item is too long ({chars} characters; the limit is {MAX_ACTION_CHARS}). Put the details in the session's notes."
+            ),
+        ));
+    }
+    if let Some(due) = d.due_on {
+        date("due_on", "The due date", due)?;
+        if due < session_day {
+            return Err(Error::invalid(
+                "due_on",
+                format!(
+                    "The due date ({due}) is before the day of its session ({session_day}). Choose {session_day} or later."
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn goal(d: &GoalDraft) -> Result<()> {
+    required("title", "The goal's title", &d.title)?;
+    text("description", "The description", &d.description, MAX_LONG)?;
+    text(
+        "success_criteria",
+        "The success criteria",
+        &d.success_criteria,
+        MAX_LONG,
+    )?;
+    if let Some(target) = d.target_on {
+        date("target_on", "The target date", target)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn milestone(d: &MilestoneDraft) -> Result<()> {
+    required("title", "The milestone's title", &d.title)?;
+    if let Some(due) = d.due_on {
+        date("due_on", "The due date", due)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn progress(d: &ProgressDraft) -> Result<()> {
+    if d.value > 100 {
+        return Err(Error::invalid(
+            "value",
+            format!(
+                "Progress is a percentage from 0 to 100. {} is more than 100.",
+                d.value
+            ),
+        ));
+    }
+    date("recorded_on", "The date", d.recorded_on)?;
+    text("note", "The note", &d.note, MAX_LONG)?;
     Ok(())
 }

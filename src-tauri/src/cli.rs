@@ -32,8 +32,25 @@ pub struct Args {
 pub enum Command {
     /// Print the path of the journal file.
     Where,
-    /// Add the sample reverse-mentoring journal.
-    Demo,
+    /// Add the sample reverse-mentoring journal (or, with --sessions, a large generated one).
+    Demo {
+        /// Instead of the sample, generate a journal of N sessions over a handful of
+        /// partnerships (for trying Tandem at scale).
+        #[arg(long, value_name = "N")]
+        sessions: Option<u32>,
+        /// The seed of the generated journal: the same seed gives the same journal.
+        #[arg(long, value_name = "S", default_value_t = 1, requires = "sessions")]
+        seed: u64,
+    },
+    /// Search the whole journal (sessions, action items, goals, milestones, SWOT items)
+    /// and print one line per match.
+    Search {
+        /// The words to look for; the last may be the start of a word.
+        query: String,
+        /// The most matches to print.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: u32,
+    },
     /// Write the whole journal as JSON (to standard output unless --out is given).
     ExportJson {
         /// The file to write.
@@ -89,7 +106,12 @@ pub fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
     let path = journal_path(db)?;
     match command {
         Command::Where => println!("{}", path.display()),
-        Command::Demo => demo(&path)?,
+        Command::Demo { sessions: None, .. } => demo(&path)?,
+        Command::Demo {
+            sessions: Some(sessions),
+            seed,
+        } => generate(&path, sessions, seed)?,
+        Command::Search { query, limit } => search(&path, &query, limit)?,
         Command::ExportJson { out } => export(&path, out.as_deref())?,
         Command::ImportJson { file } => import(&path, &file)?,
         Command::Backup { out } => backup(&path, out.as_deref())?,
@@ -128,6 +150,91 @@ fn demo(path: &Path) -> Result<()> {
         ),
     }
     Ok(())
+}
+
+fn generate(path: &Path, sessions: u32, seed: u64) -> Result<()> {
+    let mut store = Store::open(path)?;
+    let today = chrono::Local::now().date_naive();
+    let r = tandem_core::demo::generate(&mut store, sessions, seed, today)?;
+    if r.added == 0 {
+        println!(
+            "This generated journal (seed {seed}) is already in {}; nothing changed.",
+            path.display()
+        );
+    } else {
+        println!(
+            "Generated {} sessions in {} partnerships into {} ({} action items, {} goals, {} milestones, {} progress entries).",
+            r.sessions,
+            r.partnerships,
+            path.display(),
+            r.action_items,
+            r.goals,
+            r.milestones,
+            r.progress
+        );
+    }
+    Ok(())
+}
+
+fn search(path: &Path, query: &str, limit: u32) -> Result<()> {
+    let store = Store::open(path)?;
+    let hits = store.search(query, limit)?;
+    if hits.is_empty() {
+        println!("No matches for \u{201c}{}\u{201d}.", query.trim());
+        return Ok(());
+    }
+    let mut out = String::new();
+    for hit in &hits {
+        out.push_str(&search_line(hit));
+        out.push('\n');
+    }
+    std::io::stdout()
+        .write_all(out.as_bytes())
+        .map_err(|source| Error::Write {
+            path: "standard output".into(),
+            source,
+        })
+}
+
+/// One match as a line: kind, partner, date, title, then the snippet with the matched
+/// words in [brackets], separated by tabs. Line breaks and other control characters in
+/// the text become spaces, so each match stays one line.
+fn search_line(hit: &tandem_core::model::SearchHit) -> String {
+    use tandem_core::model::ItemKind;
+    let kind = match hit.kind {
+        ItemKind::Session => "session",
+        ItemKind::ActionItem => "action item",
+        ItemKind::Goal => "goal",
+        ItemKind::Milestone => "milestone",
+        ItemKind::SwotItem => "SWOT item",
+        ItemKind::Partnership => "partnership",
+        ItemKind::Progress => "progress",
+        ItemKind::SwotSnapshot => "SWOT",
+        ItemKind::Tows => "strategy",
+    };
+    let date = hit.date.map_or_else(|| "-".to_owned(), |d| d.to_string());
+    let snippet: String = hit
+        .snippet
+        .iter()
+        .map(|s| {
+            if s.hit {
+                format!("[{}]", s.text)
+            } else {
+                s.text.clone()
+            }
+        })
+        .collect();
+    let flat = |text: &str| -> String {
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    };
+    format!(
+        "{kind}\t{}\t{date}\t{}\t{}",
+        flat(&hit.partner_name),
+        flat(&hit.title),
+        flat(&snippet)
+    )
 }
 
 fn export(path: &Path, out: Option<&Path>) -> Result<()> {

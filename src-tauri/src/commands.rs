@@ -3,9 +3,13 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use tandem_core::model::{
-    JournalInfo, Partnership, PartnershipDraft, PartnershipOverview, ReportFile, Session,
-    SessionDraft, SessionSummary,
+    ActionItem, ActionItemDraft, ActionItemView, Dashboard, Goal, GoalDetail, GoalDraft,
+    GoalSummary, ItemKind, JournalInfo, Milestone, MilestoneDraft, Partnership, PartnershipDraft,
+    PartnershipOverview, ProgressDraft, ProgressEntry, Quadrant, ReportFile, SearchHit, Session,
+    SessionDraft, SessionSummary, Side, SwotBoard, SwotComparison, SwotItem, SwotItemDraft,
+    SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
 };
 use tandem_core::report::{Progress, ReportOptions};
 use tandem_core::{BackupInfo, ErrorPayload, ImportReport, RestoreReport};
@@ -137,4 +141,286 @@ pub async fn open_journal(state: State<'_, AppState>, path: PathBuf) -> Reply<Jo
     let mut guard = state.lock()?;
     *guard = Journal::open(path);
     Ok(guard.info())
+}
+
+/// The user's today: due dates, overdue and stalled are judged by the local calendar.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[tauri::command]
+pub async fn list_topics(
+    state: State<'_, AppState>,
+) -> Reply<Vec<TopicCount>> {
+    state.with(|s| s.list_topics())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_action_items(
+    state: State<'_, AppState>,
+    session_id: Uuid,
+) -> Reply<Vec<ActionItem>> {
+    state.with(|s| s.list_action_items(session_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_action_items(
+    state: State<'_, AppState>,
+    partnership_id: Uuid,
+) -> Reply<Vec<ActionItemView>> {
+    state.with(|s| s.open_action_items(partnership_id, today()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_action_item(
+    state: State<'_, AppState>,
+    session_id: Uuid,
+    draft: ActionItemDraft,
+) -> Reply<ActionItem> {
+    state.with(|s| s.create_action_item(session_id, &draft))
+}
+
+#[tauri::command]
+pub async fn update_action_item(
+    state: State<'_, AppState>,
+    id: Uuid,
+    draft: ActionItemDraft,
+) -> Reply<ActionItem> {
+    state.with(|s| s.update_action_item(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_goals(
+    state: State<'_, AppState>,
+    partnership_id: Uuid,
+) -> Reply<Vec<GoalSummary>> {
+    state.with(|s| s.list_goals(partnership_id))
+}
+
+#[tauri::command]
+pub async fn get_goal(
+    state: State<'_, AppState>,
+    id: Uuid,
+) -> Reply<GoalDetail> {
+    state.with(|s| s.get_goal(id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_goal(
+    state: State<'_, AppState>,
+    partnership_id: Uuid,
+    draft: GoalDraft,
+) -> Reply<Goal> {
+    state.with(|s| s.create_goal(partnership_id, &draft))
+}
+
+#[tauri::command]
+pub async fn update_goal(
+    state: State<'_, AppState>,
+    id: Uuid,
+    draft: GoalDraft,
+) -> Reply<Goal> {
+    state.with(|s| s.update_goal(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_milestone(
+    state: State<'_, AppState>,
+    goal_id: Uuid,
+    draft: MilestoneDraft,
+) -> Reply<Milestone> {
+    state.with(|s| s.create_milestone(goal_id, &draft))
+}
+
+#[tauri::command]
+pub async fn update_milestone(
+    state: State<'_, AppState>,
+    id: Uuid,
+    draft: MilestoneDraft,
+) -> Reply<Milestone> {
+    state.with(|s| s.update_milestone(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_progress(
+    state: State<'_, AppState>,
+    goal_id: Uuid,
+    draft: ProgressDraft,
+) -> Reply<ProgressEntry> {
+    state.with(|s| s.add_progress(goal_id, &draft))
+}
+
+#[tauri::command]
+pub async fn update_progress(
+    state: State<'_, AppState>,
+    id: Uuid,
+    draft: ProgressDraft,
+) -> Reply<ProgressEntry> {
+    state.with(|s| s.update_progress(id, &draft))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dashboard(
+    state: State<'_, AppState>,
+    partnership_id: Uuid,
+) -> Reply<Dashboard> {
+    state.with(|s| s.dashboard(partnership_id, today()))
+}
+
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> Reply<Vec<SearchHit>> {
+    state.with(|s| s.search(&query, limit))
+}
+
+#[tauri::command]
+pub async fn move_to_trash(
+    state: State<'_, AppState>,
+    kind: ItemKind,
+    id: Uuid,
+) -> Reply<TrashEntry> {
+    state.with(|s| s.move_to_trash(kind, id))
+}
+
+#[tauri::command]
+pub async fn restore_from_trash(
+    state: State<'_, AppState>,
+    kind: ItemKind,
+    id: Uuid,
+) -> Reply<()> {
+    state.with(|s| s.restore_from_trash(kind, id))
+}
+
+#[tauri::command]
+pub async fn list_trash(
+    state: State<'_, AppState>,
+) -> Reply<Vec<TrashEntry>> {
+    state.with(|s| s.list_trash())
+}
+
+#[tauri::command]
+pub async fn empty_trash(
+    state: State<'_, AppState>,
+) -> Reply<u32> {
+    state.with(|s| s.empty_trash())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn swot_board(
+    state: State<'_, AppState>,
+    partnership_id: Uuid,
+    mine_snapshot_id: Option<Uuid>,
+    partner_snapshot_id: Option<Uuid>,
+) -> Reply<SwotBoard> {
+    state.with(|s| s.swot_board(partnership_id, mine_snapshot_id, partner_snapshot_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn start_snapshot(
+    state: State<'_, AppState>,
+    partnership_id: Uuid,
+    side: Side,
+    taken_on: NaiveDate,
+    reason: String,
+) -> Reply<SwotView> {
+    state.with(|s| s.start_snapshot(partnership_id, side, taken_on, &reason))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_snapshot(
+    state: State<'_, AppState>,
+    id: Uuid,
+    taken_on: NaiveDate,
+    reason: String,
+) -> Reply<SwotSnapshot> {
+    state.with(|s| s.update_snapshot(id, taken_on, &reason))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_swot_item(
+    state: State<'_, AppState>,
+    snapshot_id: Uuid,
+    draft: SwotItemDraft,
+) -> Reply<SwotItem> {
+    state.with(|s| s.add_swot_item(snapshot_id, &draft))
+}
+
+#[tauri::command]
+pub async fn update_swot_item(
+    state: State<'_, AppState>,
+    id: Uuid,
+    draft: SwotItemDraft,
+) -> Reply<SwotItem> {
+    state.with(|s| s.update_swot_item(id, &draft))
+}
+
+#[tauri::command]
+pub async fn move_swot_item(
+    state: State<'_, AppState>,
+    id: Uuid,
+    quadrant: Quadrant,
+    position: u32,
+) -> Reply<SwotView> {
+    state.with(|s| s.move_swot_item(id, quadrant, position))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn link_swot_items(
+    state: State<'_, AppState>,
+    id: Uuid,
+    other_id: Option<Uuid>,
+) -> Reply<()> {
+    state.with(|s| s.link_swot_items(id, other_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn compare_snapshots(
+    state: State<'_, AppState>,
+    before_id: Uuid,
+    after_id: Uuid,
+) -> Reply<SwotComparison> {
+    state.with(|s| s.compare_snapshots(before_id, after_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_tows(
+    state: State<'_, AppState>,
+    partnership_id: Uuid,
+) -> Reply<Vec<TowsStrategy>> {
+    state.with(|s| s.list_tows(partnership_id))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_tows(
+    state: State<'_, AppState>,
+    partnership_id: Uuid,
+    draft: TowsDraft,
+) -> Reply<TowsStrategy> {
+    state.with(|s| s.create_tows(partnership_id, &draft))
+}
+
+#[tauri::command]
+pub async fn update_tows(
+    state: State<'_, AppState>,
+    id: Uuid,
+    draft: TowsDraft,
+) -> Reply<TowsStrategy> {
+    state.with(|s| s.update_tows(id, &draft))
+}
+
+#[tauri::command]
+pub async fn tows_to_goal(
+    state: State<'_, AppState>,
+    id: Uuid,
+) -> Reply<Goal> {
+    state.with(|s| s.tows_to_goal(id))
+}
+
+/// Markdown to sanitised HTML for the editor's preview (no journal needed).
+#[tauri::command]
+pub async fn render_markdown(text: String) -> Reply<String> {
+    Ok(tandem_core::markdown::to_html(&text))
 }

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/svelte'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
 import { MockBackend } from './lib/backend/mock'
 import { loadPlace, savePlace } from './lib/place'
@@ -10,6 +10,7 @@ describe('App start', () => {
     expect(await screen.findByTestId('start-partnership')).toHaveTextContent('Start a partnership')
     expect(screen.getByTestId('load-sample')).toHaveTextContent('Explore a sample journal')
     expect(screen.getByText(/A private journal for your mentoring partnership — stays on this computer\./)).toBeInTheDocument()
+    expect(screen.getByTestId('privacy-note')).toHaveTextContent('Everything stays in one file on this computer')
     expect(screen.queryAllByTestId('partnership-item')).toHaveLength(0)
     expect(document.body.dataset.ready).toBe('true')
   })
@@ -23,6 +24,7 @@ describe('App start', () => {
     expect(items[0]).toHaveTextContent('Zoë Okafor')
     expect(items[1]).toHaveTextContent('Daniel Brooks')
     expect(await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })).toBeInTheDocument()
+    await fireEvent.click(screen.getByRole('tab', { name: 'Sessions' }))
     expect(await screen.findAllByTestId('session-item')).toHaveLength(3)
     expect(items[0]).toHaveAttribute('aria-current', 'page')
   })
@@ -87,6 +89,206 @@ describe('App start', () => {
     await fireEvent.click(benItem)
     expect(await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })).toBeInTheDocument()
     expect(screen.getByText(/ended 1 Feb 2026/)).toBeInTheDocument()
-    expect(loadPlace(backend.path)).toEqual({ partnershipId: ben.id, sessionId: null })
+    expect(loadPlace(backend.path)).toEqual({ partnershipId: ben.id, sessionId: null, tab: 'overview' })
+  })
+})
+
+async function journalWithGoal() {
+  const backend = new MockBackend()
+  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
+  const s = await backend.createSession(p.id, sessionDraft({ title: 'Feedback that lands', notes: 'We practised feedback.' }))
+  const goal = await backend.createGoal(p.id, {
+    title: 'Present with confidence',
+    description: 'Feel at ease in front of the board.',
+    whose: 'mine',
+    direction: 'i_learn',
+    success_criteria: '',
+    target_on: null,
+    status: 'active',
+  })
+  return { backend, p, s, goal }
+}
+
+const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(window, { key: k, ...init })
+
+describe('App routes', () => {
+  it('remembers the tab of a partnership and reopens it', async () => {
+    const { backend, p } = await journalWithGoal()
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await fireEvent.click(screen.getByRole('tab', { name: 'Goals' }))
+    await waitFor(() => expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'goals' }))
+    cleanup()
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    expect(screen.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true')
+  })
+
+  it('opens a goal, remembers it and reopens it on the next start', async () => {
+    const { backend, p, goal } = await journalWithGoal()
+    savePlace(backend.path, { partnershipId: p.id, sessionId: null, goalId: goal.id })
+    renderApp(backend)
+    await waitFor(() => expect(backend.callsOf('getGoal')).toBeGreaterThan(0))
+    await waitFor(() => expect(screen.getByDisplayValue('Present with confidence')).toBeInTheDocument())
+    expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, goalId: goal.id })
+    const selected = screen.getAllByTestId('partnership-item').find((el) => el.getAttribute('aria-current') === 'page')
+    expect(selected).toHaveTextContent('Ben Ito')
+  })
+
+  it('opens the goals tab when the remembered goal is in the trash', async () => {
+    const { backend, p, goal } = await journalWithGoal()
+    await backend.moveToTrash('goal', goal.id)
+    savePlace(backend.path, { partnershipId: p.id, sessionId: null, goalId: goal.id })
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    expect(screen.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true')
+  })
+
+  it('starts a new goal with Ctrl+Shift+G in a partnership, not elsewhere', async () => {
+    const { backend, p } = await journalWithGoal()
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await fireEvent.click(screen.getByTestId('open-backups'))
+    await screen.findByRole('heading', { level: 1, name: 'Backups' })
+    await key('G', { ctrlKey: true, shiftKey: true })
+    expect(screen.getByRole('heading', { level: 1, name: 'Backups' })).toBeInTheDocument()
+    await fireEvent.click(screen.getAllByTestId('partnership-item')[0])
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await key('G', { ctrlKey: true, shiftKey: true })
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 1, name: 'Ben Ito' })).toBeNull())
+    expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'goals' })
+  })
+})
+
+describe('App partnership edit', () => {
+  it('returns to the tab the edit was started from', async () => {
+    const { backend } = await journalWithGoal()
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await fireEvent.click(screen.getByRole('tab', { name: 'Agreement' }))
+    await fireEvent.click(await screen.findByTestId('edit-agreement'))
+    await fireEvent.click(await screen.findByTestId('done'))
+    expect(await screen.findByTestId('agreement')).toBeInTheDocument()
+    expect(screen.getByRole('tab', { name: 'Agreement' })).toHaveAttribute('aria-selected', 'true')
+  })
+})
+
+describe('App search', () => {
+  it('opens on Ctrl+K, and a session hit opens the session', async () => {
+    const { backend } = await journalWithGoal()
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await key('k', { ctrlKey: true })
+    const input = await screen.findByTestId('search-input')
+    await fireEvent.input(input, { target: { value: 'practised' } })
+    const [hit] = await screen.findAllByTestId('search-result')
+    expect(hit.querySelector('mark')).toHaveTextContent('practised')
+    await fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Feedback that lands'))
+    expect(screen.queryByTestId('search-palette')).toBeNull()
+  })
+
+  it('opens on Ctrl+F and from the sidebar; a goal hit opens the goal', async () => {
+    const { backend, p, goal } = await journalWithGoal()
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await key('f', { ctrlKey: true })
+    expect(await screen.findByTestId('search-palette')).toBeInTheDocument()
+    await key('Escape')
+    await waitFor(() => expect(screen.queryByTestId('search-palette')).toBeNull())
+    await fireEvent.click(screen.getByTestId('open-search'))
+    const input = await screen.findByTestId('search-input')
+    await fireEvent.input(input, { target: { value: 'board' } })
+    await screen.findAllByTestId('search-result')
+    await fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(screen.getByDisplayValue('Present with confidence')).toBeInTheDocument())
+    expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, goalId: goal.id })
+  })
+
+  it('a SWOT item opens the partnership on its SWOT tab', async () => {
+    const { backend, p } = await journalWithGoal()
+    const view = await backend.startSnapshot(p.id, 'mine', '2026-02-01', '')
+    await backend.addSwotItem(view.snapshot.id, { quadrant: 'strengths', text: 'Patient listener', priority: null })
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await key('k', { ctrlKey: true })
+    const input = await screen.findByTestId('search-input')
+    await fireEvent.input(input, { target: { value: 'listener' } })
+    const [hit] = await screen.findAllByTestId('search-result')
+    expect(hit).toHaveTextContent('SWOT item')
+    await fireEvent.click(hit)
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'SWOT' })).toHaveAttribute('aria-selected', 'true'))
+    expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'swot' })
+  })
+
+  it('does not open over another dialog', async () => {
+    const { backend } = await journalWithGoal()
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await key('F1')
+    expect(await screen.findByTestId('help-overlay')).toBeInTheDocument()
+    await key('k', { ctrlKey: true })
+    expect(screen.queryByTestId('search-palette')).toBeNull()
+  })
+})
+
+describe('App help', () => {
+  it('shows the shortcuts on "?" or F1 or from the sidebar, but "?" in a field is just typing', async () => {
+    const { backend } = await journalWithGoal()
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await key('?')
+    const overlay = await screen.findByTestId('help-overlay')
+    expect(overlay).toHaveTextContent('Ctrl+Shift+G')
+    await key('Escape')
+    await waitFor(() => expect(screen.queryByTestId('help-overlay')).toBeNull())
+
+    await fireEvent.click(screen.getByTestId('open-help'))
+    expect(await screen.findByTestId('help-overlay')).toBeInTheDocument()
+    await fireEvent.click(within(screen.getByTestId('help-overlay')).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByTestId('help-overlay')).toBeNull())
+
+    await key('n', { ctrlKey: true })
+    const title = await waitFor(() => {
+      const el = document.getElementById('session-title')
+      if (!el) throw new Error('no session editor yet')
+      return el
+    })
+    await fireEvent.keyDown(title, { key: '?' })
+    expect(screen.queryByTestId('help-overlay')).toBeNull()
+  })
+})
+
+describe('App undo', () => {
+  async function trashSession() {
+    const { backend, p, s } = await journalWithGoal()
+    savePlace(backend.path, { partnershipId: p.id, sessionId: s.id })
+    renderApp(backend)
+    await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Feedback that lands'))
+    await fireEvent.click(screen.getByTestId('trash-session'))
+    const toast = await screen.findByTestId('undo-toast')
+    expect(toast).toHaveTextContent('Session moved to the trash')
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    expect(backend.sessions.get(s.id)?.deleted_at).toBeDefined()
+    await waitFor(() => expect(screen.getByTestId('trash-count')).toHaveTextContent('1'))
+    return { backend, s }
+  }
+
+  it('puts a trashed session back with the Undo button and redraws the screen', async () => {
+    const { backend, s } = await trashSession()
+    const before = backend.callsOf('listPartnerships')
+    await fireEvent.click(screen.getByTestId('undo-button'))
+    await waitFor(() => expect(screen.queryByTestId('undo-toast')).toBeNull())
+    expect(backend.sessions.get(s.id)?.deleted_at).toBeUndefined()
+    expect(backend.callsOf('listPartnerships')).toBeGreaterThan(before)
+    await waitFor(() => expect(screen.queryByTestId('trash-count')).toBeNull())
+  })
+
+  it('puts it back with Ctrl+Z too', async () => {
+    const { backend, s } = await trashSession()
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    await key('z', { ctrlKey: true })
+    await waitFor(() => expect(backend.sessions.get(s.id)?.deleted_at).toBeUndefined())
+    await waitFor(() => expect(screen.queryByTestId('undo-toast')).toBeNull())
   })
 })

@@ -82,6 +82,18 @@ pub mod palette {
     pub const RULE: Color = Color(0xdd, 0xd7, 0xcf);
     pub const PAPER: Color = Color(0xf6, 0xf3, 0xee);
     pub const WHITE: Color = Color(0xff, 0xff, 0xff);
+    /// Overdue things: a brick red that stays legible in grey print.
+    pub const ALERT: Color = Color(0xa8, 0x32, 0x2d);
+    /// The SWOT quadrants: four hues apart in colour and in lightness, each with a tint
+    /// for backgrounds (strengths green, weaknesses orange, opportunities blue, threats red).
+    pub const STRENGTHS: Color = Color(0x2f, 0x7a, 0x3b);
+    pub const STRENGTHS_TINT: Color = Color(0xe9, 0xf3, 0xea);
+    pub const WEAKNESSES: Color = Color(0xa8, 0x5a, 0x00);
+    pub const WEAKNESSES_TINT: Color = Color(0xfc, 0xf0, 0xe0);
+    pub const OPPORTUNITIES: Color = Color(0x1f, 0x5a, 0xa0);
+    pub const OPPORTUNITIES_TINT: Color = Color(0xe8, 0xef, 0xf8);
+    pub const THREATS: Color = Color(0x9c, 0x2a, 0x4a);
+    pub const THREATS_TINT: Color = Color(0xf8, 0xe8, 0xed);
 }
 
 /// How a run of text looks.
@@ -700,7 +712,12 @@ impl<'f> Layouter<'f> {
                 }
             );
             if keeps && !self.at_top && !self.pages.is_empty() {
-                let need = self.keep_height(&laid[i..]);
+                // The block's own space before it is added first (we are not at a top).
+                let own_gap = match block {
+                    Laid::Text { space_before, .. } => *space_before,
+                    _ => 0.0,
+                };
+                let need = own_gap + self.keep_height(&laid[i..]);
                 if need > self.y - BODY.bottom && need <= BODY.height() {
                     self.start_page();
                 }
@@ -873,6 +890,43 @@ pub fn text_line(
         cx += w;
     }
     (items, cx - x)
+}
+
+/// `block` wrapped to `width` points as positioned items for a [`Block::Drawing`]: x from
+/// `x`, baselines measured downwards from `top` (the drawing's convention). Returns the
+/// items and the height the lines take (without the block's spacing). The block's indent
+/// and marker apply; its background and bars are left out.
+pub fn text_box(
+    fonts: &Fonts,
+    block: &TextBlock,
+    x: f32,
+    top: f32,
+    width: f32,
+) -> (Vec<Item>, f32) {
+    let mut items = Vec::new();
+    let mut y = top;
+    for line in wrap(fonts, block, width.max(1.0)) {
+        let baseline = y + (line.height - (line.ascent - line.descent)) / 2.0 + line.ascent;
+        for (px, w, style, text) in line.pieces {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let f = fonts.face(style.face);
+            items.push(Item::Text {
+                x: x + px,
+                y: baseline,
+                width: w,
+                ascent: f.ascent * style.size,
+                descent: f.descent * style.size,
+                face: style.face,
+                size: style.size,
+                color: style.color,
+                text,
+            });
+        }
+        y += line.height;
+    }
+    (items, y - top)
 }
 
 /// The width of `text` in `style`.

@@ -17,9 +17,11 @@
 //! ```
 
 pub mod fonts;
+mod goals;
 pub mod layout;
 pub mod markdown;
 mod sections;
+mod swot;
 
 use std::path::Path;
 
@@ -33,7 +35,10 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::model::{Partnership, ReportFile, Session};
+use crate::model::{
+    ActionItem, ActionItemView, GoalDetail, GoalSummary, Partnership, ReportFile, Session, Side,
+    SwotBoard, SwotComparison,
+};
 use crate::store::Store;
 
 pub use fonts::{Face, Fonts, MISSING};
@@ -69,7 +74,21 @@ pub(crate) struct ReportData {
     pub partnership: Partnership,
     /// The sessions in the period, oldest first.
     pub sessions: Vec<Session>,
+    /// The action items of each session, in the same order as `sessions`.
+    pub actions: Vec<Vec<ActionItem>>,
+    /// The open action items of the period's sessions (overdue first, then by due date).
+    pub open_actions: Vec<ActionItemView>,
+    /// The goals as they stand, in the store's order (active, not started, achieved,
+    /// dropped), each with its summary and its detail. Progress entries are those of the
+    /// period when a period was asked for, else all of them.
+    pub goals: Vec<(GoalSummary, GoalDetail)>,
+    /// The latest snapshot of each side and the items they share.
+    pub swot: SwotBoard,
+    /// Per side with more than one snapshot: its first snapshot against its latest.
+    pub swot_changes: Vec<(Side, SwotComparison)>,
     pub include_private: bool,
+    /// Whether the report was asked for a period (either end given).
+    pub period_set: bool,
     /// The period shown (the options' dates, or the partnership's span).
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -164,10 +183,46 @@ pub fn render_report(
         let end = partnership.ended_on.unwrap_or(today);
         last.map_or(end, |l| l.max(end))
     });
+    let mut actions = Vec::with_capacity(sessions.len());
+    for s in &sessions {
+        actions.push(store.list_action_items(s.id)?);
+    }
+    let session_ids: std::collections::HashSet<Uuid> = sessions.iter().map(|s| s.id).collect();
+    let open_actions = store
+        .open_action_items(partnership.id, today)?
+        .into_iter()
+        .filter(|a| session_ids.contains(&a.item.session_id))
+        .collect();
+    let mut goals = Vec::new();
+    for summary in store.list_goals(partnership.id)? {
+        let mut detail = store.get_goal(summary.goal.id)?;
+        detail.progress.retain(|e| {
+            options.from.is_none_or(|f| e.recorded_on >= f)
+                && options.to.is_none_or(|t| e.recorded_on <= t)
+        });
+        goals.push((summary, detail));
+    }
+    let swot = store.swot_board(partnership.id, None, None)?;
+    let mut swot_changes = Vec::new();
+    for (side, latest) in [(Side::Mine, &swot.mine), (Side::Partner, &swot.partner)] {
+        // `snapshots` is newest first: the side's first snapshot is its last there.
+        let first = swot.snapshots.iter().rev().find(|s| s.side == side);
+        if let (Some(first), Some(latest)) = (first, latest) {
+            if first.id != latest.snapshot.id {
+                swot_changes.push((side, store.compare_snapshots(first.id, latest.snapshot.id)?));
+            }
+        }
+    }
     let data = ReportData {
         partnership,
         sessions,
+        actions,
+        open_actions,
+        goals,
+        swot,
+        swot_changes,
         include_private: options.include_private,
+        period_set: options.from.is_some() || options.to.is_some(),
         from,
         to: to.max(from),
         today,

@@ -1,14 +1,25 @@
-//! The report's sections, in order: cover, at a glance, the agreement, sessions. Each is a
-//! [`Section`] that turns the report's data into layout blocks; goals, SWOTs and action
-//! items become further entries in [`sections`] when the journal has them.
+//! The report's sections, in order: cover, at a glance, the agreement, goals, the two
+//! SWOTs, sessions, open action items. Each is a [`Section`] that turns the report's data
+//! into layout blocks. Goals (`goals.rs`) and the SWOTs (`swot.rs`) live in their own files.
+//!
+//! A section with nothing to show (no goals, no SWOT on either side, no open action item)
+//! is left out, heading and outline entry included; "At a glance" still counts them.
+//!
+//! Outline order: printpdf sorts bookmarks by (page, name). Every section but "The
+//! agreement" (which sorts after "At a glance" on their shared page) starts a new page, and
+//! the sessions' own entries start with "·", which sorts after every ASCII name.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::fonts::Face;
-use super::layout::{BODY, Block, Item, Run, Style, TextBlock, palette, text_line, text_width};
+use super::layout::{
+    BODY, Block, Color, Item, Run, Style, TextBlock, palette, text_box, text_line, text_width,
+};
 use super::markdown::{self, BODY_SIZE, body_style};
 use super::{Fonts, ReportData};
-use crate::model::{PartnershipKind, Role, SessionFormat, Visibility};
+use crate::model::{
+    ActionItem, GoalStatus, GoalSummary, Owner, PartnershipKind, Role, SessionFormat, Visibility,
+};
 
 /// Grace added to the agreed cadence before a gap between sessions counts as missed.
 pub const CADENCE_GRACE_DAYS: i64 = 3;
@@ -39,20 +50,23 @@ pub(crate) fn sections() -> Vec<Box<dyn Section>> {
         Box::new(Cover),
         Box::new(AtAGlance),
         Box::new(TheAgreement),
+        Box::new(super::goals::Goals),
+        Box::new(super::swot::Swot),
         Box::new(Sessions),
+        Box::new(OpenActions),
     ]
 }
 
 // ---------------------------------------------------------------------------------------
 // Shared pieces
 
-fn muted(size: f32) -> Style {
+pub(super) fn muted(size: f32) -> Style {
     Style::new(Face::Regular, size, palette::MUTED)
 }
 
 /// A section's title: an amber tab, then the title, kept with what follows. A section
 /// starts a new page when `new_page`, else follows the previous one after a wide gap.
-fn section_title(title: &str, new_page: bool) -> Vec<Block> {
+pub(super) fn section_title(title: &str, new_page: bool) -> Vec<Block> {
     vec![
         if new_page {
             Block::PageBreak
@@ -83,7 +97,7 @@ fn section_title(title: &str, new_page: bool) -> Vec<Block> {
     ]
 }
 
-fn subheading(title: &str) -> Block {
+pub(super) fn subheading(title: &str) -> Block {
     Block::Text(
         TextBlock::new(vec![Run::new(
             title,
@@ -95,19 +109,181 @@ fn subheading(title: &str) -> Block {
     )
 }
 
-fn note(text: &str) -> Block {
+pub(super) fn note(text: &str) -> Block {
     Block::Text(TextBlock::new(vec![Run::new(
         text,
         Style::new(Face::Italic, BODY_SIZE, palette::MUTED),
     )]))
 }
 
-fn paragraph(runs: Vec<Run>) -> Block {
+pub(super) fn paragraph(runs: Vec<Run>) -> Block {
     Block::Text(TextBlock::new(runs))
 }
 
 pub(crate) fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
+}
+
+pub(super) fn short_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// A small bold label above a part ("NOTES", "MILESTONES"), kept with what follows.
+pub(super) fn label(text: &str, color: Color) -> Block {
+    Block::Text(
+        TextBlock::new(vec![Run::new(
+            text.to_uppercase(),
+            Style::new(Face::Bold, 7.5, color),
+        )])
+        .leading(1.3)
+        .spacing(8.0, 3.0)
+        .keep(),
+    )
+}
+
+/// My name as the report calls me: the name given, else "You".
+pub(super) fn my_name(d: &ReportData) -> String {
+    let name = d.partnership.my_name.trim();
+    if name.is_empty() {
+        "You".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// "Henrik Lindqvist's", or "Your" when my name is empty.
+pub(super) fn my_possessive(d: &ReportData) -> String {
+    let name = d.partnership.my_name.trim();
+    if name.is_empty() {
+        "Your".to_owned()
+    } else {
+        possessive(name)
+    }
+}
+
+pub(super) fn possessive(name: &str) -> String {
+    if name.ends_with('s') || name.ends_with('S') {
+        format!("{name}\u{2019}")
+    } else {
+        format!("{name}\u{2019}s")
+    }
+}
+
+pub(super) fn status_words(status: GoalStatus) -> (&'static str, Color) {
+    match status {
+        GoalStatus::NotStarted => ("Not started", palette::MUTED),
+        GoalStatus::Active => ("Active", palette::TEAL),
+        GoalStatus::Achieved => ("Achieved", palette::STRENGTHS),
+        GoalStatus::Dropped => ("Dropped", palette::MUTED),
+    }
+}
+
+/// A goal's bar: how full, what it says, and whether that is a measure. The latest
+/// recorded progress; an achieved goal without any is full and says "achieved".
+pub(super) fn goal_bar(summary: &GoalSummary) -> (Option<u8>, String, bool) {
+    match summary.progress {
+        Some(v) => (Some(v.min(100)), format!("{}\u{202F}%", v.min(100)), true),
+        None if summary.goal.status == GoalStatus::Achieved => {
+            (Some(100), "achieved".to_owned(), false)
+        }
+        None => (None, "not measured".to_owned(), false),
+    }
+}
+
+/// A horizontal progress bar for a drawing: a track `width` wide at (x, y) (top edge,
+/// measured down) filled to `fill` per cent, with `text` at its right in `label_width`
+/// points (bold when `strong`, else small and muted).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn progress_bar(
+    f: &Fonts,
+    (fill, text, strong): (Option<u8>, String, bool),
+    x: f32,
+    y: f32,
+    width: f32,
+    label_width: f32,
+    color: Color,
+) -> Vec<Item> {
+    const H: f32 = 7.0;
+    let track = (width - label_width - 6.0).max(10.0);
+    let mut items = vec![Item::Rect {
+        x,
+        y,
+        width: track,
+        height: H,
+        color: palette::PAPER,
+    }];
+    items.push(Item::Rect {
+        x,
+        y: y + H - 0.6,
+        width: track,
+        height: 0.6,
+        color: palette::RULE,
+    });
+    if let Some(v) = fill.filter(|&v| v > 0) {
+        items.push(Item::Rect {
+            x,
+            y,
+            width: track * f32::from(v.min(100)) / 100.0,
+            height: H,
+            color,
+        });
+    }
+    let style = if strong {
+        Style::new(Face::Bold, 8.0, palette::INK)
+    } else {
+        muted(7.0)
+    };
+    let lx = x + track + 6.0;
+    items.extend(text_line(f, &text, style, lx, y + H - 0.5, label_width).0);
+    items
+}
+
+fn owner_words(d: &ReportData, owner: Owner) -> String {
+    match owner {
+        Owner::Me => my_name(d),
+        Owner::Partner => d.partnership.partner_name.clone(),
+        Owner::Both => "Both".to_owned(),
+    }
+}
+
+/// One action item as a list entry: a box (ticked when done), the text, and who and when
+/// in small muted type; an open item due before `today` says "overdue".
+fn action_block(d: &ReportData, a: &ActionItem, source: Option<String>) -> Block {
+    let text_style = if a.done {
+        Style::new(Face::Regular, 9.5, palette::MUTED)
+    } else {
+        Style::new(Face::Regular, 9.5, palette::INK)
+    };
+    let mut detail = owner_words(d, a.owner);
+    if let Some(due) = a.due_on {
+        detail.push_str(&format!(" \u{00B7} due {}", short_date(due)));
+    }
+    if let Some(source) = source {
+        detail.push_str(&format!(" \u{00B7} {source}"));
+    }
+    let mut runs = vec![
+        Run::new(a.text.clone(), text_style),
+        Run::new(format!("\n{detail}"), muted(7.5)),
+    ];
+    if !a.done && a.due_on.is_some_and(|due| due < d.today) {
+        runs.push(Run::new(
+            "  \u{00B7}  OVERDUE",
+            Style::new(Face::Bold, 7.5, palette::ALERT),
+        ));
+    }
+    let marker = if a.done { "\u{2611}" } else { "\u{2610}" };
+    let marker_color = if a.done {
+        palette::STRENGTHS
+    } else {
+        palette::TEAL
+    };
+    let mut b = TextBlock::new(runs).leading(1.35).spacing(0.0, 5.0);
+    b.indent = 16.0;
+    b.marker = Some(Run::new(
+        marker,
+        Style::new(Face::Regular, 10.0, marker_color),
+    ));
+    Block::Text(b)
 }
 
 fn role_words(role: Role) -> (&'static str, &'static str) {
@@ -147,7 +323,7 @@ fn minutes_words(m: u32) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -276,37 +452,96 @@ pub(crate) fn cadence_kept(data: &ReportData) -> Option<(usize, usize)> {
     Some((kept, gaps))
 }
 
+const CARD_HEIGHT: f32 = 80.0;
+
+#[allow(clippy::too_many_arguments)]
 fn card(
     f: &Fonts,
     x: f32,
+    y: f32,
     width: f32,
     big: &str,
     label: &str,
     detail: &str,
     items: &mut Vec<Item>,
 ) {
-    const HEIGHT: f32 = 84.0;
     const PAD: f32 = 10.0;
     items.push(Item::Rect {
         x,
-        y: 0.0,
+        y,
         width,
-        height: HEIGHT,
+        height: CARD_HEIGHT,
         color: palette::TEAL_TINT,
     });
     items.push(Item::Rect {
         x,
-        y: 0.0,
+        y,
         width,
         height: 3.0,
         color: palette::TEAL,
     });
     let inner = width - 2.0 * PAD;
     let big_style = Style::new(Face::Bold, 24.0, palette::TEAL);
-    items.extend(text_line(f, big, big_style, x + PAD, 36.0, inner).0);
+    items.extend(text_line(f, big, big_style, x + PAD, y + 35.0, inner).0);
     let label_style = Style::new(Face::Bold, 8.5, palette::INK);
-    items.extend(text_line(f, label, label_style, x + PAD, 54.0, inner).0);
-    items.extend(text_line(f, detail, muted(7.5), x + PAD, 70.0, inner).0);
+    items.extend(text_line(f, label, label_style, x + PAD, y + 52.0, inner).0);
+    items.extend(text_line(f, detail, muted(7.5), x + PAD, y + 67.0, inner).0);
+}
+
+/// One row per goal not dropped: its title (wrapped) and status at the left, its latest
+/// progress as a bar at the right.
+fn goal_bars(ctx: &Ctx<'_>) -> Vec<Block> {
+    let d = ctx.data;
+    let f = ctx.fonts;
+    let goals: Vec<_> = d
+        .goals
+        .iter()
+        .filter(|(g, _)| g.goal.status != GoalStatus::Dropped)
+        .collect();
+    if goals.is_empty() {
+        return Vec::new();
+    }
+    let w = BODY.width();
+    let title_w = w * 0.56;
+    let bar_x = title_w + 18.0;
+    let mut blocks = vec![subheading("Goal progress")];
+    for (summary, _) in goals {
+        let g = &summary.goal;
+        let (status, color) = status_words(g.status);
+        let mut detail = status.to_owned();
+        if let Some(target) = g.target_on {
+            detail.push_str(&format!(" \u{00B7} target {}", short_date(target)));
+        }
+        let text = TextBlock::new(vec![
+            Run::new(
+                g.title.clone(),
+                Style::new(Face::Regular, 9.0, palette::INK),
+            ),
+            Run::new(format!("\n{detail}"), muted(7.0)),
+        ])
+        .leading(1.3);
+        let (mut items, h) = text_box(f, &text, 0.0, 0.0, title_w);
+        let bar_color = if g.status == GoalStatus::Achieved {
+            palette::STRENGTHS
+        } else {
+            color
+        };
+        items.extend(progress_bar(
+            f,
+            goal_bar(summary),
+            bar_x,
+            4.0,
+            w - bar_x,
+            56.0,
+            bar_color,
+        ));
+        blocks.push(Block::Drawing {
+            height: h.max(14.0) + 7.0,
+            items,
+            keep_with_next: false,
+        });
+    }
+    blocks
 }
 
 /// Sessions per month (or per several months, so that there are at most 24 bars).
@@ -447,8 +682,55 @@ impl Section for AtAGlance {
         } else {
             "all notes shown".to_owned()
         };
+        let goals: Vec<GoalStatus> = d.goals.iter().map(|(g, _)| g.goal.status).collect();
+        let count = |st: GoalStatus| goals.iter().filter(|&&g| g == st).count();
+        let (achieved, active, waiting, dropped) = (
+            count(GoalStatus::Achieved),
+            count(GoalStatus::Active),
+            count(GoalStatus::NotStarted),
+            count(GoalStatus::Dropped),
+        );
+        let (goals_big, goals_detail) = if goals.is_empty() {
+            ("\u{2014}".to_owned(), "no goals set yet".to_owned())
+        } else {
+            let mut parts = vec![format!("{active} active")];
+            if waiting > 0 {
+                parts.push(format!("{waiting} not started"));
+            }
+            if dropped > 0 {
+                parts.push(format!("{dropped} dropped"));
+            }
+            (
+                format!("{achieved} of {}", goals.len()),
+                parts.join(" \u{00B7} "),
+            )
+        };
+        let all_actions: Vec<&ActionItem> = d.actions.iter().flatten().collect();
+        let done = all_actions.iter().filter(|a| a.done).count();
+        let open = all_actions.len() - done;
+        let overdue = all_actions
+            .iter()
+            .filter(|a| !a.done && a.due_on.is_some_and(|due| due < d.today))
+            .count();
+        let (actions_big, actions_detail) = if all_actions.is_empty() {
+            (
+                "\u{2014}".to_owned(),
+                "none agreed in this period".to_owned(),
+            )
+        } else if open == 0 {
+            (
+                format!("{done} of {}", all_actions.len()),
+                "all done".to_owned(),
+            )
+        } else {
+            let mut detail = format!("{open} open");
+            if overdue > 0 {
+                detail.push_str(&format!(" \u{00B7} {overdue} overdue"));
+            }
+            (format!("{done} of {}", all_actions.len()), detail)
+        };
         let gutter = 10.0;
-        let cw = (BODY.width() - 3.0 * gutter) / 4.0;
+        let cw = (BODY.width() - 2.0 * gutter) / 3.0;
         let mut items = Vec::new();
         let cards = [
             (
@@ -458,6 +740,8 @@ impl Section for AtAGlance {
             ),
             (hours_text, "hours together".to_owned(), average),
             (cadence_big, "cadence kept".to_owned(), cadence_detail),
+            (goals_big, "goals achieved".to_owned(), goals_detail),
+            (actions_big, "action items done".to_owned(), actions_detail),
             (
                 format!("{shared} of {n}"),
                 "sessions shared".to_owned(),
@@ -465,11 +749,12 @@ impl Section for AtAGlance {
             ),
         ];
         for (i, (big, label, detail)) in cards.iter().enumerate() {
-            let x = i as f32 * (cw + gutter);
-            card(f, x, cw, big, label, detail, &mut items);
+            let x = (i % 3) as f32 * (cw + gutter);
+            let y = (i / 3) as f32 * (CARD_HEIGHT + gutter);
+            card(f, x, y, cw, big, label, detail, &mut items);
         }
         blocks.push(Block::Drawing {
-            height: 96.0,
+            height: 2.0 * CARD_HEIGHT + gutter + 12.0,
             items,
             keep_with_next: false,
         });
@@ -485,6 +770,7 @@ impl Section for AtAGlance {
             cadence_text,
             muted(8.5),
         )])));
+        blocks.extend(goal_bars(ctx));
         if n == 0 {
             blocks.push(Block::Gap(8.0));
             blocks.push(note(&empty_period_text(d)));
@@ -635,16 +921,125 @@ impl Section for Sessions {
                     Style::new(Face::Bold, 8.5, palette::MUTED),
                 ));
             }
-            blocks.push(Block::Text(TextBlock::new(meta_runs).spacing(0.0, 8.0)));
-            if !shows_notes {
-                blocks.push(note(PRIVATE_NOTES));
-            } else if s.notes.trim().is_empty() {
-                blocks.push(note("No notes."));
+            blocks.push(Block::Text(TextBlock::new(meta_runs).spacing(0.0, 6.0)));
+            if !s.topics.is_empty() {
+                blocks.push(topic_chips(ctx.fonts, &s.topics));
+            }
+            if shows_notes {
+                let me = my_name(d);
+                let mut parts = vec![
+                    ("Agenda".to_owned(), &s.agenda),
+                    ("Notes".to_owned(), &s.notes),
+                    (format!("What {me} shared"), &s.shared),
+                    (format!("What {me} learned"), &s.learned),
+                ];
+                // A reflection is private even in a shared session.
+                if d.include_private {
+                    parts.push(("Private reflection".to_owned(), &s.reflection));
+                }
+                parts.retain(|(_, text)| !text.trim().is_empty());
+                if parts.is_empty() {
+                    blocks.push(note("No notes."));
+                }
+                for (title, text) in parts {
+                    blocks.push(label(&title, palette::TEAL));
+                    blocks.extend(markdown::blocks(text, 0.0));
+                }
             } else {
-                blocks.extend(markdown::blocks(&s.notes, 0.0));
+                blocks.push(note(PRIVATE_NOTES));
+            }
+            let actions = d.actions.get(i).map_or(&[][..], Vec::as_slice);
+            if !actions.is_empty() {
+                blocks.push(label("Action items", palette::TEAL));
+                for a in actions {
+                    blocks.push(action_block(d, a, None));
+                }
             }
             emit(blocks);
             tick();
         }
+    }
+}
+
+/// A session's topics as small teal tags, wrapping onto further rows as needed.
+fn topic_chips(f: &Fonts, topics: &[String]) -> Block {
+    const PAD: f32 = 5.0;
+    const ROW: f32 = 15.0;
+    const CHIP: f32 = 11.5;
+    let style = Style::new(Face::Bold, 7.0, palette::TEAL);
+    let w = BODY.width();
+    let mut items = Vec::new();
+    let (mut x, mut y) = (0.0f32, 0.0f32);
+    for topic in topics {
+        let cw = (text_width(f, topic, style) + 2.0 * PAD).min(w);
+        if x > 0.0 && x + cw > w {
+            x = 0.0;
+            y += ROW;
+        }
+        items.push(Item::Rect {
+            x,
+            y,
+            width: cw,
+            height: CHIP,
+            color: palette::TEAL_TINT,
+        });
+        items.extend(text_line(f, topic, style, x + PAD, y + 8.2, cw - 2.0 * PAD).0);
+        x += cw + 4.0;
+    }
+    Block::Drawing {
+        height: y + ROW + 2.0,
+        items,
+        keep_with_next: false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Open action items
+
+struct OpenActions;
+
+impl Section for OpenActions {
+    fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
+        let d = ctx.data;
+        if d.open_actions.is_empty() {
+            tick();
+            return;
+        }
+        let mut blocks = section_title("Open action items", true);
+        let n = d.open_actions.len();
+        let overdue = d.open_actions.iter().filter(|a| a.overdue).count();
+        let mut intro = format!(
+            "{} from the sessions in this report, as of {}",
+            plural(
+                n,
+                "action item is still open",
+                "action items are still open"
+            ),
+            long_date(d.today)
+        );
+        if overdue > 0 {
+            intro.push_str(&format!(
+                "; {} overdue, listed first",
+                if overdue == 1 && n == 1 {
+                    "it is".to_owned()
+                } else {
+                    format!("{overdue} {}", if overdue == 1 { "is" } else { "are" })
+                }
+            ));
+        }
+        intro.push('.');
+        blocks.push(Block::Text(
+            TextBlock::new(vec![Run::new(intro, muted(9.0))]).spacing(0.0, 10.0),
+        ));
+        for a in &d.open_actions {
+            let source = format!(
+                "from \u{201C}{}\u{201D}, {}",
+                a.session_title,
+                short_date(a.session_held_at.date())
+            );
+            blocks.push(action_block(d, &a.item, Some(source)));
+        }
+        emit(blocks);
+        tick();
     }
 }

@@ -1,10 +1,11 @@
 //! Export of the whole journal, and the all-or-nothing merge of an export into it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::{Store, partnerships, sessions};
+use super::{Store, actions, goals, partnerships, sessions};
 use crate::error::{Error, Result};
 use crate::journal::{FORMAT_VERSION, ImportReport, JournalFile};
 use crate::time;
@@ -43,49 +44,108 @@ fn at(kind: &str, index: usize, e: Error) -> Error {
     }
 }
 
+fn duplicate(kind: &str, index: usize, id: Uuid) -> Error {
+    Error::Import(format!("{kind}[{index}]: the id {id} appears twice"))
+}
+
+fn orphan(kind: &str, index: usize, parent: &str, id: Uuid) -> Error {
+    Error::Import(format!(
+        "{kind}[{index}]: it belongs to {parent} {id}, which is neither in the file nor in this journal"
+    ))
+}
+
+fn moved(kind: &str, index: usize, what: &str, id: Uuid, parent: &str) -> Error {
+    Error::Import(format!(
+        "{kind}[{index}]: {what} {id} belongs to another {parent} in this journal"
+    ))
+}
+
 impl Store {
     /// The whole journal, in a stable order (so two exports of one journal are equal).
+    /// Things in the trash are included, with their `deleted_at`.
     pub fn export_journal(&self) -> Result<JournalFile> {
-        Ok(JournalFile {
+        let mut file = JournalFile {
             format_version: FORMAT_VERSION,
             exported_at: Some(time::now()),
             partnerships: partnerships::all(&self.conn)?,
             sessions: sessions::all(&self.conn)?,
-            action_items: Vec::new(),
-            goals: Vec::new(),
-            milestones: Vec::new(),
-            progress: Vec::new(),
+            action_items: actions::all(&self.conn)?,
+            goals: goals::all_goals(&self.conn)?,
+            milestones: goals::all_milestones(&self.conn)?,
+            progress: goals::all_progress(&self.conn)?,
             swot_snapshots: Vec::new(),
             swot_items: Vec::new(),
             tows_strategies: Vec::new(),
-        })
+        };
+        super::swot::export_into(&self.conn, &mut file)?;
+        Ok(file)
     }
 
     /// Merges an export into the journal by id, in one transaction: either all of it is
     /// applied or, on any error, none of it.
     pub fn import_journal(&mut self, file: &JournalFile) -> Result<ImportReport> {
+        // Everything that can be checked without the journal is checked first.
         let mut ids = HashSet::new();
         for (i, p) in file.partnerships.iter().enumerate() {
             validate::partnership(&p.draft())
                 .and_then(|()| validate::timestamps(&p.created_at, &p.updated_at))
+                .and_then(|()| validate::deleted_at(p.deleted_at.as_ref()))
                 .map_err(|e| at("partnerships", i, e))?;
             if !ids.insert(p.id) {
-                return Err(Error::Import(format!(
-                    "partnerships[{i}]: the id {} appears twice",
-                    p.id
-                )));
+                return Err(duplicate("partnerships", i, p.id));
             }
         }
-        let partnership_ids: HashSet<Uuid> = ids.clone();
+        let partnership_ids: HashSet<Uuid> = file.partnerships.iter().map(|p| p.id).collect();
         for (i, s) in file.sessions.iter().enumerate() {
             validate::session(&s.draft())
                 .and_then(|()| validate::timestamps(&s.created_at, &s.updated_at))
+                .and_then(|()| validate::deleted_at(s.deleted_at.as_ref()))
                 .map_err(|e| at("sessions", i, e))?;
             if !ids.insert(s.id) {
-                return Err(Error::Import(format!(
-                    "sessions[{i}]: the id {} appears twice",
-                    s.id
-                )));
+                return Err(duplicate("sessions", i, s.id));
+            }
+        }
+        let session_days: HashMap<Uuid, NaiveDate> = file
+            .sessions
+            .iter()
+            .map(|s| (s.id, s.held_at.date()))
+            .collect();
+        for (i, a) in file.action_items.iter().enumerate() {
+            // The due date is checked against the session's day below, once it is known.
+            validate::action_item(&a.draft(), NaiveDate::MIN)
+                .and_then(|()| validate::timestamps(&a.created_at, &a.updated_at))
+                .and_then(|()| validate::deleted_at(a.deleted_at.as_ref()))
+                .map_err(|e| at("action_items", i, e))?;
+            if !ids.insert(a.id) {
+                return Err(duplicate("action_items", i, a.id));
+            }
+        }
+        for (i, g) in file.goals.iter().enumerate() {
+            validate::goal(&g.draft())
+                .and_then(|()| validate::timestamps(&g.created_at, &g.updated_at))
+                .and_then(|()| validate::deleted_at(g.deleted_at.as_ref()))
+                .map_err(|e| at("goals", i, e))?;
+            if !ids.insert(g.id) {
+                return Err(duplicate("goals", i, g.id));
+            }
+        }
+        let goal_ids: HashSet<Uuid> = file.goals.iter().map(|g| g.id).collect();
+        for (i, m) in file.milestones.iter().enumerate() {
+            validate::milestone(&m.draft())
+                .and_then(|()| validate::timestamps(&m.created_at, &m.updated_at))
+                .and_then(|()| validate::deleted_at(m.deleted_at.as_ref()))
+                .map_err(|e| at("milestones", i, e))?;
+            if !ids.insert(m.id) {
+                return Err(duplicate("milestones", i, m.id));
+            }
+        }
+        for (i, e) in file.progress.iter().enumerate() {
+            validate::progress(&e.draft())
+                .and_then(|()| validate::timestamps(&e.created_at, &e.updated_at))
+                .and_then(|()| validate::deleted_at(e.deleted_at.as_ref()))
+                .map_err(|err| at("progress", i, err))?;
+            if !ids.insert(e.id) {
+                return Err(duplicate("progress", i, e.id));
             }
         }
 
@@ -105,28 +165,97 @@ impl Store {
             if !partnership_ids.contains(&s.partnership_id)
                 && partnerships::find(&tx, s.partnership_id)?.is_none()
             {
-                return Err(Error::Import(format!(
-                    "sessions[{i}]: it belongs to partnership {}, which is neither in the file nor in this journal",
-                    s.partnership_id
-                )));
+                return Err(orphan("sessions", i, "partnership", s.partnership_id));
             }
             let ours = sessions::find(&tx, s.id)?;
-            if let Some(o) = &ours {
-                if o.partnership_id != s.partnership_id {
-                    return Err(Error::Import(format!(
-                        "sessions[{i}]: session {} belongs to another partnership in this journal",
-                        s.id
-                    )));
-                }
+            if ours
+                .as_ref()
+                .is_some_and(|o| o.partnership_id != s.partnership_id)
+            {
+                return Err(moved("sessions", i, "session", s.id, "partnership"));
             }
             merge(
                 &mut report,
                 ours,
                 s,
                 |o| s.updated_at > o.updated_at,
-                |s| sessions::put(&tx, s),
+                |s| sessions::put(&tx, s).map(drop),
             )?;
         }
+        for (i, a) in file.action_items.iter().enumerate() {
+            let day = match session_days.get(&a.session_id) {
+                Some(day) => *day,
+                None => sessions::find(&tx, a.session_id)?
+                    .map(|s| s.held_at.date())
+                    .ok_or_else(|| orphan("action_items", i, "session", a.session_id))?,
+            };
+            validate::action_item(&a.draft(), day).map_err(|e| at("action_items", i, e))?;
+            let ours = actions::find(&tx, a.id)?;
+            if ours.as_ref().is_some_and(|o| o.session_id != a.session_id) {
+                return Err(moved("action_items", i, "action item", a.id, "session"));
+            }
+            merge(
+                &mut report,
+                ours,
+                a,
+                |o| a.updated_at > o.updated_at,
+                |a| actions::put(&tx, a),
+            )?;
+        }
+        for (i, g) in file.goals.iter().enumerate() {
+            if !partnership_ids.contains(&g.partnership_id)
+                && partnerships::find(&tx, g.partnership_id)?.is_none()
+            {
+                return Err(orphan("goals", i, "partnership", g.partnership_id));
+            }
+            let ours = goals::find_goal(&tx, g.id)?;
+            if ours
+                .as_ref()
+                .is_some_and(|o| o.partnership_id != g.partnership_id)
+            {
+                return Err(moved("goals", i, "goal", g.id, "partnership"));
+            }
+            merge(
+                &mut report,
+                ours,
+                g,
+                |o| g.updated_at > o.updated_at,
+                |g| goals::put_goal(&tx, g),
+            )?;
+        }
+        for (i, m) in file.milestones.iter().enumerate() {
+            if !goal_ids.contains(&m.goal_id) && goals::find_goal(&tx, m.goal_id)?.is_none() {
+                return Err(orphan("milestones", i, "goal", m.goal_id));
+            }
+            let ours = goals::find_milestone(&tx, m.id)?;
+            if ours.as_ref().is_some_and(|o| o.goal_id != m.goal_id) {
+                return Err(moved("milestones", i, "milestone", m.id, "goal"));
+            }
+            merge(
+                &mut report,
+                ours,
+                m,
+                |o| m.updated_at > o.updated_at,
+                |m| goals::put_milestone(&tx, m),
+            )?;
+        }
+        for (i, e) in file.progress.iter().enumerate() {
+            if !goal_ids.contains(&e.goal_id) && goals::find_goal(&tx, e.goal_id)?.is_none() {
+                return Err(orphan("progress", i, "goal", e.goal_id));
+            }
+            let ours = goals::find_progress(&tx, e.id)?;
+            if ours.as_ref().is_some_and(|o| o.goal_id != e.goal_id) {
+                return Err(moved("progress", i, "progress entry", e.id, "goal"));
+            }
+            merge(
+                &mut report,
+                ours,
+                e,
+                |o| e.updated_at > o.updated_at,
+                |e| goals::put_progress(&tx, e),
+            )?;
+        }
+        super::swot::import_from(&tx, file, &mut report, &mut ids)?;
         tx.commit()?;
         Ok(report)
     }

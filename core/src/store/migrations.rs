@@ -228,7 +228,8 @@ END;
         SELECT d.docid, s.title, s.notes FROM search_doc d JOIN session s ON s.id = d.ref_id;
     "#,
     // 4: SWOT analyses (two sides, dated snapshots, ordered items, user links between
-    // the sides) and TOWS strategies; SWOT items join the search index.
+    // the sides) and TOWS strategies; SWOT items join the search index (reindexed only
+    // when what is indexed changes, not when an item is reordered or linked).
     r#"
     CREATE TABLE swot_snapshot (
         id             TEXT PRIMARY KEY NOT NULL,
@@ -278,7 +279,8 @@ CREATE TRIGGER swot_item_search_insert AFTER INSERT ON swot_item BEGIN
     INSERT INTO search_fts (rowid, title, body)
         SELECT docid, new.text, '' FROM search_doc WHERE ref_id = new.id;
 END;
-CREATE TRIGGER swot_item_search_update AFTER UPDATE ON swot_item BEGIN
+CREATE TRIGGER swot_item_search_update
+    AFTER UPDATE OF snapshot_id, text, deleted_at ON swot_item BEGIN
     DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
     DELETE FROM search_doc WHERE ref_id = old.id;
     INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)

@@ -6,10 +6,17 @@
 //! whatever the UI is told was saved is on disk (WAL with `synchronous=FULL`).
 
 mod backup;
+mod dashboard;
 mod import;
 mod migrations;
 mod partnerships;
+mod search;
 mod sessions;
+mod actions;
+mod goals;
+mod topics;
+mod trash;
+mod swot;
 
 use std::fs::OpenOptions;
 use std::io::Read;

@@ -89,7 +89,7 @@ fn not_found(id: Uuid) -> Error {
 }
 
 impl Store {
-    /// Every partnership, open ones first, then by most recent activity.
+    /// Every partnership not in the trash, open ones first, then by most recent activity.
     pub fn list_partnerships(&self) -> Result<Vec<PartnershipOverview>> {
         let cols = COLUMNS
             .split(", ")
@@ -98,9 +98,9 @@ impl Store {
             .join(", ");
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {cols}, \
-                (SELECT count(*) FROM session s WHERE s.partnership_id = p.id), \
-                (SELECT max(held_at) FROM session s WHERE s.partnership_id = p.id) AS last \
-             FROM partnership p \
+                (SELECT count(*) FROM session s WHERE s.partnership_id = p.id AND s.deleted_at IS NULL), \
+                (SELECT max(held_at) FROM session s WHERE s.partnership_id = p.id AND s.deleted_at IS NULL) AS last \
+             FROM partnership p WHERE p.deleted_at IS NULL \
              ORDER BY p.ended_on IS NOT NULL, coalesce(last, p.started_on) DESC, p.id"
         ))?;
         let rows = stmt
@@ -115,8 +115,11 @@ impl Store {
         Ok(rows)
     }
 
+    /// A partnership that is not in the trash.
     pub fn get_partnership(&self, id: Uuid) -> Result<Partnership> {
-        find(&self.conn, id)?.ok_or_else(|| not_found(id))
+        find(&self.conn, id)?
+            .filter(|p| p.deleted_at.is_none())
+            .ok_or_else(|| not_found(id))
     }
 
     pub fn create_partnership(&mut self, draft: &PartnershipDraft) -> Result<Partnership> {
@@ -149,7 +152,9 @@ impl Store {
     ) -> Result<Partnership> {
         validate::partnership(draft)?;
         let tx = self.write()?;
-        let old = find(&tx, id)?.ok_or_else(|| not_found(id))?;
+        let old = find(&tx, id)?
+            .filter(|p| p.deleted_at.is_none())
+            .ok_or_else(|| not_found(id))?;
         let p = Partnership {
             partner_name: draft.partner_name.trim().to_owned(),
             partner_org: draft.partner_org.trim().to_owned(),

@@ -5,7 +5,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
 use super::{
-    Store, enum_text, parse_col, parse_enum, parse_opt, parse_uuid, partnerships, upsert_sql,
+    Store, enum_text, parse_col, parse_enum, parse_opt, parse_uuid, partnerships, topics,
+    upsert_sql,
 };
 use crate::error::{Error, Result};
 use crate::model::{Session, SessionDraft, SessionSummary};
@@ -16,6 +17,10 @@ use crate::validate;
 
 const COLUMNS: &str = "id, partnership_id, held_at, duration_minutes, format, place, title, notes, \
      created_at, updated_at, visibility, agenda, shared, learned, rating, reflection, deleted_at";
+
+/// A session `s` that is live: neither it nor its partnership is in the trash.
+pub(super) const SESSION_LIVE: &str = "s.deleted_at IS NULL AND EXISTS (SELECT 1 FROM partnership p \
+     WHERE p.id = s.partnership_id AND p.deleted_at IS NULL)";
 
 /// How much of the notes a list shows.
 const EXCERPT_CHARS: i64 = 160;
@@ -43,7 +48,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
-pub(super) fn put(tx: &Transaction<'_>, s: &Session) -> Result<()> {
+/// Inserts or updates one row, exactly as given (timestamps included), with its topics.
+/// Returns the topics as stored (see `topics::put`).
+pub(super) fn put(tx: &Transaction<'_>, s: &Session) -> Result<Vec<String>> {
     tx.prepare_cached(&upsert_sql("session", COLUMNS))?
         .execute(params![
             s.id.to_string(),
@@ -64,27 +71,60 @@ pub(super) fn put(tx: &Transaction<'_>, s: &Session) -> Result<()> {
             s.reflection,
             s.deleted_at.as_ref().map(timestamp_text),
         ])?;
-    Ok(())
+    topics::put(tx, s.id, &s.topics)
 }
 
+/// A session row with its topics, in the trash or not.
 pub(super) fn find(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Session>> {
-    Ok(conn
+    let found = conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM session WHERE id = ?1"))?
         .query_row([id.to_string()], from_row)
-        .optional()?)
+        .optional()?;
+    found
+        .map(|mut s| {
+            s.topics = topics::of_session(conn, s.id)?;
+            Ok(s)
+        })
+        .transpose()
 }
 
+/// A session that is not hidden by the trash (neither it nor its partnership is in it).
+pub(super) fn find_live(conn: &rusqlite::Connection, id: Uuid) -> Result<Session> {
+    let cols = COLUMNS
+        .split(", ")
+        .map(|c| format!("s.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let found = conn
+        .prepare_cached(&format!(
+            "SELECT {cols} FROM session s WHERE s.id = ?1 AND {SESSION_LIVE}"
+        ))?
+        .query_row([id.to_string()], from_row)
+        .optional()?;
+    let mut s = found.ok_or_else(|| not_found(id))?;
+    s.topics = topics::of_session(conn, s.id)?;
+    Ok(s)
+}
+
+/// Every session row (those in the trash too), with its topics, for the export.
 pub(super) fn all(conn: &rusqlite::Connection) -> Result<Vec<Session>> {
+    let mut by_session = topics::by_session(conn)?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM session ORDER BY partnership_id, held_at, id"
     ))?;
     let rows = stmt
         .query_map([], from_row)?
+        .map(|s| {
+            s.map(|mut s| {
+                s.topics = by_session.remove(&s.id).unwrap_or_default();
+                s
+            })
+        })
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
-fn not_found(id: Uuid) -> Error {
+pub(super) fn not_found(id: Uuid) -> Error {
     Error::NotFound {
         what: "session",
         id: id.to_string(),
@@ -118,7 +158,8 @@ fn clean(draft: &SessionDraft) -> SessionDraft {
 }
 
 impl Store {
-    /// The sessions of a partnership, newest first, `limit` at a time from `offset`.
+    /// The live sessions of a partnership, newest first, `limit` at a time from `offset`.
+    /// Topics and open action items are read for the page's rows only.
     pub fn list_sessions(
         &self,
         partnership_id: Uuid,
@@ -126,10 +167,20 @@ impl Store {
         offset: u32,
     ) -> Result<Vec<SessionSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, partnership_id, held_at, duration_minutes, format, title, \
-                    substr(notes, 1, ?4), updated_at, visibility \
-             FROM session WHERE partnership_id = ?1 \
-             ORDER BY held_at DESC, id LIMIT ?2 OFFSET ?3",
+            "WITH page AS MATERIALIZED ( \
+                 SELECT s.rowid AS rid FROM session s \
+                 WHERE s.partnership_id = ?1 AND s.deleted_at IS NULL \
+                   AND EXISTS (SELECT 1 FROM partnership p WHERE p.id = ?1 AND p.deleted_at IS NULL) \
+                 ORDER BY s.held_at DESC, s.id LIMIT ?2 OFFSET ?3) \
+             SELECT s.id, s.partnership_id, s.held_at, s.duration_minutes, s.format, s.title, \
+                    substr(s.notes, 1, ?4), s.updated_at, s.visibility, s.rating, \
+                    (SELECT group_concat(t.name, char(31) ORDER BY st.position) \
+                       FROM session_topic st JOIN topic t ON t.id = st.topic_id \
+                      WHERE st.session_id = s.id), \
+                    (SELECT count(*) FROM action_item a \
+                      WHERE a.session_id = s.id AND a.done = 0 AND a.deleted_at IS NULL) \
+             FROM page JOIN session s ON s.rowid = page.rid \
+             ORDER BY s.held_at DESC, s.id",
         )?;
         let rows = stmt
             .query_map(
@@ -144,9 +195,9 @@ impl Store {
                         format: parse_col(r, 4, parse_enum)?,
                         title: r.get(5)?,
                         excerpt: excerpt(&notes),
-                        topics: Vec::new(),
-                        rating: None,
-                        open_actions: 0,
+                        topics: topics::split(r.get(10)?),
+                        rating: r.get(9)?,
+                        open_actions: r.get(11)?,
                         updated_at: parse_col(r, 7, parse_timestamp)?,
                         visibility: parse_col(r, 8, parse_enum)?,
                     })
@@ -169,21 +220,30 @@ impl Store {
         let upper = to
             .and_then(|d| d.checked_add_days(Days::new(1)))
             .map(|d| date_text(&d));
+        let cols = COLUMNS
+            .split(", ")
+            .map(|c| format!("s.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM session \
-             WHERE partnership_id = ?1 \
-               AND (?2 IS NULL OR held_at >= ?2) \
-               AND (?3 IS NULL OR held_at < ?3) \
-             ORDER BY held_at, id"
+            "SELECT {cols} FROM session s \
+             WHERE s.partnership_id = ?1 AND {SESSION_LIVE} \
+               AND (?2 IS NULL OR s.held_at >= ?2) \
+               AND (?3 IS NULL OR s.held_at < ?3) \
+             ORDER BY s.held_at, s.id"
         ))?;
-        let rows = stmt
+        let mut rows: Vec<Session> = stmt
             .query_map(params![partnership_id.to_string(), lower, upper], from_row)?
             .collect::<rusqlite::Result<_>>()?;
+        for s in &mut rows {
+            s.topics = topics::of_session(&self.conn, s.id)?;
+        }
         Ok(rows)
     }
 
+    /// A live session (not in the trash, nor under a partnership in the trash).
     pub fn get_session(&self, id: Uuid) -> Result<Session> {
-        find(&self.conn, id)?.ok_or_else(|| not_found(id))
+        find_live(&self.conn, id)
     }
 
     pub fn create_session(
@@ -194,14 +254,14 @@ impl Store {
         validate::session(draft)?;
         let draft = clean(draft);
         let tx = self.write()?;
-        if partnerships::find(&tx, partnership_id)?.is_none() {
+        if partnerships::find(&tx, partnership_id)?.is_none_or(|p| p.deleted_at.is_some()) {
             return Err(Error::NotFound {
                 what: "partnership",
                 id: partnership_id.to_string(),
             });
         }
         let now = time::now();
-        let s = Session {
+        let mut s = Session {
             id: Uuid::new_v4(),
             partnership_id,
             held_at: draft.held_at,
@@ -221,7 +281,7 @@ impl Store {
             updated_at: now,
             deleted_at: None,
         };
-        put(&tx, &s)?;
+        s.topics = put(&tx, &s)?;
         tx.commit()?;
         Ok(s)
     }
@@ -230,8 +290,8 @@ impl Store {
         validate::session(draft)?;
         let draft = clean(draft);
         let tx = self.write()?;
-        let old = find(&tx, id)?.ok_or_else(|| not_found(id))?;
-        let s = Session {
+        let old = find_live(&tx, id)?;
+        let mut s = Session {
             held_at: draft.held_at,
             duration_minutes: draft.duration_minutes,
             format: draft.format,
@@ -248,7 +308,7 @@ impl Store {
             updated_at: time::now(),
             ..old
         };
-        put(&tx, &s)?;
+        s.topics = put(&tx, &s)?;
         tx.commit()?;
         Ok(s)
     }

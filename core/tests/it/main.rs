@@ -1,16 +1,24 @@
 //! Integration tests of `tandem-core`, a module per area of the crate.
 #![allow(clippy::unwrap_used)]
 
+mod actions;
 mod backup;
 mod crash;
+mod dashboard;
+mod demo;
+mod goals;
 mod hostile;
 mod journal;
+mod markdown;
 mod migrations;
 mod open;
 mod partnerships;
 mod report;
 mod sample;
+mod search;
 mod sessions;
+mod swot;
+mod trash;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use tandem_core::Store;
@@ -82,4 +90,41 @@ pub fn assert_error<T: std::fmt::Debug>(
     assert_eq!(e.field(), field, "wrong field for: {e}");
     assert!(!e.to_string().is_empty());
     e
+}
+
+pub fn action_draft(text: &str, due_on: Option<&str>) -> ActionItemDraft {
+    ActionItemDraft {
+        text: text.to_owned(),
+        owner: Owner::Me,
+        due_on: due_on.map(date),
+        done: false,
+    }
+}
+
+pub fn goal_draft(title: &str) -> GoalDraft {
+    GoalDraft {
+        title: title.to_owned(),
+        description: "Use **AI tools** weekly".to_owned(),
+        whose: Whose::Shared,
+        direction: LearningDirection::BothLearn,
+        success_criteria: "- five summaries".to_owned(),
+        target_on: Some(date("2026-09-01")),
+        status: GoalStatus::Active,
+    }
+}
+
+pub fn milestone_draft(title: &str) -> MilestoneDraft {
+    MilestoneDraft {
+        title: title.to_owned(),
+        due_on: Some(date("2026-05-01")),
+        done: false,
+    }
+}
+
+pub fn progress_draft(on: &str, value: u8) -> ProgressDraft {
+    ProgressDraft {
+        recorded_on: date(on),
+        value,
+        note: format!("{value}% ✓"),
+    }
 }

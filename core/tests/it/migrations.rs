@@ -187,8 +187,481 @@ fn fill(conn: &Connection, version: i64) {
                 )
                 .unwrap();
             }
+            3 => {
+                let (agenda, shared, learned, rating, reflection) = session_v3(id);
+                conn.execute(
+                    "INSERT INTO session (id, partnership_id, held_at, duration_minutes, format, \
+                     place, title, notes, created_at, updated_at, visibility, agenda, shared, \
+                     learned, rating, reflection, deleted_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL)",
+                    rusqlite::params![
+                        id,
+                        pid,
+                        at,
+                        minutes,
+                        format,
+                        place,
+                        title,
+                        notes,
+                        "2026-02-03T10:00:00Z",
+                        "2026-02-03T10:00:00Z",
+                        visibility,
+                        agenda,
+                        shared,
+                        learned,
+                        rating,
+                        reflection
+                    ],
+                )
+                .unwrap();
+            }
+            4 => {
+                // Sessions are as in schema 3; schema 4 added the SWOT tables.
+                let (agenda, shared, learned, rating, reflection) = session_v3(id);
+                conn.execute(
+                    "INSERT INTO session (id, partnership_id, held_at, duration_minutes, format, \
+                     place, title, notes, created_at, updated_at, visibility, agenda, shared, \
+                     learned, rating, reflection, deleted_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, NULL)",
+                    rusqlite::params![
+                        id,
+                        pid,
+                        at,
+                        minutes,
+                        format,
+                        place,
+                        title,
+                        notes,
+                        "2026-02-03T10:00:00Z",
+                        "2026-02-03T10:00:00Z",
+                        visibility,
+                        agenda,
+                        shared,
+                        learned,
+                        rating,
+                        reflection
+                    ],
+                )
+                .unwrap();
+            }
             v => panic!("no fixture data for schema {v}: add its arm to `fill`"),
         }
+    }
+    if version >= 3 {
+        // The tables schema 3 added (later schemas keep them as they are).
+        fill_v3_tables(conn);
+    }
+    if version >= 4 {
+        fill_v4_tables(conn);
+    }
+}
+
+// The SWOT rows of the fixtures from schema 4 on.
+pub const SW_MINE_1: &str = "5a0f5a0f-0000-4000-8000-000000000001";
+pub const SW_MINE_2: &str = "5a0f5a0f-0000-4000-8000-000000000002";
+pub const SW_PARTNER: &str = "5a0f5a0f-0000-4000-8000-000000000003";
+pub const SW_ITEMS: [&str; 7] = [
+    "5a0f17e0-0000-4000-8000-000000000001",
+    "5a0f17e0-0000-4000-8000-000000000002",
+    "5a0f17e0-0000-4000-8000-000000000003",
+    "5a0f17e0-0000-4000-8000-000000000004",
+    "5a0f17e0-0000-4000-8000-000000000005",
+    "5a0f17e0-0000-4000-8000-000000000006",
+    "5a0f17e0-0000-4000-8000-000000000007",
+];
+pub const TOWS_1: &str = "70a570a5-0000-4000-8000-000000000001";
+pub const TOWS_2: &str = "70a570a5-0000-4000-8000-000000000002";
+
+/// SWOT snapshots of both sides (the second of mine copied forward from the first), their
+/// items, a link between the sides, and TOWS strategies (schema 4 on).
+fn fill_v4_tables(conn: &Connection) {
+    // id, side, taken on, reason.
+    for (id, side, on, reason) in [
+        (SW_MINE_1, "mine", "2026-01-19", "Kick-off"),
+        (SW_MINE_2, "mine", "2026-02-02", "After the reorg 🏢"),
+        (SW_PARTNER, "partner", "2026-01-19", "Zoë's, as she told me"),
+    ] {
+        conn.execute(
+            "INSERT INTO swot_snapshot (id, partnership_id, side, taken_on, reason, created_at, \
+             updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, NULL)",
+            rusqlite::params![id, P1, side, on, reason, format!("{on}T18:00:00Z")],
+        )
+        .unwrap();
+    }
+    let i = SW_ITEMS;
+    // id, snapshot, quadrant, position, text, priority, origin, link, deleted at.
+    type Item<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        i64,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let items: &[Item] = &[
+        (
+            i[0],
+            SW_MINE_1,
+            "strengths",
+            0,
+            "Budgets & negotiation",
+            Some("high"),
+            None,
+            Some(i[5]),
+            None,
+        ),
+        (
+            i[1],
+            SW_MINE_1,
+            "weaknesses",
+            0,
+            "AI tools 🤖",
+            None,
+            None,
+            None,
+            None,
+        ),
+        (
+            i[2],
+            SW_MINE_1,
+            "threats",
+            0,
+            "'); DROP TABLE swot_item; --",
+            Some("low"),
+            None,
+            None,
+            None,
+        ),
+        // Copied forward: the weakness became an opportunity; the threat was dropped.
+        (
+            i[3],
+            SW_MINE_2,
+            "strengths",
+            0,
+            "Budgets & negotiation",
+            Some("high"),
+            Some(i[0]),
+            None,
+            None,
+        ),
+        (
+            i[4],
+            SW_MINE_2,
+            "opportunities",
+            0,
+            "AI tools 🤖",
+            None,
+            Some(i[1]),
+            None,
+            None,
+        ),
+        (
+            i[5],
+            SW_PARTNER,
+            "strengths",
+            0,
+            "Negotiation and budgets",
+            None,
+            None,
+            Some(i[0]),
+            None,
+        ),
+        (
+            i[6],
+            SW_PARTNER,
+            "weaknesses",
+            0,
+            "שלום — عربي: <b>RTL</b>",
+            Some("medium"),
+            None,
+            None,
+            None,
+        ),
+    ];
+    for (id, snapshot, quadrant, position, text, priority, origin, link, deleted) in items {
+        conn.execute(
+            "INSERT INTO swot_item (id, snapshot_id, quadrant, position, text, priority, \
+             origin_id, link_id, created_at, updated_at, deleted_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+            rusqlite::params![
+                id,
+                snapshot,
+                quadrant,
+                position,
+                text,
+                priority,
+                origin,
+                link,
+                "2026-02-03T10:00:00Z",
+                deleted
+            ],
+        )
+        .unwrap();
+    }
+    // id, kind, text, internal, external, goal.
+    for (id, kind, text, internal, external, goal) in [
+        (
+            TOWS_1,
+            "so",
+            "Pilot AI in budget season",
+            Some(i[3]),
+            Some(i[4]),
+            Some(G1),
+        ),
+        (TOWS_2, "wt", "Ask Zoë before it hurts", None, None, None),
+    ] {
+        conn.execute(
+            "INSERT INTO tows_strategy (id, partnership_id, kind, text, internal_item_id, \
+             external_item_id, goal_id, created_at, updated_at, deleted_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, NULL)",
+            rusqlite::params![
+                id,
+                P1,
+                kind,
+                text,
+                internal,
+                external,
+                goal,
+                "2026-02-03T10:00:00Z"
+            ],
+        )
+        .unwrap();
+    }
+}
+
+/// Agenda, shared, learned, rating and reflection of a session (schema 3 on).
+fn session_v3(
+    id: &str,
+) -> (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<i64>,
+    &'static str,
+) {
+    match id {
+        S1 => (
+            "1. What we each want\n2. How often we meet",
+            "How a budget gets approved, step by step.",
+            "Prompt patterns: *role, task, format*.",
+            Some(5),
+            "Nervous at first 😅, then it flowed.",
+        ),
+        S2 => ("", "", "LinkedIn: post less, comment more.", None, ""),
+        S3 => ("Знакомство", "", "", Some(3), "Короткая встреча."),
+        _ => ("", "", "", Some(1), "<img src=x onerror=alert(1)>"),
+    }
+}
+
+const A1: &str = "a1a1a1a1-0000-4000-8000-000000000001";
+const A2: &str = "a1a1a1a1-0000-4000-8000-000000000002";
+const A3: &str = "a1a1a1a1-0000-4000-8000-000000000003";
+const A4: &str = "a1a1a1a1-0000-4000-8000-000000000004";
+const G1: &str = "90a190a1-0000-4000-8000-000000000001";
+const G2: &str = "90a190a1-0000-4000-8000-000000000002";
+const M1: &str = "3e3e3e3e-0000-4000-8000-000000000001";
+const M2: &str = "3e3e3e3e-0000-4000-8000-000000000002";
+const M3: &str = "3e3e3e3e-0000-4000-8000-000000000003";
+const E1: &str = "e0e0e0e0-0000-4000-8000-000000000001";
+const E2: &str = "e0e0e0e0-0000-4000-8000-000000000002";
+const E3: &str = "e0e0e0e0-0000-4000-8000-000000000003";
+const TRASHED_AT: &str = "2026-02-04T08:00:00Z";
+
+/// Topics, action items, goals, milestones and progress, with some of it in the trash.
+fn fill_v3_tables(conn: &Connection) {
+    for (id, name) in [(1, "AI tools"), (2, "Leadership"), (3, "Обратная связь")] {
+        conn.execute(
+            "INSERT INTO topic (id, name) VALUES (?1, ?2)",
+            rusqlite::params![id, name],
+        )
+        .unwrap();
+    }
+    for (session, topic, position) in [(S1, 1, 0), (S1, 2, 1), (S2, 1, 0), (S3, 3, 0)] {
+        conn.execute(
+            "INSERT INTO session_topic (session_id, topic_id, position) VALUES (?1, ?2, ?3)",
+            rusqlite::params![session, topic, position],
+        )
+        .unwrap();
+    }
+    // id, session, position, text, owner, due on, done, deleted at.
+    type ActionRow<'a> = (
+        &'a str,
+        &'a str,
+        i64,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        i64,
+        Option<&'a str>,
+    );
+    let actions: &[ActionRow] = &[
+        (
+            A1,
+            S1,
+            0,
+            "Try Copilot for the weekly summary",
+            "me",
+            Some("2026-01-26"),
+            1,
+            None,
+        ),
+        (
+            A2,
+            S1,
+            1,
+            "Send Zoë the budget template 📎",
+            "partner",
+            None,
+            0,
+            None,
+        ),
+        (
+            A3,
+            S2,
+            0,
+            "Draft a <b>LinkedIn</b> post together",
+            "both",
+            Some("2026-02-16"),
+            0,
+            None,
+        ),
+        (
+            A4,
+            S2,
+            1,
+            "'); DROP TABLE action_item; --",
+            "me",
+            None,
+            0,
+            Some(TRASHED_AT),
+        ),
+    ];
+    for (id, session, position, text, owner, due, done, deleted) in actions {
+        conn.execute(
+            "INSERT INTO action_item (id, session_id, position, text, owner, due_on, done, \
+             created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+            rusqlite::params![
+                id,
+                session,
+                position,
+                text,
+                owner,
+                due,
+                done,
+                "2026-02-03T10:00:00Z",
+                deleted
+            ],
+        )
+        .unwrap();
+    }
+    let goal = "INSERT INTO goal (id, partnership_id, title, description, whose, direction, \
+         success_criteria, target_on, status, created_at, updated_at, deleted_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, NULL)";
+    conn.execute(
+        goal,
+        rusqlite::params![
+            G1,
+            P1,
+            "Use AI tools every week",
+            "Both of us, **every** week.",
+            "shared",
+            "both_learn",
+            "- Five summaries drafted with AI\n- Zoë runs one leadership meeting",
+            Some("2026-07-01"),
+            "active",
+            "2026-01-19T17:00:00Z"
+        ],
+    )
+    .unwrap();
+    conn.execute(
+        goal,
+        rusqlite::params![
+            G2,
+            P2,
+            "تعلم التحية بالعربية",
+            "",
+            "mine",
+            "i_learn",
+            "",
+            None::<String>,
+            "achieved",
+            "2025-09-15T09:00:00.250Z"
+        ],
+    )
+    .unwrap();
+    // id, goal, position, title, due on, done, deleted at.
+    type MilestoneRow<'a> = (
+        &'a str,
+        &'a str,
+        i64,
+        &'a str,
+        Option<&'a str>,
+        i64,
+        Option<&'a str>,
+    );
+    let milestones: &[MilestoneRow] = &[
+        (
+            M1,
+            G1,
+            0,
+            "First AI-drafted summary",
+            Some("2026-02-01"),
+            1,
+            None,
+        ),
+        (
+            M2,
+            G1,
+            1,
+            "Zoë chairs the Monday meeting",
+            Some("2026-04-01"),
+            0,
+            None,
+        ),
+        (
+            M3,
+            G1,
+            2,
+            "A milestone we dropped",
+            None,
+            0,
+            Some(TRASHED_AT),
+        ),
+    ];
+    for (id, goal, position, title, due, done, deleted) in milestones {
+        conn.execute(
+            "INSERT INTO milestone (id, goal_id, position, title, due_on, done, created_at, \
+             updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+            rusqlite::params![
+                id,
+                goal,
+                position,
+                title,
+                due,
+                done,
+                "2026-01-19T17:00:00Z",
+                deleted
+            ],
+        )
+        .unwrap();
+    }
+    // id, goal, recorded on, value, note, deleted at.
+    type ProgressRow<'a> = (&'a str, &'a str, &'a str, i64, &'a str, Option<&'a str>);
+    let progress: &[ProgressRow] = &[
+        (E1, G1, "2026-01-19", 10, "Started.", None),
+        (E2, G1, "2026-02-02", 35, "Two summaries done ✓", None),
+        (E3, G1, "2026-02-03", 90, "Typo: meant 40", Some(TRASHED_AT)),
+    ];
+    for (id, goal, on, value, note, deleted) in progress {
+        conn.execute(
+            "INSERT INTO goal_progress (id, goal_id, recorded_on, value, note, created_at, \
+             updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+            rusqlite::params![id, goal, on, value, note, "2026-02-03T10:00:00Z", deleted],
+        )
+        .unwrap();
     }
 }
 
@@ -344,9 +817,73 @@ pub fn check_fixture_data(store: &Store, version: i64) {
         use Visibility::*;
         assert_eq!(visibilities, [Private, Shared, Private, Shared]);
     }
+    if version >= 3 {
+        check_v3_data(store);
+    } else {
+        // Sessions from before schema 3 are complete sessions with nothing filled in yet.
+        assert!(s1.topics.is_empty() && s1.agenda.is_empty() && s1.rating.is_none());
+        assert!(store.list_topics().unwrap().is_empty());
+    }
     // The whole journal still exports and its export still imports.
     let file = store.export_journal().unwrap();
     assert_eq!(file.sessions.len(), 4);
     let mut fresh = Store::open_in_memory().unwrap();
     fresh.import_journal(&file).unwrap();
+}
+
+/// What schema 3 added, read through the current code.
+fn check_v3_data(store: &Store) {
+    use tandem_core::model::GoalStatus;
+    let p1 = P1.parse().unwrap();
+    let s1 = store.get_session(S1.parse().unwrap()).unwrap();
+    assert_eq!(s1.topics, ["AI tools", "Leadership"]);
+    assert_eq!(s1.rating, Some(5));
+    assert_eq!(s1.reflection, "Nervous at first 😅, then it flowed.");
+    assert_eq!(
+        store.get_session(S3.parse().unwrap()).unwrap().topics,
+        ["Обратная связь"]
+    );
+    let topics: Vec<(String, u32)> = store
+        .list_topics()
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.name, t.sessions))
+        .collect();
+    assert_eq!(topics[0], ("AI tools".to_owned(), 2));
+
+    let open = store
+        .open_action_items(p1, crate::date("2026-02-20"))
+        .unwrap();
+    let texts: Vec<&str> = open.iter().map(|v| v.item.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Draft a <b>LinkedIn</b> post together",
+            "Send Zoë the budget template 📎"
+        ]
+    );
+    assert!(open[0].overdue);
+    let items = store.list_action_items(S2.parse().unwrap()).unwrap();
+    assert_eq!(items.len(), 1, "the trashed item is hidden");
+
+    let goals = store.list_goals(p1).unwrap();
+    assert_eq!(goals.len(), 1);
+    assert_eq!(goals[0].goal.status, GoalStatus::Active);
+    assert_eq!(goals[0].progress, Some(35), "the trashed 90 does not count");
+    assert_eq!(
+        (goals[0].milestones_done, goals[0].milestones_total),
+        (1, 2)
+    );
+    let g2 = store
+        .list_goals(P2.parse().unwrap())
+        .unwrap()
+        .remove(0)
+        .goal;
+    assert_eq!(g2.title, "تعلم التحية بالعربية");
+    assert_eq!(g2.created_at.timestamp_subsec_millis(), 250);
+
+    let trash = store.list_trash().unwrap();
+    let labels: Vec<&str> = trash.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(trash.len(), 3, "{labels:?}");
+    assert!(labels.contains(&"Progress 90% on 3 Feb 2026"), "{labels:?}");
 }

@@ -12,7 +12,10 @@ use tandem_core::model::*;
 use tandem_core::report::{self, PRINTABLE, Progress, ReportOptions};
 use uuid::Uuid;
 
-use crate::{assert_error, date, datetime, partnership_draft, session_draft};
+use crate::{
+    action_draft, assert_error, date, datetime, goal_draft, milestone_draft, partnership_draft,
+    progress_draft, session_draft,
+};
 
 const TODAY: &str = "2027-01-20";
 
@@ -214,8 +217,14 @@ fn the_sample_report_has_every_section_and_is_well_formed() {
 #[test]
 fn private_notes_are_left_out_unless_asked_for() {
     let (store, id) = sample();
-    // From private sessions of the sample: the kick-off, and the Cyrillic names.
-    let private = ["Zoë was nervous", "Петров"];
+    // From private sessions of the sample: the kick-off, the Sofia office's export (its
+    // action item, with the Cyrillic names, is not private and does show), and the
+    // reflection of a *shared* session (reflections are always private).
+    let private = [
+        "Zoë was nervous",
+        "Cyrillic customer names from the Sofia office",
+        "Best hour of my month",
+    ];
     let default = inspect(render(&store, &options(id)).unwrap());
     for text in private {
         default.lacks(text);
@@ -477,4 +486,402 @@ proptest! {
             }
         }
     }
+}
+
+/// Writes the sample journal's report (with private notes when `TANDEM_REPORT_PRIVATE` is
+/// set) to `$TANDEM_REPORT_OUT` (default `/tmp/r/sample.pdf`), to look at it:
+/// `cargo test -p tandem-core --test it report::write_the_sample_report -- --ignored`, then
+/// `pdftoppm -r 60 -png /tmp/r/sample.pdf /tmp/r/p`.
+#[test]
+#[ignore = "writes a file for a person to look at"]
+fn write_the_sample_report() {
+    let (store, id) = sample();
+    let out = std::env::var("TANDEM_REPORT_OUT").unwrap_or_else(|_| "/tmp/r/sample.pdf".into());
+    let out = Path::new(&out);
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let opts = ReportOptions {
+        include_private: std::env::var_os("TANDEM_REPORT_PRIVATE").is_some(),
+        ..options(id)
+    };
+    let file = report::write(&store, &opts, date(TODAY), out, &mut |_| {}).unwrap();
+    eprintln!(
+        "{}: {} pages, {} bytes",
+        file.path, file.pages, file.size_bytes
+    );
+}
+
+/// A journal with everything the report shows: two sessions (one shared with agenda,
+/// shared/learned, topics, a reflection; one private with text in every field), action
+/// items done, open and overdue, two goals (one with milestones and progress), both SWOT
+/// sides with a shared item, and a second snapshot of mine where an item moved and one
+/// was added.
+fn full_journal() -> (Store, Uuid) {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = store
+        .create_partnership(&partnership_draft("Zoë Okafor"))
+        .unwrap();
+    let mut kick_off = session_draft("Kick-off over coffee");
+    kick_off.visibility = Visibility::Shared;
+    kick_off.held_at = datetime("2026-03-03T16:15");
+    kick_off.agenda = "AGENDA-TEXT-ONE".into();
+    kick_off.notes = "NOTES-TEXT-TWO".into();
+    kick_off.shared = "SHARED-TEXT-ALPHA".into();
+    kick_off.learned = "LEARNED-TEXT-BRAVO".into();
+    kick_off.reflection = "REFLECTION-OF-A-SHARED-SESSION".into();
+    kick_off.topics = vec!["Prompt craft".into(), "Budgets".into()];
+    let s1 = store.create_session(p.id, &kick_off).unwrap();
+    let mut done = action_draft("Draft the weekly update", Some("2026-03-10"));
+    done.done = true;
+    store.create_action_item(s1.id, &done).unwrap();
+    store
+        .create_action_item(
+            s1.id,
+            &action_draft("Book the data review", Some("2026-03-10")),
+        )
+        .unwrap();
+
+    let mut private = session_draft("The reorg rumours");
+    private.held_at = datetime("2026-03-17T12:00");
+    private.agenda = "PRIVATE-AGENDA-FOX".into();
+    private.notes = "PRIVATE-NOTES-CHARLIE".into();
+    private.shared = "PRIVATE-SHARED-DELTA".into();
+    private.learned = "PRIVATE-LEARNED-ECHO".into();
+    private.reflection = "PRIVATE-REFLECTION-GOLF".into();
+    private.topics = vec!["Career".into()];
+    let s2 = store.create_session(p.id, &private).unwrap();
+    store
+        .create_action_item(s2.id, &action_draft("Call the Lisbon office", None))
+        .unwrap();
+
+    let goal = store
+        .create_goal(p.id, &goal_draft("Fluent with assistants"))
+        .unwrap();
+    let mut first = milestone_draft("First summary written");
+    first.done = true;
+    store.create_milestone(goal.id, &first).unwrap();
+    store
+        .create_milestone(goal.id, &milestone_draft("The team adopts it"))
+        .unwrap();
+    store
+        .add_progress(goal.id, &progress_draft("2026-03-05", 20))
+        .unwrap();
+    let mut half = progress_draft("2026-04-01", 60);
+    half.note = "Halfway there".into();
+    store.add_progress(goal.id, &half).unwrap();
+    let mut achieved = goal_draft("Speak at the leadership meeting");
+    achieved.status = GoalStatus::Achieved;
+    store.create_goal(p.id, &achieved).unwrap();
+
+    let item = |quadrant, text: &str| SwotItemDraft {
+        quadrant,
+        text: text.into(),
+        priority: None,
+    };
+    let mine = store
+        .start_snapshot(p.id, Side::Mine, date("2026-03-03"), "At the start")
+        .unwrap();
+    for (q, t) in [
+        (Quadrant::Strengths, "Curious and not afraid to ask"),
+        (Quadrant::Weaknesses, "Prompting from scratch"),
+        (Quadrant::Threats, "The reorganisation"),
+    ] {
+        store.add_swot_item(mine.snapshot.id, &item(q, t)).unwrap();
+    }
+    let theirs = store
+        .start_snapshot(p.id, Side::Partner, date("2026-03-04"), "")
+        .unwrap();
+    for (q, t) in [
+        (Quadrant::Strengths, "Curious and not afraid to ask"),
+        (Quadrant::Weaknesses, "Negotiation in big rooms"),
+        (Quadrant::Opportunities, "Henrik's network"),
+    ] {
+        store
+            .add_swot_item(theirs.snapshot.id, &item(q, t))
+            .unwrap();
+    }
+    let later = store
+        .start_snapshot(p.id, Side::Mine, date("2026-04-01"), "A month in")
+        .unwrap();
+    let prompting = later
+        .items
+        .iter()
+        .find(|i| i.text == "Prompting from scratch")
+        .unwrap();
+    store
+        .update_swot_item(
+            prompting.id,
+            &item(Quadrant::Strengths, "Prompting from scratch"),
+        )
+        .unwrap();
+    store
+        .add_swot_item(
+            later.snapshot.id,
+            &item(Quadrant::Opportunities, "Lead the AI pilot"),
+        )
+        .unwrap();
+    (store, p.id)
+}
+
+/// Asserts that `needles` appear in the report's text in this order (each after the
+/// previous one).
+#[track_caller]
+fn in_order(pdf: &Pdf, needles: &[&str]) {
+    let text = pdf.flat_text();
+    let mut at = 0;
+    for needle in needles {
+        match text[at..].find(needle) {
+            Some(i) => at += i + needle.len(),
+            None => panic!(
+                "{needle:?} should come after {:?} in:\n{text}",
+                &text[..at]
+                    .chars()
+                    .rev()
+                    .take(80)
+                    .collect::<String>()
+                    .chars()
+                    .rev()
+                    .collect::<String>()
+            ),
+        }
+    }
+}
+
+#[test]
+fn goals_swots_topics_and_action_items_are_in_their_sections() {
+    let (store, id) = full_journal();
+    let pdf = inspect(render(&store, &options(id)).unwrap());
+    in_order(
+        &pdf,
+        &[
+            "At a glance",
+            "Goal progress",
+            "Fluent with assistants",
+            "60",
+            "Speak at the leadership meeting",
+            "achieved",
+            "The agreement",
+            // Goals: status, progress bar, target date, milestones, progress over time.
+            "Goals",
+            "ACTIVE",
+            "Fluent with assistants",
+            "target 1 September 2026",
+            "1 of 2 milestones done",
+            "60",
+            "MILESTONES",
+            "First summary written",
+            "The team adopts it",
+            "PROGRESS OVER TIME",
+            "Halfway there",
+            "ACHIEVED",
+            "Speak at the leadership meeting",
+            // Both SWOTs side by side, the shared item marked, then what changed.
+            "SWOT analyses",
+            "as Zoë Okafor shared it",
+            "STRENGTHS",
+            "Curious and not afraid to ask",
+            "\u{25CF} shared",
+            "WEAKNESSES",
+            "Negotiation in big rooms",
+            "OPPORTUNITIES",
+            "Lead the AI pilot",
+            "THREATS",
+            "The reorganisation",
+            "What changed since the first snapshot",
+            "Henrik\u{2019}s SWOT",
+            "1 added, 0 removed, 1 moved",
+            "Lead the AI pilot",
+            "new in opportunities",
+            "Prompting from scratch",
+            "moved from weaknesses to strengths",
+            "Zoë Okafor\u{2019}s SWOT, as Zoë Okafor shared it",
+            "one snapshot so far",
+            // Sessions: topics, agenda, notes, shared, learned, action items.
+            "2 sessions, oldest first",
+            "Kick-off over coffee",
+            "Prompt craft",
+            "Budgets",
+            "AGENDA-TEXT-ONE",
+            "NOTES-TEXT-TWO",
+            "WHAT HENRIK SHARED",
+            "SHARED-TEXT-ALPHA",
+            "WHAT HENRIK LEARNED",
+            "LEARNED-TEXT-BRAVO",
+            "ACTION ITEMS",
+            "Draft the weekly update",
+            "Book the data review",
+            "The reorg rumours",
+            "Career",
+            report::PRIVATE_NOTES,
+            "Call the Lisbon office",
+            // Open action items: the overdue one first.
+            "Open action items",
+            "Book the data review",
+            "OVERDUE",
+            "Call the Lisbon office",
+        ],
+    );
+    // At a glance counts them.
+    pdf.has("1 of 2 goals achieved");
+    pdf.has("1 of 3 action items done");
+    pdf.has("2 open \u{00B7} 1 overdue");
+    for private in [
+        "PRIVATE-AGENDA-FOX",
+        "PRIVATE-NOTES-CHARLIE",
+        "PRIVATE-SHARED-DELTA",
+        "PRIVATE-LEARNED-ECHO",
+        "PRIVATE-REFLECTION-GOLF",
+        "REFLECTION-OF-A-SHARED-SESSION",
+        "PRIVATE REFLECTION",
+    ] {
+        pdf.lacks(private);
+    }
+    pdf.words_inside_margins();
+    pdf.fonts_embedded_and_subset();
+
+    let with = inspect(
+        render(
+            &store,
+            &ReportOptions {
+                include_private: true,
+                ..options(id)
+            },
+        )
+        .unwrap(),
+    );
+    in_order(
+        &with,
+        &[
+            "Kick-off over coffee",
+            "PRIVATE REFLECTION",
+            "REFLECTION-OF-A-SHARED-SESSION",
+            "The reorg rumours",
+            "PRIVATE-AGENDA-FOX",
+            "PRIVATE-NOTES-CHARLIE",
+            "PRIVATE-SHARED-DELTA",
+            "PRIVATE-LEARNED-ECHO",
+            "PRIVATE-REFLECTION-GOLF",
+            "Call the Lisbon office",
+        ],
+    );
+    with.lacks(report::PRIVATE_NOTES);
+}
+
+#[test]
+fn a_period_filters_sessions_action_items_and_progress_but_not_goals_or_swots() {
+    let (store, id) = full_journal();
+    let opts = ReportOptions {
+        from: Some(date("2026-03-10")),
+        to: Some(date("2026-03-31")),
+        ..options(id)
+    };
+    let pdf = inspect(render(&store, &opts).unwrap());
+    // The kick-off (3 March) and its action items are outside the period.
+    pdf.lacks("Kick-off over coffee");
+    pdf.lacks("Book the data review");
+    pdf.has("The reorg rumours");
+    in_order(&pdf, &["Open action items", "Call the Lisbon office"]);
+    // Goals and SWOTs as they stand; progress only from within the period.
+    pdf.has("Fluent with assistants");
+    pdf.has("Lead the AI pilot");
+    pdf.lacks("Halfway there"); // recorded 1 April
+    pdf.has("20\u{202F}%"); // 5 March, inside
+    pdf.words_inside_margins();
+}
+
+#[test]
+fn sections_with_nothing_to_show_are_left_out_with_their_outline_entries() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = store.create_partnership(&partnership_draft("Ana")).unwrap();
+    let bytes = render(&store, &options(p.id)).unwrap();
+    let names: Vec<String> = outline(&bytes).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Progress report",
+            "At a glance",
+            "The agreement",
+            "Sessions"
+        ]
+    );
+    let pdf = inspect(bytes);
+    pdf.lacks("SWOT analyses");
+    pdf.lacks("Open action items");
+    pdf.has("no goals set yet");
+}
+
+/// The outline (bookmarks) of a PDF, in order: (title, page from 1).
+fn outline(bytes: &[u8]) -> Vec<(String, usize)> {
+    let mut warnings = Vec::new();
+    let doc =
+        printpdf::PdfDocument::parse(bytes, &printpdf::PdfParseOptions::default(), &mut warnings)
+            .expect("printpdf reads its own PDF back");
+    let mut marks: Vec<(usize, printpdf::PageAnnotation)> = doc
+        .bookmarks
+        .map
+        .into_iter()
+        .map(|(id, mark)| {
+            // Parsed bookmarks are keyed "bookmark_<n>" in outline order.
+            let n = id.0.trim_start_matches("bookmark_").parse().unwrap();
+            (n, mark)
+        })
+        .collect();
+    marks.sort_by_key(|(n, _)| *n);
+    marks.into_iter().map(|(_, m)| (m.name, m.page)).collect()
+}
+
+#[test]
+fn the_outline_lists_the_sections_in_reading_order() {
+    let (store, id) = full_journal();
+    let marks = outline(&render(&store, &options(id)).unwrap());
+    let names: Vec<&str> = marks.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Progress report",
+            "At a glance",
+            "The agreement",
+            "Goals",
+            "SWOT analyses",
+            "Sessions",
+            "\u{00B7} 2026-03-03 Kick-off over coffee",
+            "\u{00B7} 2026-03-17 The reorg rumours",
+            "Open action items",
+        ]
+    );
+    assert!(marks.windows(2).all(|w| w[0].1 <= w[1].1), "{marks:?}");
+
+    // The sample journal too: its sections in order, every session between "Sessions"
+    // and "Open action items".
+    let (store, id) = sample();
+    let marks = outline(&render(&store, &options(id)).unwrap());
+    let sections: Vec<&str> = marks
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| !n.starts_with('\u{00B7}'))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "Progress report",
+            "At a glance",
+            "The agreement",
+            "Goals",
+            "SWOT analyses",
+            "Sessions",
+            "Open action items",
+        ]
+    );
+    let first_session = marks
+        .iter()
+        .position(|(n, _)| n.starts_with('\u{00B7}'))
+        .unwrap();
+    let last_session = marks
+        .iter()
+        .rposition(|(n, _)| n.starts_with('\u{00B7}'))
+        .unwrap();
+    assert_eq!(marks[first_session - 1].0, "Sessions");
+    assert_eq!(marks[last_session + 1].0, "Open action items");
+    assert!(marks.windows(2).all(|w| w[0].1 <= w[1].1), "{marks:?}");
 }

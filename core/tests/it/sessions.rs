@@ -151,3 +151,230 @@ fn a_session_needs_an_existing_partnership() {
         None,
     );
 }
+
+fn topics(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn a_complete_session_round_trips_every_field() {
+    let (mut store, pid) = store_with_partnership();
+    let mut d = session_draft("Complete");
+    d.agenda = "1. Prompts\n2. Stakeholders".into();
+    d.shared = "How budgets get approved 💶".into();
+    d.learned = "שלום — prompt patterns, right to left".into();
+    d.reflection = "<b>Good</b> '; DROP TABLE session;--".into();
+    d.rating = Some(4);
+    d.topics = topics(&["AI tools", "Leadership"]);
+    d.visibility = Visibility::Shared;
+    let s = store.create_session(pid, &d).unwrap();
+    assert_eq!(s.draft(), d);
+    assert_eq!(store.get_session(s.id).unwrap(), s);
+
+    let summary = &store.list_sessions(pid, 10, 0).unwrap()[0];
+    assert_eq!(summary.topics, d.topics);
+    assert_eq!(summary.rating, Some(4));
+    assert_eq!(summary.open_actions, 0);
+
+    d.rating = None;
+    d.topics = topics(&["Leadership"]);
+    let s = store.update_session(s.id, &d).unwrap();
+    assert_eq!(store.get_session(s.id).unwrap().draft(), d);
+    let summary = &store.list_sessions(pid, 10, 0).unwrap()[0];
+    assert_eq!((summary.topics.clone(), summary.rating), (d.topics, None));
+}
+
+#[test]
+fn topics_are_trimmed_deduplicated_and_keep_the_known_spelling() {
+    let (mut store, pid) = store_with_partnership();
+    let mut d = session_draft("First");
+    d.topics = topics(&[
+        " AI tools ",
+        "",
+        "   ",
+        "ai TOOLS",
+        "Ökonomie",
+        "Leadership",
+    ]);
+    let first = store.create_session(pid, &d).unwrap();
+    assert_eq!(first.topics, ["AI tools", "Ökonomie", "Leadership"]);
+
+    let mut d = session_draft("Second");
+    d.topics = topics(&["LEADERSHIP", "ökonomie", "social, media", "Feedback"]);
+    let second = store.create_session(pid, &d).unwrap();
+    assert_eq!(
+        second.topics,
+        ["Leadership", "Ökonomie", "social, media", "Feedback"]
+    );
+    assert_eq!(store.get_session(second.id).unwrap().topics, second.topics);
+
+    let counts: Vec<(String, u32)> = store
+        .list_topics()
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.name, t.sessions))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("Leadership".to_owned(), 2),
+            ("Ökonomie".to_owned(), 2),
+            ("AI tools".to_owned(), 1),
+            ("Feedback".to_owned(), 1),
+            ("social, media".to_owned(), 1),
+        ]
+    );
+    // A topic no session carries any more is not suggested.
+    let mut d = first.draft();
+    d.topics = Vec::new();
+    store.update_session(first.id, &d).unwrap();
+    let names: Vec<String> = store
+        .list_topics()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert!(!names.contains(&"AI tools".to_owned()), "{names:?}");
+}
+
+#[test]
+fn ratings_topics_and_long_texts_are_checked() {
+    type Breaks = Box<dyn Fn(&mut SessionDraft)>;
+    let cases: Vec<(&str, Breaks)> = vec![
+        ("rating", Box::new(|d| d.rating = Some(0))),
+        ("rating", Box::new(|d| d.rating = Some(6))),
+        ("topics", Box::new(|d| d.topics = vec!["t".repeat(61)])),
+        ("topics", Box::new(|d| d.topics = vec!["two\nlines".into()])),
+        (
+            "topics",
+            Box::new(|d| d.topics = (0..31).map(|i| format!("topic {i}")).collect()),
+        ),
+        (
+            "agenda",
+            Box::new(|d| d.agenda = "a".repeat(6 * 1024 * 1024)),
+        ),
+        (
+            "shared",
+            Box::new(|d| d.shared = "a".repeat(6 * 1024 * 1024)),
+        ),
+        (
+            "learned",
+            Box::new(|d| d.learned = "a".repeat(6 * 1024 * 1024)),
+        ),
+        (
+            "reflection",
+            Box::new(|d| d.reflection = "a".repeat(6 * 1024 * 1024)),
+        ),
+    ];
+    let (mut store, pid) = store_with_partnership();
+    let good = store.create_session(pid, &session_draft("Good")).unwrap();
+    for (field, break_it) in cases {
+        let mut draft = session_draft("Bad");
+        break_it(&mut draft);
+        assert_error(
+            store.create_session(pid, &draft),
+            "invalid_input",
+            Some(field),
+        );
+        assert_error(
+            store.update_session(good.id, &draft),
+            "invalid_input",
+            Some(field),
+        );
+    }
+    assert_eq!(store.list_sessions(pid, 50, 0).unwrap().len(), 1);
+    assert_eq!(store.get_session(good.id).unwrap(), good);
+
+    // The limits themselves are accepted: 60 characters (not bytes), 30 topics, rating 1 and 5.
+    let mut d = session_draft("Edges");
+    d.topics = (0..29).map(|i| format!("topic {i}")).collect();
+    d.topics.push("é".repeat(60));
+    d.topics.push("TOPIC 0".into()); // a duplicate does not count
+    d.rating = Some(5);
+    d.reflection = "x".repeat(1024 * 1024);
+    let s = store.create_session(pid, &d).unwrap();
+    assert_eq!(s.topics.len(), 30);
+    d.rating = Some(1);
+    assert_eq!(store.update_session(s.id, &d).unwrap().rating, Some(1));
+}
+
+#[test]
+fn the_list_of_a_big_partnership_stays_fast() {
+    let mut store = tandem_core::Store::open_in_memory().unwrap();
+    let mut file = tandem_core::JournalFile {
+        format_version: tandem_core::FORMAT_VERSION,
+        exported_at: None,
+        partnerships: Vec::new(),
+        sessions: Vec::new(),
+        action_items: Vec::new(),
+        goals: Vec::new(),
+        milestones: Vec::new(),
+        progress: Vec::new(),
+        swot_snapshots: Vec::new(),
+        swot_items: Vec::new(),
+        tows_strategies: Vec::new(),
+    };
+    let p = store
+        .create_partnership(&crate::partnership_draft("Zoë"))
+        .unwrap();
+    let base = datetime("2000-01-01T10:00");
+    let now = chrono::Utc::now();
+    for i in 0..10_000 {
+        let id = uuid::Uuid::new_v4();
+        let mut d = session_draft(&format!("Session {i}"));
+        d.held_at = base + chrono::Duration::days(i);
+        d.topics = topics(&["AI tools", "Leadership", &format!("t{}", i % 50)]);
+        file.sessions.push(Session {
+            id,
+            partnership_id: p.id,
+            held_at: d.held_at,
+            duration_minutes: 45,
+            format: SessionFormat::Video,
+            place: String::new(),
+            title: d.title,
+            agenda: String::new(),
+            notes: "Some **notes** ".repeat(50),
+            shared: String::new(),
+            learned: String::new(),
+            topics: d.topics,
+            rating: Some(3),
+            reflection: String::new(),
+            visibility: Visibility::Private,
+            created_at: now,
+            updated_at: now,
+            deleted_at: None,
+        });
+        file.action_items.push(ActionItem {
+            id: uuid::Uuid::new_v4(),
+            session_id: id,
+            position: 0,
+            text: "Follow up".into(),
+            owner: Owner::Me,
+            due_on: None,
+            done: i % 2 == 0,
+            created_at: now,
+            updated_at: now,
+            deleted_at: None,
+        });
+    }
+    store.import_journal(&file).unwrap();
+    let _ = store.list_sessions(p.id, 50, 0).unwrap();
+    let runs = 20;
+    let start = std::time::Instant::now();
+    for page in 0..runs {
+        let list = store.list_sessions(p.id, 50, page * 50).unwrap();
+        assert_eq!(list.len(), 50);
+        assert_eq!(list[0].topics.len(), 3);
+    }
+    let per_page = start.elapsed() / runs;
+    eprintln!("H1-PERF per page {per_page:?}");
+    // The target is 2 ms in a release build; debug builds are several times slower.
+    let limit = if cfg!(debug_assertions) { 40 } else { 2 };
+    assert!(
+        per_page < std::time::Duration::from_millis(limit),
+        "a page of 50 of 10,000 sessions took {per_page:?}"
+    );
+    let first = &store.list_sessions(p.id, 1, 0).unwrap()[0];
+    assert_eq!(first.title, "Session 9999");
+    assert_eq!(first.open_actions, 1);
+}

@@ -194,3 +194,10 @@ export function timeAgo(value: string, now: Date = new Date()): string {
 export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() || path
 }
+
+/** "3 Mar" (a date of this year, where the year goes without saying). */
+export function formatDayMonth(value: string): string {
+  const w = parseLocal(value)
+  if (!w) return value
+  return `${w.day} ${MONTHS[w.month - 1]}`
+}

@@ -31,7 +31,13 @@ export function sessionDraft(overrides: Partial<SessionDraft> = {}): SessionDraf
     format: 'video',
     place: '',
     title: 'First steps with AI tools',
+    agenda: '',
     notes: 'We tried three assistants.',
+    shared: '',
+    learned: '',
+    topics: [],
+    rating: null,
+    reflection: '',
     visibility: 'private',
     ...overrides,
   }

@@ -43,7 +43,11 @@ describe('MockBackend', () => {
 
   it('loads the sample once and can simulate failures', async () => {
     const b = new MockBackend()
-    expect(await b.loadSample()).toMatchObject({ added: 6 })
+    const report = await b.loadSample()
+    // 2 partnerships, 4 sessions, 5 action items (other areas add their own sample records).
+    expect(report?.added).toBeGreaterThanOrEqual(11)
+    expect([b.partnerships.size, b.sessions.size, b.db.actionItems.size]).toEqual([2, 4, 5])
+    expect([...b.sessions.values()].filter((s) => s.topics.length > 0 && s.rating !== null)).toHaveLength(4)
     expect(await b.loadSample()).toBeNull()
     b.failNext({ code: 'storage', message: 'Disk full.' }, 'listSessions')
     const list = await b.listPartnerships()
@@ -58,6 +62,107 @@ describe('MockBackend', () => {
     const b = new MockBackend({ journalError: error })
     expect((await b.journalInfo()).error).toEqual(error)
     expect((await rejection(b.listPartnerships())).message).toBe('The journal file is damaged.')
+  })
+})
+
+describe('MockBackend sessions, topics and action items', () => {
+  async function withSession(day = '2026-02-12') {
+    const b = new MockBackend()
+    const p = await b.createPartnership(partnershipDraft())
+    const s = await b.createSession(p.id, sessionDraft({ held_at: `${day}T16:00:00` }))
+    return { b, p, s }
+  }
+  const item = (text: string, due_on: string | null = null, owner: 'me' | 'partner' | 'both' = 'me') => ({
+    text,
+    owner,
+    due_on,
+    done: false,
+  })
+
+  it('keeps the new session fields, cleans topics and checks the rating', async () => {
+    const { b, p } = await withSession()
+    const s = await b.createSession(
+      p.id,
+      sessionDraft({ shared: 'S', learned: 'L', agenda: 'A', reflection: 'R', rating: 4, topics: [' AI tools ', 'ai TOOLS', '', 'feedback'] }),
+    )
+    expect(s).toMatchObject({ shared: 'S', learned: 'L', agenda: 'A', reflection: 'R', rating: 4, topics: ['AI tools', 'feedback'] })
+    expect((await rejection(b.createSession(p.id, sessionDraft({ rating: 6 })))).field).toBe('rating')
+    expect((await rejection(b.createSession(p.id, sessionDraft({ rating: 0 })))).field).toBe('rating')
+    expect((await rejection(b.createSession(p.id, sessionDraft({ topics: ['x'.repeat(61)] })))).field).toBe('topics')
+    expect((await rejection(b.createSession(p.id, sessionDraft({ topics: ['a\nb'] })))).field).toBe('topics')
+    const many = Array.from({ length: 31 }, (_, i) => `t${i}`)
+    expect((await rejection(b.createSession(p.id, sessionDraft({ topics: many })))).message).toMatch(/at most 30 topics/)
+    const [summary] = await b.listSessions(p.id, 1, 0)
+    expect(summary).toMatchObject({ topics: ['AI tools', 'feedback'], rating: 4, open_actions: 0 })
+  })
+
+  it('creates, orders and updates action items, refusing empty text and a due date before the session', async () => {
+    const { b, s } = await withSession('2026-02-12')
+    const first = await b.createActionItem(s.id, item('  Write a post  ', '2026-02-12'))
+    const second = await b.createActionItem(s.id, item('Send slides'))
+    expect([first.text, first.position, second.position]).toEqual(['Write a post', 0, 1])
+    const empty = await rejection(b.createActionItem(s.id, item('   ')))
+    expect([empty.code, empty.field]).toEqual(['invalid_input', 'text'])
+    const early = await rejection(b.updateActionItem(first.id, item('Write a post', '2026-02-11')))
+    expect(early.field).toBe('due_on')
+    expect(early.message).toBe('The due date (2026-02-11) is before the day of its session (2026-02-12). Choose 2026-02-12 or later.')
+    expect((await rejection(b.createActionItem(s.id, item('x', '2026-02-30')))).field).toBe('due_on')
+    expect((await rejection(b.createActionItem(s.id, item('x'.repeat(2001))))).field).toBe('text')
+    const done = await b.updateActionItem(second.id, { ...item('Send slides'), done: true })
+    expect(done.done).toBe(true)
+    expect((await b.listActionItems(s.id)).map((a) => a.text)).toEqual(['Write a post', 'Send slides'])
+    expect((await b.listSessions(s.partnership_id, 5, 0))[0].open_actions).toBe(1)
+    expect((await rejection(b.updateActionItem('a-nope', item('x')))).code).toBe('not_found')
+    expect((await rejection(b.createActionItem('s-nope', item('x')))).code).toBe('not_found')
+  })
+
+  it('lists open items overdue first, then by due date, undated last, and leaves out done and trashed ones', async () => {
+    const { b, p, s } = await withSession('2026-02-01')
+    b.db.today = '2026-03-01'
+    const later = await b.createActionItem(s.id, item('later', '2026-03-20'))
+    const undated = await b.createActionItem(s.id, item('undated'))
+    const overdue = await b.createActionItem(s.id, item('overdue', '2026-02-20'))
+    const soon = await b.createActionItem(s.id, item('soon', '2026-03-02'))
+    const done = await b.createActionItem(s.id, { ...item('done', '2026-02-02'), done: true })
+    const open = await b.openActionItems(p.id)
+    expect(open.map((v) => v.item.id)).toEqual([overdue.id, soon.id, later.id, undated.id])
+    expect(open.map((v) => v.overdue)).toEqual([true, false, false, false])
+    expect(open[0]).toMatchObject({ session_title: s.title, session_held_at: s.held_at })
+    expect(open.map((v) => v.item.id)).not.toContain(done.id)
+    b.db.actionItems.set(soon.id, { ...soon, deleted_at: '2026-03-01T10:00:00Z' })
+    expect((await b.openActionItems(p.id)).map((v) => v.item.id)).not.toContain(soon.id)
+    b.db.sessions.set(s.id, { ...s, deleted_at: '2026-03-01T10:00:00Z' })
+    expect(await b.openActionItems(p.id)).toEqual([])
+  })
+
+  it('counts topics over live sessions, most used first, case-insensitively', async () => {
+    const { b, p } = await withSession()
+    await b.createSession(p.id, sessionDraft({ topics: ['AI tools', 'feedback'] }))
+    await b.createSession(p.id, sessionDraft({ topics: ['ai tools'] }))
+    const gone = await b.createSession(p.id, sessionDraft({ topics: ['feedback', 'LinkedIn'] }))
+    b.db.sessions.set(gone.id, { ...gone, deleted_at: '2026-03-01T10:00:00Z' })
+    expect(await b.listTopics()).toEqual([
+      { name: 'AI tools', sessions: 2 },
+      { name: 'feedback', sessions: 1 },
+    ])
+  })
+
+  it('renders a little Markdown and keeps any HTML as text', async () => {
+    const b = new MockBackend()
+    const html = await b.renderMarkdown('# Title\n\n**bold** and _it_ and *it2*\n\n- one\n- [x] two\n\n1. first\n\n> quote')
+    expect(html).toContain('<h1>Title</h1>')
+    expect(html).toContain('<strong>bold</strong>')
+    expect(html).toContain('<em>it</em>')
+    expect(html).toContain('<em>it2</em>')
+    expect(html).toContain('<ul>\n<li>one</li>')
+    expect(html).toContain('<input disabled="" type="checkbox" checked=""> two')
+    expect(html).toContain('<ol>\n<li>first</li>')
+    expect(html).toContain('<blockquote><p>quote</p></blockquote>')
+    const hostile = await b.renderMarkdown('<img src=x onerror=alert(1)> [x](javascript:alert(1)) "q"')
+    expect(hostile).not.toContain('<img')
+    expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(hostile).not.toContain('href')
+    expect(await b.renderMarkdown('  ')).toBe('')
   })
 })
 

@@ -147,6 +147,22 @@ function validatePartnership(draft: PartnershipDraft): PartnershipDraft {
   }
 }
 
+const MAX_TOPIC_CHARS = 60
+const MAX_TOPICS = 30
+
+/** The topics after trimming, without empty ones and duplicates (ignoring case), in order. */
+export function cleanTopics(topics: string[]): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const raw of topics) {
+    const t = raw.trim()
+    if (t === '' || seen.has(t.toLowerCase())) continue
+    seen.add(t.toLowerCase())
+    out.push(t)
+  }
+  return out
+}
+
 function validateSession(draft: SessionDraft): SessionDraft {
   const title = draft.title.trim()
   if (title === '') invalid('title', 'Please give the session a title.')
@@ -160,8 +176,29 @@ function validateSession(draft: SessionDraft): SessionDraft {
   checkRange(draft.duration_minutes, 1, 1440, 'duration_minutes', 'duration (in minutes)')
   if (!FORMATS.includes(draft.format)) invalid('format', 'Please choose how you met.')
   checkLength(draft.place.trim(), SHORT_MAX, 'place', 'place or link')
+  checkLength(draft.agenda, LONG_MAX, 'agenda', 'agenda')
   checkLength(draft.notes, LONG_MAX, 'notes', 'notes')
-  return { ...draft, title, place: draft.place.trim() }
+  checkLength(draft.shared, LONG_MAX, 'shared', 'text of what you shared')
+  checkLength(draft.learned, LONG_MAX, 'learned', 'text of what you learned')
+  checkLength(draft.reflection, LONG_MAX, 'reflection', 'reflection')
+  for (const raw of draft.topics) {
+    const t = raw.trim()
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(t)) {
+      invalid('topics', `The topic "${t}" contains a line break or another control character; a topic is a short tag on one line.`)
+    }
+    if ([...t].length > MAX_TOPIC_CHARS) {
+      invalid('topics', `The topic "${[...t].slice(0, 20).join('')}…" is too long: a topic is a short tag of at most ${MAX_TOPIC_CHARS} characters.`)
+    }
+  }
+  const topics = cleanTopics(draft.topics)
+  if (topics.length > MAX_TOPICS) {
+    invalid('topics', `A session can have at most ${MAX_TOPICS} topics (this one has ${topics.length}).`)
+  }
+  if (draft.rating !== null && (!Number.isInteger(draft.rating) || draft.rating < 1 || draft.rating > 5)) {
+    invalid('rating', `A rating goes from 1 (poorly) to 5 (very well), not ${draft.rating}.`)
+  }
+  return { ...draft, title, place: draft.place.trim(), topics }
 }
 
 function excerptOf(notes: string): string {
@@ -342,7 +379,7 @@ export class MockBackend implements Backend {
     return this.#run('listSessions', () => {
       this.#partnership(partnershipId)
       return [...this.sessions.values()]
-        .filter((s) => s.partnership_id === partnershipId)
+        .filter((s) => s.partnership_id === partnershipId && !s.deleted_at)
         .sort((a, b) => b.held_at.localeCompare(a.held_at) || b.created_at.localeCompare(a.created_at))
         .slice(offset, offset + limit)
         .map((s) => ({
@@ -353,6 +390,11 @@ export class MockBackend implements Backend {
           format: s.format,
           title: s.title,
           excerpt: excerptOf(s.notes),
+          topics: [...s.topics],
+          rating: s.rating,
+          open_actions: [...this.db.actionItems.values()].filter(
+            (a) => a.session_id === s.id && !a.done && !a.deleted_at,
+          ).length,
           visibility: s.visibility,
           updated_at: s.updated_at,
         }))
@@ -394,10 +436,22 @@ export class MockBackend implements Backend {
         const p: Partnership = { ...partnership, id: this.#id('p'), created_at: now, updated_at: now }
         this.partnerships.set(p.id, p)
         added++
-        for (const draft of sessions) {
+        for (const { actions, ...draft } of sessions) {
           const s: Session = { ...draft, id: this.#id('s'), partnership_id: p.id, created_at: now, updated_at: now }
           this.sessions.set(s.id, s)
           added++
+          actions.forEach((a, position) => {
+            const item: ActionItem = {
+              ...a,
+              id: this.#id('a'),
+              session_id: s.id,
+              position,
+              created_at: now,
+              updated_at: now,
+            }
+            this.db.actionItems.set(item.id, item)
+            added++
+          })
         }
       }
       return { added, updated: 0, unchanged: 0 }
@@ -591,7 +645,9 @@ export class MockBackend implements Backend {
   }
 }
 
-const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
+type SampleSession = SessionDraft & { actions: ActionItemDraft[] }
+
+const SAMPLE: { partnership: PartnershipDraft; sessions: SampleSession[] }[] = [
   {
     partnership: {
       partner_name: 'Zoë Okafor',
@@ -616,8 +672,18 @@ const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
         format: 'video',
         place: '',
         title: 'Prompting for real work',
-        notes: 'Zoë walked me through how she drafts reports with an assistant, and where she never uses one.\nI shared how I prepare a difficult conversation.',
+        agenda: '- [ ] How Zoë drafts reports with an assistant\n- [ ] Preparing a difficult conversation',
+        notes: 'Zoë walked me through how she drafts reports with an assistant, and where she **never** uses one.\n\nI shared how I prepare a difficult conversation.',
+        shared: 'How I prepare a difficult conversation: write the *first sentence* down, then listen.',
+        learned: 'Ask the assistant for an outline first, then write the report myself.\n\n- never paste client data\n- check every number',
+        topics: ['AI tools', 'feedback'],
+        rating: 5,
+        reflection: 'I talked too much at the start. Let Zoë lead next time.',
         visibility: 'private',
+        actions: [
+          { text: 'Try an assistant on the March board summary', owner: 'me', due_on: '2026-03-06', done: false },
+          { text: 'Zoë plans the first one-to-one with her new team', owner: 'partner', due_on: '2026-03-12', done: false },
+        ],
       },
       {
         held_at: '2026-02-12T16:00:00',
@@ -625,8 +691,18 @@ const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
         format: 'coffee',
         place: 'Café Lumen',
         title: 'LinkedIn, honestly',
+        agenda: '',
         notes: 'What a useful post looks like. I agreed to try one short post a week.',
-        visibility: 'private',
+        shared: 'Which posts from senior people I actually read, and why.',
+        learned: 'Short posts with one idea do better than long essays. Reply to comments the same day.',
+        topics: ['social media', 'LinkedIn'],
+        rating: 4,
+        reflection: '',
+        visibility: 'shared',
+        actions: [
+          { text: 'Write one short LinkedIn post a week', owner: 'me', due_on: '2026-02-26', done: false },
+          { text: 'Send each other three posts we liked', owner: 'both', due_on: '2026-02-19', done: true },
+        ],
       },
       {
         held_at: '2026-01-29T16:00:00',
@@ -634,8 +710,15 @@ const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
         format: 'in_person',
         place: 'Meeting room 4',
         title: 'Getting to know each other',
+        agenda: '1. Who we are\n2. Objectives and boundaries',
         notes: 'Agreed on objectives and boundaries. Zoë would like feedback on presenting to senior people.',
+        shared: 'My path from analyst to director, and what I would do differently.',
+        learned: 'How Zoë’s team uses chat instead of meetings.',
+        topics: ['leadership', 'feedback'],
+        rating: 4,
+        reflection: '',
         visibility: 'private',
+        actions: [{ text: 'Zoë sends the slides of her next presentation', owner: 'partner', due_on: null, done: false }],
       },
     ],
   },
@@ -657,8 +740,15 @@ const SAMPLE: { partnership: PartnershipDraft; sessions: SessionDraft[] }[] = [
         format: 'in_person',
         place: '',
         title: 'Closing the year',
+        agenda: '',
         notes: 'We looked back on the year and agreed to end here.',
+        shared: '',
+        learned: '',
+        topics: ['leadership'],
+        rating: 5,
+        reflection: '',
         visibility: 'private',
+        actions: [],
       },
     ],
   },

@@ -1,29 +1,61 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/svelte'
-import { describe, expect, it } from 'vitest'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
+import { describe, expect, it, vi } from 'vitest'
+import { backendContext } from '../backend/context'
 import { MockBackend } from '../backend/mock'
+import type { PartnershipTab } from '../navigation'
 import { partnershipDraft, renderApp, sessionDraft } from '../../test/helpers'
+import { goalDraft } from './goals/fixtures'
+import PartnershipPage from './PartnershipPage.svelte'
+
+function renderPage(backend: MockBackend, id: string, tab: PartnershipTab = 'overview') {
+  const props = {
+    id,
+    tab,
+    ontab: vi.fn(),
+    onopensession: vi.fn(),
+    onnewsession: vi.fn(),
+    onopengoal: vi.fn(),
+    onnewgoal: vi.fn(),
+    onedit: vi.fn(),
+    onexport: vi.fn(),
+    onloaded: vi.fn(),
+  }
+  const result = render(PartnershipPage, { props, context: backendContext(backend) })
+  return { ...result, props }
+}
 
 describe('Partnership page', () => {
-  it('lists sessions newest first and shows "Not agreed yet" for an empty agreement', async () => {
+  it('lists sessions newest first, with topics, rating and open actions', async () => {
     const backend = new MockBackend()
     const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor', kind: 'reverse', my_role: 'mentee' }))
     await backend.createSession(p.id, sessionDraft({ title: 'Older one', held_at: '2026-02-17T09:30:00' }))
-    await backend.createSession(
+    const recent = await backend.createSession(
       p.id,
-      sessionDraft({ title: 'Prompting for real work', held_at: '2026-03-03T16:15:00', format: 'coffee', duration_minutes: 50 }),
+      sessionDraft({
+        title: 'Prompting for real work',
+        held_at: '2026-03-03T16:15:00',
+        format: 'coffee',
+        duration_minutes: 50,
+        topics: ['AI tools', 'feedback'],
+        rating: 4,
+      }),
     )
+    await backend.createActionItem(recent.id, { text: 'Try one prompt a day', owner: 'me', due_on: null, done: false })
     renderApp(backend)
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })).toBeInTheDocument()
+    await fireEvent.click(screen.getByRole('tab', { name: 'Sessions' }))
     const cards = await screen.findAllByTestId('session-item')
     expect(cards).toHaveLength(2)
     expect(cards[0]).toHaveTextContent('Prompting for real work')
     expect(cards[0]).toHaveTextContent('Tue 3 Mar 2026, 16:15')
     expect(cards[0]).toHaveTextContent('Coffee · 50 min')
+    expect(within(cards[0]).getByText('AI tools')).toBeInTheDocument()
+    expect(within(cards[0]).getByLabelText('Rated 4 of 5')).toBeInTheDocument()
+    expect(within(cards[0]).getByTestId('open-actions')).toHaveTextContent('1 open action')
     expect(cards[1]).toHaveTextContent('Older one')
+    expect(within(cards[1]).queryByTestId('open-actions')).toBeNull()
 
-    const agreement = screen.getByTestId('agreement')
-    expect(within(agreement).getAllByText('Not agreed yet')).toHaveLength(4)
     const header = screen.getByRole('heading', { level: 1 }).closest('header')!
     expect(within(header).getByText('Reverse')).toBeInTheDocument()
     expect(within(header).getByText('I’m mentored')).toBeInTheDocument()
@@ -34,12 +66,12 @@ describe('Partnership page', () => {
     await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Older one'))
   })
 
-  it('shows the agreement when there is one', async () => {
+  it('shows "Not agreed yet" for an empty agreement and the texts when there are some', async () => {
     const backend = new MockBackend()
-    await backend.createPartnership(
+    const p = await backend.createPartnership(
       partnershipDraft({
         agreement: {
-          objectives: 'AI tools for me, leadership for Zoë',
+          objectives: 'AI tools for me, **leadership** for Zoë',
           boundaries: '',
           cadence_days: 14,
           session_minutes: 45,
@@ -47,19 +79,26 @@ describe('Partnership page', () => {
         },
       }),
     )
-    renderApp(backend)
+    const empty = await backend.createPartnership(partnershipDraft({ partner_name: 'Empty' }))
+    renderPage(backend, p.id, 'agreement')
     const agreement = await screen.findByTestId('agreement')
-    expect(agreement).toHaveTextContent('AI tools for me, leadership for Zoë')
+    await waitFor(() => expect(agreement).toHaveTextContent('AI tools for me, leadership for Zoë'))
     expect(agreement).toHaveTextContent('Every two weeks · 45 min')
     expect(within(agreement).getAllByText('Not agreed yet')).toHaveLength(2)
+
+    document.body.innerHTML = ''
+    renderPage(backend, empty.id, 'agreement')
+    expect(within(await screen.findByTestId('agreement')).getAllByText('Not agreed yet')).toHaveLength(4)
   })
 
-  it('has a friendly empty state', async () => {
+  it('has a friendly empty sessions tab', async () => {
     const backend = new MockBackend()
-    await backend.createPartnership(partnershipDraft())
-    renderApp(backend)
+    const p = await backend.createPartnership(partnershipDraft())
+    const { props } = renderPage(backend, p.id, 'sessions')
     expect(await screen.findByText('No sessions yet — record your first one')).toBeInTheDocument()
     expect(screen.queryAllByTestId('session-item')).toHaveLength(0)
+    await fireEvent.click(screen.getByRole('button', { name: 'Record a session' }))
+    expect(props.onnewsession).toHaveBeenCalledTimes(1)
   })
 
   it('pages sessions with "Show older sessions"', async () => {
@@ -70,11 +109,89 @@ describe('Partnership page', () => {
       const month = i < 28 ? '01' : '02'
       await backend.createSession(p.id, sessionDraft({ title: `Session ${i}`, held_at: `2026-${month}-${day}T10:00:00` }))
     }
-    renderApp(backend)
+    renderPage(backend, p.id, 'sessions')
     await waitFor(() => expect(screen.getAllByTestId('session-item')).toHaveLength(50))
     await fireEvent.click(screen.getByRole('button', { name: 'Show older sessions' }))
     await waitFor(() => expect(screen.getAllByTestId('session-item')).toHaveLength(52))
     expect(screen.queryByRole('button', { name: 'Show older sessions' })).toBeNull()
+  })
+
+  it('switches tabs with the arrow keys, Home and End, and tells the parent', async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft())
+    const { props } = renderPage(backend, p.id, 'overview')
+    const overview = await screen.findByRole('tab', { name: 'Overview' })
+    expect(screen.getByRole('tablist')).toBeInTheDocument()
+    expect(overview).toHaveAttribute('aria-selected', 'true')
+    expect(overview).toHaveAttribute('tabindex', '0')
+    expect(screen.getByRole('tab', { name: 'Goals' })).toHaveAttribute('tabindex', '-1')
+    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', overview.id)
+
+    overview.focus()
+    await fireEvent.keyDown(overview, { key: 'ArrowRight' })
+    const sessions = screen.getByRole('tab', { name: 'Sessions' })
+    expect(sessions).toHaveAttribute('aria-selected', 'true')
+    expect(document.activeElement).toBe(sessions)
+    expect(props.ontab).toHaveBeenLastCalledWith('sessions')
+    expect(await screen.findByText('No sessions yet — record your first one')).toBeInTheDocument()
+
+    await fireEvent.keyDown(sessions, { key: 'End' })
+    expect(props.ontab).toHaveBeenLastCalledWith('agreement')
+    await fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' })
+    expect(props.ontab).toHaveBeenLastCalledWith('overview')
+    await fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' })
+    expect(props.ontab).toHaveBeenLastCalledWith('agreement')
+    await fireEvent.keyDown(document.activeElement!, { key: 'Home' })
+    expect(props.ontab).toHaveBeenLastCalledWith('overview')
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true')
+
+    await fireEvent.click(screen.getByRole('tab', { name: 'SWOT' }))
+    expect(props.ontab).toHaveBeenLastCalledWith('swot')
+    expect(props.ontab).toHaveBeenCalledTimes(6)
+  })
+
+  it('opens on the tab it is given and follows the prop', async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft())
+    const { rerender } = renderPage(backend, p.id, 'goals')
+    expect(await screen.findByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true')
+    await rerender({ tab: 'agreement' })
+    expect(screen.getByRole('tab', { name: 'Agreement' })).toHaveAttribute('aria-selected', 'true')
+    expect(await screen.findByTestId('agreement')).toBeInTheDocument()
+  })
+
+  it('lists goals with progress, status, whose, target and milestones', async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    await backend.createGoal(p.id, goalDraft({ title: 'Done already', status: 'achieved' }))
+    const g = await backend.createGoal(p.id, goalDraft({ title: 'Lead a meeting', whose: 'partners', target_on: '2026-06-30' }))
+    await backend.addProgress(g.id, { recorded_on: '2026-02-01', value: 40, note: '' })
+    const m = await backend.createMilestone(g.id, { title: 'Prepare', due_on: null, done: false })
+    await backend.createMilestone(g.id, { title: 'Run it', due_on: null, done: false })
+    await backend.updateMilestone(m.id, { title: 'Prepare', due_on: null, done: true })
+    const { props } = renderPage(backend, p.id, 'goals')
+
+    const items = await screen.findAllByTestId('goal-item')
+    expect(items.map((i) => i.querySelector('.title')?.textContent)).toEqual(['Lead a meeting', 'Done already'])
+    expect(within(items[0]).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40')
+    expect(items[0]).toHaveTextContent('Active')
+    expect(items[0]).toHaveTextContent('Zoë’s')
+    expect(items[0]).toHaveTextContent('target 30 Jun 2026')
+    expect(within(items[0]).getByTestId('goal-milestones')).toHaveTextContent('1/2 milestones')
+    expect(within(items[1]).getByRole('progressbar')).not.toHaveAttribute('aria-valuenow')
+    await fireEvent.click(items[0])
+    expect(props.onopengoal).toHaveBeenCalledWith(g.id)
+    await fireEvent.click(screen.getByTestId('new-goal'))
+    expect(props.onnewgoal).toHaveBeenCalledTimes(1)
+  })
+
+  it('has a friendly empty goals tab', async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft())
+    const { props } = renderPage(backend, p.id, 'goals')
+    expect(await screen.findByText('No goals yet')).toBeInTheDocument()
+    await fireEvent.click(screen.getByRole('button', { name: 'Set your first goal' }))
+    expect(props.onnewgoal).toHaveBeenCalledTimes(1)
   })
 
   it('opens a new session with Ctrl+N', async () => {

@@ -1,8 +1,12 @@
-import { fireEvent, screen, waitFor } from '@testing-library/svelte'
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { backendContext } from '../backend/context'
 import { MockBackend } from '../backend/mock'
+import type { SessionDraft } from '../generated/types'
 import { loadPlace } from '../place'
-import { inputById, partnershipDraft, renderApp, settle } from '../../test/helpers'
+import { inputById, partnershipDraft, renderApp, sessionDraft, settle } from '../../test/helpers'
+import SessionEditor from './SessionEditor.svelte'
+import UndoHarness from './editor/UndoHarness.svelte'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -198,5 +202,292 @@ describe('Session editor', () => {
     expect(document.getElementById('session-title')).not.toBeNull()
     await fireEvent.click(screen.getByTestId('back'))
     expect(await screen.findByTestId('new-session')).toBeInTheDocument()
+  })
+})
+
+// ---------------------------------------------------------------------------------------
+// The complete editor, rendered on its own under a fake undo toast.
+
+interface Shown {
+  message: string
+  undo: () => Promise<void>
+}
+
+function fakeUndo() {
+  const shown: Shown[] = []
+  return { shown, toast: { show: (message: string, undo: () => Promise<void>) => void shown.push({ message, undo }) } }
+}
+
+/** moveToTrash / restoreFromTrash on the mock's tables (the real mock of the trash is another area's). */
+function stubTrash(backend: MockBackend) {
+  const moved: string[] = []
+  backend.moveToTrash = async (kind, id) => {
+    moved.push(`${kind}:${id}`)
+    const table = kind === 'action_item' ? backend.db.actionItems : kind === 'session' ? backend.db.sessions : null
+    const row = table?.get(id)
+    if (!table || !row) throw new Error(`nothing to trash: ${kind} ${id}`)
+    table.set(id, { ...row, deleted_at: '2026-03-01T10:00:00Z' } as never)
+    return { kind, id, label: 'x', partnership_id: '', deleted_at: '2026-03-01T10:00:00Z' }
+  }
+  backend.restoreFromTrash = async (kind, id) => {
+    const table = kind === 'action_item' ? backend.db.actionItems : backend.db.sessions
+    const row = table.get(id)
+    if (row) {
+      const { deleted_at: _gone, ...rest } = row
+      table.set(id, rest as never)
+    }
+  }
+  return moved
+}
+
+async function openEditor(options: { sessionId?: string | null; backend?: MockBackend; partnershipId?: string } = {}) {
+  const backend = options.backend ?? new MockBackend()
+  const partnershipId =
+    options.partnershipId ??
+    (
+      await backend.createPartnership(
+        partnershipDraft({
+          partner_name: 'Zoë Okafor',
+          agreement: { objectives: '', boundaries: '', cadence_days: 14, session_minutes: 45, ending: '' },
+        }),
+      )
+    ).id
+  const undo = fakeUndo()
+  const onback = vi.fn()
+  const moved = stubTrash(backend)
+  render(UndoHarness, {
+    props: {
+      undo: undo.toast,
+      component: SessionEditor as never,
+      props: { partnershipId, sessionId: options.sessionId ?? null, onback },
+    },
+    context: backendContext(backend),
+  })
+  await waitFor(() => expect(document.getElementById('session-title')).not.toBeNull())
+  return { backend, partnershipId, undo, onback, moved }
+}
+
+async function existingSession(overrides: Partial<SessionDraft> = {}) {
+  const backend = new MockBackend()
+  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+  const s = await backend.createSession(p.id, sessionDraft({ held_at: '2026-02-12T16:00:00', ...overrides }))
+  return { backend, partnershipId: p.id, session: s }
+}
+
+const saved = (backend: MockBackend, id: string) => backend.sessions.get(id)
+
+describe('Session editor: the whole session', () => {
+  it('shows every field of a stored session, the two directions named after the partner', async () => {
+    const { backend, session } = await existingSession({
+      agenda: 'A',
+      shared: 'How I prepare',
+      learned: 'Prompting',
+      topics: ['AI tools', 'feedback'],
+      rating: 4,
+      reflection: 'Too fast',
+    })
+    await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
+    expect(screen.getByLabelText('Agenda')).toHaveValue('A')
+    expect(screen.getByLabelText('What I shared with Zoë')).toHaveValue('How I prepare')
+    expect(screen.getByLabelText('What I learned from Zoë')).toHaveValue('Prompting')
+    expect(screen.getByLabelText('Private note')).toHaveValue('Too fast')
+    expect(screen.getByRole('button', { name: 'Remove topic AI tools' })).toBeInTheDocument()
+    expect(screen.getByRole('radio', { name: '4 – well' })).toBeChecked()
+    expect(screen.getByText(/never exported unless you choose to include private notes/)).toBeInTheDocument()
+  })
+
+  it('autosaves every new field', async () => {
+    const { backend, session } = await existingSession()
+    await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
+    await fireEvent.input(screen.getByLabelText('Agenda'), { target: { value: '- [ ] slides' } })
+    await fireEvent.input(screen.getByLabelText('What I shared with Zoë'), { target: { value: 'shared 👋' } })
+    await fireEvent.input(screen.getByLabelText('What I learned from Zoë'), { target: { value: 'مرحبا' } })
+    await fireEvent.input(screen.getByLabelText('Private note'), { target: { value: '<b>private</b>' } })
+    await waitFor(() => expect(saved(backend, session.id)?.reflection).toBe('<b>private</b>'))
+    expect(saved(backend, session.id)).toMatchObject({ agenda: '- [ ] slides', shared: 'shared 👋', learned: 'مرحبا' })
+
+    const topics = screen.getByRole('combobox', { name: 'Topics' })
+    await fireEvent.input(topics, { target: { value: 'AI tools' } })
+    await fireEvent.keyDown(topics, { key: 'Enter' })
+    await waitFor(() => expect(saved(backend, session.id)?.topics).toEqual(['AI tools']))
+
+    await fireEvent.click(screen.getByRole('radio', { name: '5 – very well' }))
+    await waitFor(() => expect(saved(backend, session.id)?.rating).toBe(5))
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear rating' }))
+    await waitFor(() => expect(saved(backend, session.id)?.rating).toBeNull())
+    expect(screen.getByRole('radio', { name: '5 – very well' })).not.toBeChecked()
+    expect(screen.getByRole('group', { name: 'How did it go?' })).toBeInTheDocument()
+
+    // The toolbar's changes save like typing.
+    const notes = screen.getByLabelText('Notes') as HTMLTextAreaElement
+    notes.setSelectionRange(3, 8)
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Bold' })[1])
+    await waitFor(() => expect(saved(backend, session.id)?.notes).toBe('We **tried** three assistants.'))
+  }, 15_000)
+
+  it('shows a refused topic list as an error of the topics', async () => {
+    const { backend, session } = await existingSession()
+    await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
+    backend.failNext({ code: 'invalid_input', message: 'A session can have at most 30 topics.', field: 'topics' }, 'updateSession')
+    const topics = screen.getByRole('combobox', { name: 'Topics' })
+    await fireEvent.input(topics, { target: { value: 'one' } })
+    await fireEvent.keyDown(topics, { key: 'Enter' })
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent('A session can have at most 30 topics.'))
+    expect(topics).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByRole('button', { name: 'Remove topic one' })).toBeInTheDocument()
+  })
+})
+
+describe('Session editor: action items', () => {
+  it('adds an item with Enter, creating a new session first', async () => {
+    const { backend } = await openEditor()
+    const add = screen.getByLabelText('New action item')
+    await fireEvent.input(add, { target: { value: 'Try an assistant' } })
+    expect(backend.callsOf('createSession')).toBe(0)
+    await fireEvent.keyDown(add, { key: 'Enter' })
+    await waitFor(() => expect(screen.getAllByTestId('action-item')).toHaveLength(1))
+    const [session] = [...backend.sessions.values()]
+    expect(backend.callsOf('createSession')).toBe(1)
+    expect(await backend.listActionItems(session.id)).toMatchObject([{ text: 'Try an assistant', owner: 'me', done: false }])
+    expect(add).toHaveValue('')
+    expect(screen.getByRole('textbox', { name: 'Action item' })).toHaveValue('Try an assistant')
+  })
+
+  it('says why an item cannot be added when the session cannot be stored, and keeps the text', async () => {
+    const { backend } = await openEditor()
+    await fireEvent.input(inputById('session-title'), { target: { value: '' } })
+    const add = screen.getByLabelText('New action item')
+    await fireEvent.input(add, { target: { value: 'Keep me' } })
+    await fireEvent.keyDown(add, { key: 'Enter' })
+    expect(await screen.findByText(/must be saved before it can have action items: Please give the session a title/)).toBeInTheDocument()
+    expect(add).toHaveValue('Keep me')
+    expect(backend.db.actionItems.size).toBe(0)
+  })
+
+  it('saves done, owner and text at once, without saving the session', async () => {
+    const { backend, session } = await existingSession()
+    const item = await backend.createActionItem(session.id, { text: 'Send slides', owner: 'me', due_on: null, done: false })
+    await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
+    await screen.findByTestId('action-item')
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Done: Send slides' }))
+    await waitFor(() => expect(backend.db.actionItems.get(item.id)?.done).toBe(true))
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Who does it' }), { target: { value: 'partner' } })
+    await waitFor(() => expect(backend.db.actionItems.get(item.id)?.owner).toBe('partner'))
+    expect(screen.getByRole('option', { name: 'Zoë' })).toBeInTheDocument()
+    const text = screen.getByRole('textbox', { name: 'Action item' })
+    await fireEvent.input(text, { target: { value: 'Send the slides' } })
+    await fireEvent.keyDown(text, { key: 'Enter' })
+    await waitFor(() => expect(backend.db.actionItems.get(item.id)?.text).toBe('Send the slides'))
+    expect(backend.callsOf('updateSession')).toBe(0)
+    expect(backend.callsOf('updateActionItem')).toBe(3)
+  })
+
+  it('shows the backend’s refusal of a due date before the session beside the item, keeping the date', async () => {
+    const { backend, session } = await existingSession()
+    const item = await backend.createActionItem(session.id, { text: 'Send slides', owner: 'me', due_on: null, done: false })
+    await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
+    await screen.findByTestId('action-item')
+    const due = screen.getByLabelText('Due date')
+    await fireEvent.change(due, { target: { value: '2026-02-01' } })
+    const error = await screen.findByText(/The due date \(2026-02-01\) is before the day of its session \(2026-02-12\)/)
+    expect(screen.getByTestId('action-item')).toContainElement(error)
+    expect(due).toHaveAttribute('aria-invalid', 'true')
+    expect(due).toHaveValue('2026-02-01')
+    expect(backend.db.actionItems.get(item.id)?.due_on).toBeNull()
+    await fireEvent.change(due, { target: { value: '2026-02-20' } })
+    await waitFor(() => expect(backend.db.actionItems.get(item.id)?.due_on).toBe('2026-02-20'))
+    expect(screen.queryByText(/is before the day of its session/)).toBeNull()
+  })
+
+  it('moves an item to the trash and brings it back with Undo', async () => {
+    const { backend, session } = await existingSession()
+    const item = await backend.createActionItem(session.id, { text: 'Send slides', owner: 'me', due_on: null, done: false })
+    const { undo, moved } = await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
+    await screen.findByTestId('action-item')
+    await fireEvent.click(screen.getByRole('button', { name: 'Move “Send slides” to the trash' }))
+    await waitFor(() => expect(screen.queryByTestId('action-item')).toBeNull())
+    expect(moved).toEqual([`action_item:${item.id}`])
+    expect(undo.shown.map((s) => s.message)).toEqual(['Action item deleted'])
+    await undo.shown[0].undo()
+    expect(await screen.findByTestId('action-item')).toBeInTheDocument()
+    expect(screen.getByRole('textbox', { name: 'Action item' })).toHaveValue('Send slides')
+  })
+})
+
+describe('Session editor: a new session', () => {
+  async function withOpenItems() {
+    const backend = new MockBackend()
+    backend.db.today = '2026-03-01'
+    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    const earlier = await backend.createSession(p.id, sessionDraft({ held_at: '2026-02-12T16:00:00' }))
+    const post = await backend.createActionItem(earlier.id, { text: 'Write a post', owner: 'me', due_on: '2026-02-20', done: false })
+    const slides = await backend.createActionItem(earlier.id, { text: 'Send slides', owner: 'partner', due_on: null, done: false })
+    await backend.createActionItem(earlier.id, { text: 'Old news', owner: 'both', due_on: null, done: true })
+    return { backend, partnershipId: p.id, post, slides }
+  }
+
+  it('offers the open items as its agenda, without storing anything yet', async () => {
+    const { backend, partnershipId } = await withOpenItems()
+    await openEditor({ backend, partnershipId })
+    await waitFor(() =>
+      expect(screen.getByLabelText('Agenda')).toHaveValue('- [ ] Write a post (me, due 20 Feb)\n- [ ] Send slides (Zoë)'),
+    )
+    const panel = screen.getByRole('complementary', { name: 'Open from earlier sessions' })
+    expect(panel).toHaveTextContent('Write a post')
+    expect(panel).toHaveTextContent('Overdue')
+    expect(panel).not.toHaveTextContent('Old news')
+    await new Promise((r) => setTimeout(r, 800))
+    expect(backend.sessions.size).toBe(1) // only the earlier one
+  })
+
+  it('ticks an open item done from the panel, in the journal and in the untouched agenda', async () => {
+    const { backend, partnershipId, post } = await withOpenItems()
+    await openEditor({ backend, partnershipId })
+    const box = await screen.findByRole('checkbox', { name: 'Write a post' })
+    await fireEvent.click(box)
+    await waitFor(() => expect(backend.db.actionItems.get(post.id)?.done).toBe(true))
+    expect(box).toBeChecked()
+    expect(screen.getByLabelText('Agenda')).toHaveValue('- [x] Write a post (me, due 20 Feb)\n- [ ] Send slides (Zoë)')
+    // The first real edit stores the session with that agenda.
+    await fireEvent.input(inputById('session-title'), { target: { value: 'Next steps' } })
+    await waitFor(() => expect(backend.sessions.size).toBe(2))
+    expect([...backend.sessions.values()].find((s) => s.title === 'Next steps')?.agenda).toMatch(/^- \[x\] Write a post/)
+  })
+
+  it('leaves an agenda the user already wrote alone', async () => {
+    const { backend, partnershipId } = await withOpenItems()
+    backend.latencyMs = 50
+    await openEditor({ backend, partnershipId })
+    await fireEvent.input(screen.getByLabelText('Agenda'), { target: { value: 'My own plan' } })
+    await screen.findByRole('complementary', { name: 'Open from earlier sessions' })
+    expect(screen.getByLabelText('Agenda')).toHaveValue('My own plan')
+  })
+
+  it('offers nothing when nothing is open', async () => {
+    await openEditor()
+    await settle()
+    expect(screen.getByLabelText('Agenda')).toHaveValue('')
+    expect(screen.queryByRole('complementary', { name: 'Open from earlier sessions' })).toBeNull()
+  })
+})
+
+describe('Session editor: the trash', () => {
+  it('moves the session to the trash, goes back, and offers Undo', async () => {
+    const { backend, session } = await existingSession()
+    const { undo, onback, moved } = await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
+    await fireEvent.input(inputById('session-title'), { target: { value: 'Last words' } })
+    await fireEvent.click(screen.getByRole('button', { name: 'Move to trash' }))
+    await waitFor(() => expect(onback).toHaveBeenCalledTimes(1))
+    expect(moved).toEqual([`session:${session.id}`])
+    // The last edit was saved before it went.
+    expect(saved(backend, session.id)).toMatchObject({ title: 'Last words', deleted_at: '2026-03-01T10:00:00Z' })
+    expect(undo.shown.map((s) => s.message)).toEqual(['Session moved to the trash'])
+    await undo.shown[0].undo()
+    expect(saved(backend, session.id)?.deleted_at).toBeUndefined()
+  })
+
+  it('offers no trash for a session not stored yet', async () => {
+    await openEditor()
+    expect(screen.queryByRole('button', { name: 'Move to trash' })).toBeNull()
   })
 })

@@ -1,0 +1,28 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte'
+import { describe, expect, it, vi } from 'vitest'
+import { shortcutGroups } from '../shortcuts'
+import HelpOverlay from './HelpOverlay.svelte'
+
+describe('HelpOverlay', () => {
+  it('lists every shortcut, the editor formatting ones included', async () => {
+    const onclose = vi.fn()
+    render(HelpOverlay, { props: { onclose } })
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    const rows = within(dialog).getAllByTestId('shortcut')
+    const all = shortcutGroups().flatMap((g) => g.shortcuts)
+    expect(rows).toHaveLength(all.length)
+    const text = (label: string) => rows.find((r) => r.querySelector('dd')?.textContent === label)?.querySelector('dt')?.textContent
+    expect(text('New session')).toBe('Ctrl+N')
+    expect(text('Search the journal')).toBe('Ctrl+K or Ctrl+F')
+    expect(text('New goal')).toBe('Ctrl+Shift+G')
+    expect(text('Export the progress report (PDF)')).toBe('Ctrl+P')
+    expect(text('Show these keyboard shortcuts')).toBe('? or F1')
+    expect(text('Bold')).toBe('Ctrl+B')
+    expect(text('Italic')).toBe('Ctrl+I')
+    expect(text('Numbered list')).toBe('Ctrl+Shift+7')
+    expect(text('Bullet list')).toBe('Ctrl+Shift+8')
+    expect(text('Checklist')).toBe('Ctrl+Shift+9')
+    await fireEvent.keyDown(window, { key: 'Escape' })
+    expect(onclose).toHaveBeenCalledTimes(1)
+  })
+})

@@ -1,0 +1,167 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
+import type { Component } from 'svelte'
+import { describe, expect, it, vi } from 'vitest'
+import { backendContext } from '../../backend/context'
+import { MockBackend } from '../../backend/mock'
+import type { Agreement, Partnership, PartnershipDraft } from '../../generated/types'
+import { partnershipDraft, sessionDraft } from '../../../test/helpers'
+import { goalDraft } from '../goals/fixtures'
+import { fakeUndo } from '../goals/testing/fakeUndo'
+import WithUndo from '../goals/testing/WithUndo.svelte'
+import Dashboard from './Dashboard.svelte'
+
+const agreement = (cadence: number | null): Agreement => ({
+  objectives: '',
+  boundaries: '',
+  cadence_days: cadence,
+  session_minutes: 45,
+  ending: '',
+})
+
+function show(backend: MockBackend, partnership: Partnership) {
+  const undo = fakeUndo()
+  const props = {
+    partnership,
+    onopensession: vi.fn(),
+    onnewsession: vi.fn(),
+    onopengoal: vi.fn(),
+    onnewgoal: vi.fn(),
+    onedit: vi.fn(),
+  }
+  render(WithUndo, {
+    props: { component: Dashboard as unknown as Component<Record<string, unknown>>, props, undo: undo.toast },
+    context: backendContext(backend),
+  })
+  return { props, undo }
+}
+
+async function withSessions(today: string, draft: Partial<PartnershipDraft>, days: string[]) {
+  const backend = new MockBackend()
+  backend.db.today = today
+  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor', started_on: '2025-12-01', ...draft }))
+  for (const day of days) await backend.createSession(p.id, sessionDraft({ held_at: `${day}T16:00:00`, duration_minutes: 45 }))
+  return { backend, p }
+}
+
+describe('Dashboard', () => {
+  it('says when the next session is due', async () => {
+    const { backend, p } = await withSessions('2026-03-07', { agreement: agreement(14) }, ['2026-02-12', '2026-02-26'])
+    show(backend, p)
+    expect(await screen.findByTestId('next-due')).toHaveTextContent('Next session due Thu 12 Mar · in 5 days')
+    expect(screen.queryByTestId('stalled')).toBeNull()
+    expect(screen.getByTestId('session-count')).toHaveTextContent('2')
+    expect(screen.getByTestId('hours-together')).toHaveTextContent('1.5')
+    expect(screen.getByTestId('hours-together').nextElementSibling).toHaveTextContent('hours together')
+  })
+
+  it('says when it is due today, tomorrow, or overdue', async () => {
+    for (const [today, text] of [
+      ['2026-03-12', '· today'],
+      ['2026-03-11', '· tomorrow'],
+      ['2026-03-14', '· overdue by 2 days'],
+      ['2026-03-13', '· overdue by 1 day'],
+    ]) {
+      document.body.innerHTML = ''
+      const { backend, p } = await withSessions(today, { agreement: agreement(14) }, ['2026-02-26'])
+      show(backend, p)
+      expect(await screen.findByTestId('next-due')).toHaveTextContent(`Next session due Thu 12 Mar ${text}`)
+      expect(screen.queryByTestId('stalled')).toBeNull()
+    }
+  })
+
+  it('nudges gently when the partnership has stalled', async () => {
+    const { backend, p } = await withSessions('2026-04-02', { agreement: agreement(14) }, ['2026-02-26'])
+    const { props } = show(backend, p)
+    const nudge = await screen.findByTestId('stalled')
+    expect(nudge).toHaveTextContent(
+      'It’s been 5 weeks since you last met Zoë — your agreement says every 2 weeks. Plan the next session?',
+    )
+    await fireEvent.click(within(nudge).getByRole('button', { name: 'New session' }))
+    expect(props.onnewsession).toHaveBeenCalledTimes(1)
+  })
+
+  it('has friendly empty states for a new partnership', async () => {
+    const { backend, p } = await withSessions('2026-03-01', { started_on: '2026-02-28' }, [])
+    const { props } = show(backend, p)
+    expect(await screen.findByTestId('next-due')).toHaveTextContent('No meeting rhythm agreed yet.')
+    expect(screen.getByText('Your first session with Zoë')).toBeInTheDocument()
+    expect(screen.getByText('Nothing open — you’re all caught up.')).toBeInTheDocument()
+    expect(screen.queryByTestId('stalled')).toBeNull()
+    expect(screen.queryAllByTestId('month-bar')).toHaveLength(0)
+    expect(screen.getByRole('img', { name: /no sessions yet/ })).toBeInTheDocument()
+    await fireEvent.click(screen.getByRole('button', { name: 'Set a goal' }))
+    expect(props.onnewgoal).toHaveBeenCalledTimes(1)
+    await fireEvent.click(screen.getByRole('button', { name: 'Agree how often to meet' }))
+    expect(props.onedit).toHaveBeenCalledTimes(1)
+    await fireEvent.click(screen.getByRole('button', { name: 'Record a session' }))
+    expect(props.onnewsession).toHaveBeenCalledTimes(1)
+  })
+
+  it('says so when the partnership has ended, and never nags', async () => {
+    const { backend, p } = await withSessions(
+      '2026-03-01',
+      { started_on: '2025-01-01', ended_on: '2025-06-30', agreement: agreement(14) },
+      ['2025-06-30'],
+    )
+    show(backend, p)
+    expect(await screen.findByTestId('next-due')).toHaveTextContent('This partnership ended on 30 Jun 2025.')
+    expect(screen.queryByTestId('stalled')).toBeNull()
+  })
+
+  it('lists open action items overdue first, ticks them done and links to their session', async () => {
+    const { backend, p } = await withSessions('2026-03-10', { agreement: agreement(14) }, ['2026-03-05'])
+    const [session] = await backend.listSessions(p.id, 10, 0)
+    await backend.createActionItem(session.id, { text: 'Later', owner: 'partner', due_on: '2026-03-20', done: false })
+    await backend.createActionItem(session.id, { text: 'Send the deck', owner: 'me', due_on: '2026-03-06', done: false })
+    const { props, undo } = show(backend, p)
+    const items = await screen.findAllByTestId('open-action')
+    expect(items.map((i) => i.querySelector('.action-text')?.textContent)).toEqual(['Send the deck', 'Later'])
+    expect(within(items[0]).getByText('overdue')).toBeInTheDocument()
+    expect(within(items[1]).queryByText('overdue')).toBeNull()
+    expect(items[1]).toHaveTextContent('Zoë')
+
+    await fireEvent.click(within(items[1]).getByRole('button', { name: /First steps with AI tools/ }))
+    expect(props.onopensession).toHaveBeenCalledWith(session.id)
+
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Done: Send the deck' }))
+    await waitFor(() => expect(screen.getAllByTestId('open-action')).toHaveLength(1))
+    expect(backend.callsOf('updateActionItem')).toBe(1)
+    expect((await backend.openActionItems(p.id)).map((v) => v.item.text)).toEqual(['Later'])
+    expect(undo.shown.at(-1)?.message).toBe('Marked “Send the deck” done')
+    await undo.undoLast()
+    await waitFor(() => expect(screen.getAllByTestId('open-action')).toHaveLength(2))
+  })
+
+  it('shows goal progress bars and sessions per month', async () => {
+    const { backend, p } = await withSessions('2026-03-10', { agreement: agreement(14) }, [
+      '2026-01-08',
+      '2026-01-22',
+      '2026-02-05',
+      '2026-03-05',
+    ])
+    const g = await backend.createGoal(p.id, goalDraft({ title: 'Lead a meeting' }))
+    await backend.addProgress(g.id, { recorded_on: '2026-03-01', value: 70, note: '' })
+    await backend.createGoal(p.id, goalDraft({ title: 'Gone', status: 'dropped' }))
+    const { props } = show(backend, p)
+
+    const goals = await screen.findAllByTestId('dashboard-goal')
+    expect(goals).toHaveLength(1)
+    expect(within(goals[0]).getByRole('progressbar', { name: 'Progress of Lead a meeting' })).toHaveAttribute(
+      'aria-valuenow',
+      '70',
+    )
+    await fireEvent.click(goals[0])
+    expect(props.onopengoal).toHaveBeenCalledWith(g.id)
+
+    expect(screen.getAllByTestId('month-bar')).toHaveLength(3)
+    expect(
+      screen.getByRole('img', {
+        name: 'Sessions per month, April 2025 to March 2026: 4 sessions in all, most in January 2026 (2).',
+      }),
+    ).toBeInTheDocument()
+    const table = screen.getByRole('table', { name: 'Sessions per month' })
+    const rows = within(table).getAllByRole('row')
+    expect(rows).toHaveLength(13)
+    expect(rows.at(-1)).toHaveTextContent('March 20261')
+  })
+})

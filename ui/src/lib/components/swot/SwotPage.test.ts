@@ -1,0 +1,303 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
+import { describe, expect, it, vi } from 'vitest'
+import { MockBackend } from '../../backend/mock'
+import { addSampleSwot } from '../../backend/mock/swot'
+import type { ItemKind, Quadrant, SwotItem } from '../../generated/types'
+import type { UndoToast } from '../../undo'
+import { partnershipDraft } from '../../../test/helpers'
+import SwotTestHarness from './SwotTestHarness.svelte'
+
+class FakeUndo implements UndoToast {
+  shown: { message: string; undo: () => Promise<void> }[] = []
+  show(message: string, undo: () => Promise<void>): void {
+    this.shown.push({ message, undo })
+  }
+}
+
+/** The trash, on this mock instance (independent of the shared finder mock). */
+function stubTrash(backend: MockBackend) {
+  backend.moveToTrash = async (kind: ItemKind, id: string) => {
+    const item = kind === 'swot_item' ? backend.db.swotItems.get(id) : backend.db.tows.get(id)
+    if (!item) throw new Error('missing')
+    item.deleted_at = '2026-03-01T10:00:00Z'
+    return { kind, id, label: 'x', partnership_id: '', deleted_at: item.deleted_at }
+  }
+  backend.restoreFromTrash = async (kind: ItemKind, id: string) => {
+    const item = kind === 'swot_item' ? backend.db.swotItems.get(id) : backend.db.tows.get(id)
+    if (item) delete item.deleted_at
+  }
+}
+
+async function setup(options: { sample?: boolean; onopengoal?: (id: string) => void } = {}) {
+  const backend = new MockBackend()
+  stubTrash(backend)
+  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+  if (options.sample) addSampleSwot(backend.db, p.id)
+  const undo = new FakeUndo()
+  const loaded = vi.fn()
+  render(SwotTestHarness, {
+    props: { backend, undo, partnershipId: p.id, partnerName: 'Zoë Okafor', onloaded: loaded, onopengoal: options.onopengoal },
+  })
+  await waitFor(() => expect(loaded).toHaveBeenCalledWith(true))
+  return { backend, p, undo }
+}
+
+const region = (name: string) => screen.getByRole('region', { name })
+const rows = (name: string) => within(region(name)).queryAllByTestId('swot-item')
+const rowTexts = (name: string) => rows(name).map((r) => r.querySelector('.item-text')?.textContent ?? '')
+const addBox = (name: string) => within(region(name)).getByLabelText(`Add to ${name}`)
+
+async function type(box: HTMLElement, text: string) {
+  await fireEvent.input(box, { target: { value: text } })
+  await fireEvent.keyDown(box, { key: 'Enter' })
+}
+
+async function latestItems(backend: MockBackend, partnershipId: string, quadrant: Quadrant): Promise<string[]> {
+  const board = await backend.swotBoard(partnershipId, null, null)
+  return (board.mine?.items ?? []).filter((i: SwotItem) => i.quadrant === quadrant).map((i) => i.text)
+}
+
+describe('SWOT page', () => {
+  it('shows both sides quadrant by quadrant with shared items marked on both sides', async () => {
+    await setup({ sample: true })
+    expect(screen.getByRole('heading', { name: 'Mine' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Zoë’s' })).toBeInTheDocument()
+    for (const q of ['Strengths', 'Weaknesses', 'Opportunities', 'Threats']) {
+      expect(screen.getByRole('heading', { name: q })).toBeInTheDocument()
+    }
+    const mine = rows('my opportunities').find((r) => r.textContent?.includes('The new data team wants sponsors'))!
+    const theirs = rows('Zoë’s opportunities').find((r) => r.textContent?.includes('The new data team wants sponsors'))!
+    expect(mine.dataset.shared).toBe('same')
+    expect(theirs.dataset.shared).toBe('same')
+    expect(within(mine).getByText('Shared')).toBeInTheDocument()
+    expect(rows('my threats').find((r) => r.textContent?.includes('younger'))?.dataset.shared).toBe('similar')
+    expect(rows('Zoë’s weaknesses').find((r) => r.textContent?.includes('AI output'))?.dataset.shared).toBe('linked')
+    expect(rows('my strengths').every((r) => r.dataset.shared === undefined)).toBe(true)
+    // Focusing one highlights its pair on the other side.
+    await fireEvent.focusIn(mine.querySelector('.item-text')!)
+    expect(theirs).toHaveClass('hot')
+    expect(mine.querySelector('.item-text')).toHaveAttribute('dir', 'auto')
+  })
+
+  it('adds with Enter, keeps the focus for the next item, and never saves an empty one', async () => {
+    const { backend, p } = await setup()
+    const box = addBox('my strengths')
+    box.focus()
+    await type(box, '  Listening 👂 مرحبا  ')
+    expect(box).toHaveValue('')
+    expect(document.activeElement).toBe(box)
+    await waitFor(() => expect(rowTexts('my strengths')).toEqual(['Listening 👂 مرحبا']))
+    await type(box, 'Patience')
+    await waitFor(() => expect(rowTexts('my strengths')).toEqual(['Listening 👂 مرحبا', 'Patience']))
+    const calls = backend.callsOf('addSwotItem')
+    await type(box, '   ')
+    expect(backend.callsOf('addSwotItem')).toBe(calls)
+    expect(await latestItems(backend, p.id, 'strengths')).toEqual(['Listening 👂 مرحبا', 'Patience'])
+    // The first item started today's snapshot of my side.
+    expect((await backend.swotBoard(p.id, null, null)).snapshots).toHaveLength(1)
+  })
+
+  it('puts a refused item back in the box with the message beside its quadrant', async () => {
+    const { backend } = await setup()
+    await type(addBox('Zoë’s threats'), 'Burnout')
+    await waitFor(() => expect(rowTexts('Zoë’s threats')).toEqual(['Burnout']))
+    backend.failNext({ message: 'The journal is busy: please try again.' }, 'addSwotItem')
+    await type(addBox('Zoë’s threats'), 'Reorganisation')
+    await waitFor(() => expect(within(region('Zoë’s threats')).getByRole('alert')).toHaveTextContent('The journal is busy'))
+    expect(addBox('Zoë’s threats')).toHaveValue('Reorganisation')
+    expect(rowTexts('Zoë’s threats')).toEqual(['Burnout'])
+  })
+
+  it('edits in place: Enter saves, Escape cancels', async () => {
+    const { backend, p } = await setup()
+    await type(addBox('my weaknesses'), 'Slow with AI')
+    await waitFor(() => expect(rowTexts('my weaknesses')).toEqual(['Slow with AI']))
+    await fireEvent.click(within(region('my weaknesses')).getByRole('button', { name: 'Slow with AI' }))
+    let editor = within(region('my weaknesses')).getByLabelText('Edit item')
+    expect(document.activeElement).toBe(editor)
+    await fireEvent.input(editor, { target: { value: 'Something else' } })
+    await fireEvent.keyDown(editor, { key: 'Escape' })
+    expect(rowTexts('my weaknesses')).toEqual(['Slow with AI'])
+    await fireEvent.click(within(region('my weaknesses')).getByRole('button', { name: 'Slow with AI' }))
+    editor = within(region('my weaknesses')).getByLabelText('Edit item')
+    await fireEvent.input(editor, { target: { value: '' } })
+    await fireEvent.keyDown(editor, { key: 'Enter' })
+    expect(within(region('my weaknesses')).getByRole('alert')).toHaveTextContent('needs some words')
+    await fireEvent.input(editor, { target: { value: 'Unsure when to trust AI drafts' } })
+    await fireEvent.keyDown(editor, { key: 'Enter' })
+    await waitFor(() => expect(rowTexts('my weaknesses')).toEqual(['Unsure when to trust AI drafts']))
+    await waitFor(async () => expect(await latestItems(backend, p.id, 'weaknesses')).toEqual(['Unsure when to trust AI drafts']))
+  })
+
+  it('reorders with Alt+↑/↓ and moves to another quadrant with Alt+→, keeping the focus', async () => {
+    const { backend, p } = await setup()
+    for (const t of ['One', 'Two', 'Three']) await type(addBox('my strengths'), t)
+    await waitFor(() => expect(rowTexts('my strengths')).toEqual(['One', 'Two', 'Three']))
+    const three = () => within(region('my strengths')).getByRole('button', { name: 'Three' })
+    three().focus()
+    await fireEvent.keyDown(three(), { key: 'ArrowUp', altKey: true })
+    expect(rowTexts('my strengths')).toEqual(['One', 'Three', 'Two'])
+    await waitFor(() => expect(document.activeElement).toBe(three()))
+    await waitFor(async () => expect(await latestItems(backend, p.id, 'strengths')).toEqual(['One', 'Three', 'Two']))
+    await fireEvent.keyDown(three(), { key: 'ArrowRight', altKey: true })
+    expect(rowTexts('my strengths')).toEqual(['One', 'Two'])
+    expect(rowTexts('my weaknesses')).toEqual(['Three'])
+    await waitFor(async () => expect(await latestItems(backend, p.id, 'weaknesses')).toEqual(['Three']))
+    const moved = within(region('my weaknesses')).getByRole('button', { name: 'Three' })
+    await waitFor(() => expect(document.activeElement).toBe(moved))
+    // And through the menu.
+    await fireEvent.click(within(region('my strengths')).getByRole('button', { name: 'Actions for “One”' }))
+    await fireEvent.click(screen.getByRole('menuitem', { name: 'Move to Threats' }))
+    await waitFor(async () => expect(await latestItems(backend, p.id, 'threats')).toEqual(['One']))
+    expect(rowTexts('my threats')).toEqual(['One'])
+  })
+
+  it('reverts a refused move with a message', async () => {
+    const { backend, p } = await setup()
+    for (const t of ['A', 'B']) await type(addBox('my strengths'), t)
+    await waitFor(() => expect(rowTexts('my strengths')).toEqual(['A', 'B']))
+    backend.failNext({ message: 'Could not move it.' }, 'moveSwotItem')
+    await fireEvent.keyDown(within(region('my strengths')).getByRole('button', { name: 'B' }), { key: 'ArrowUp', altKey: true })
+    await waitFor(() => expect(within(region('my strengths')).getByRole('alert')).toHaveTextContent('Could not move it.'))
+    expect(rowTexts('my strengths')).toEqual(['A', 'B'])
+    expect(await latestItems(backend, p.id, 'strengths')).toEqual(['A', 'B'])
+  })
+
+  it('deletes with undo', async () => {
+    const { backend, p, undo } = await setup()
+    for (const t of ['Keep', 'Drop']) await type(addBox('my opportunities'), t)
+    await waitFor(() => expect(rowTexts('my opportunities')).toEqual(['Keep', 'Drop']))
+    await fireEvent.click(within(region('my opportunities')).getByRole('button', { name: 'Actions for “Drop”' }))
+    await fireEvent.click(screen.getByRole('menuitem', { name: /Delete/ }))
+    expect(rowTexts('my opportunities')).toEqual(['Keep'])
+    await waitFor(() => expect(undo.shown.map((s) => s.message)).toEqual(['Item deleted']))
+    expect(await latestItems(backend, p.id, 'opportunities')).toEqual(['Keep'])
+    await undo.shown[0].undo()
+    await waitFor(() => expect(rowTexts('my opportunities')).toEqual(['Keep', 'Drop']))
+  })
+
+  it('links and unlinks two items by hand', async () => {
+    const { backend, p } = await setup()
+    await type(addBox('my weaknesses'), 'Public speaking')
+    await type(addBox('Zoë’s weaknesses'), 'Presenting to the board')
+    await waitFor(() => expect(rows('Zoë’s weaknesses')).toHaveLength(1))
+    await waitFor(() => expect(rows('my weaknesses')).toHaveLength(1))
+    await fireEvent.click(within(region('my weaknesses')).getByRole('button', { name: 'Actions for “Public speaking”' }))
+    await fireEvent.click(screen.getByRole('menuitem', { name: 'Link to Zoë’s item…' }))
+    await fireEvent.click(within(screen.getByTestId('link-dialog')).getByRole('button', { name: 'Presenting to the board' }))
+    await waitFor(() => expect(rows('Zoë’s weaknesses')[0].dataset.shared).toBe('linked'))
+    expect(rows('my weaknesses')[0].dataset.shared).toBe('linked')
+    expect((await backend.swotBoard(p.id, null, null)).shared).toHaveLength(1)
+    await fireEvent.click(within(region('Zoë’s weaknesses')).getByRole('button', { name: 'Actions for “Presenting to the board”' }))
+    await fireEvent.click(screen.getByRole('menuitem', { name: 'Unlink' }))
+    await waitFor(() => expect(rows('my weaknesses')[0].dataset.shared).toBeUndefined())
+    expect((await backend.swotBoard(p.id, null, null)).shared).toHaveLength(0)
+  })
+
+  it('starts a new snapshot and compares it: added, removed, kept and moved', async () => {
+    const { backend, p } = await setup()
+    for (const t of ['Stays', 'Goes', 'Wanders']) await type(addBox('my strengths'), t)
+    await waitFor(() => expect(rows('my strengths')).toHaveLength(3))
+    await fireEvent.click(within(screen.getByTestId('side-head-mine')).getByRole('button', { name: /Start a new snapshot/ }))
+    const dialog = screen.getByTestId('snapshot-dialog')
+    expect(within(dialog).getByLabelText('Date')).toHaveValue(new Date().toLocaleDateString('sv'))
+    await fireEvent.input(within(dialog).getByLabelText('Date'), { target: { value: '2030-01-15' } })
+    await fireEvent.input(within(dialog).getByLabelText(/Why now/), { target: { value: 'After the reorganisation' } })
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Start snapshot' }))
+    await waitFor(() => expect(screen.queryByTestId('snapshot-dialog')).toBeNull())
+    const picker = screen.getByLabelText('Snapshot of my SWOT') as HTMLSelectElement
+    expect(picker.selectedOptions[0].textContent).toBe('15 Jan 2030 — After the reorganisation (latest)')
+    expect(picker.options).toHaveLength(2)
+    // The copy is a new snapshot: change it.
+    await waitFor(() => expect(rowTexts('my strengths')).toEqual(['Stays', 'Goes', 'Wanders']))
+    await fireEvent.click(within(region('my strengths')).getByRole('button', { name: 'Actions for “Goes”' }))
+    await fireEvent.click(screen.getByRole('menuitem', { name: /Delete/ }))
+    await fireEvent.keyDown(within(region('my strengths')).getByRole('button', { name: 'Wanders' }), { key: 'ArrowRight', altKey: true })
+    await type(addBox('my threats'), 'New worry')
+    await waitFor(async () => expect(await latestItems(backend, p.id, 'threats')).toEqual(['New worry']))
+    await waitFor(async () => expect(await latestItems(backend, p.id, 'weaknesses')).toEqual(['Wanders']))
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Changes over time' }))
+    const view = screen.getByTestId('compare-view')
+    await waitFor(() => expect(within(view).getByTestId('compare-added')).toHaveTextContent('New worry'))
+    expect(within(view).getByTestId('compare-removed')).toHaveTextContent('Goes')
+    expect(within(view).getByTestId('compare-kept')).toHaveTextContent('Stays')
+    const moved = within(view).getByTestId('compare-moved')
+    expect(moved).toHaveTextContent('Wanders')
+    expect(moved).toHaveTextContent(/Strengths\s*→?\s*to\s*Weaknesses/)
+    expect(within(view).getByTestId('compare-kept')).not.toHaveTextContent('Wanders')
+    // Looking at the earlier snapshot on the board.
+    await fireEvent.click(screen.getByRole('button', { name: 'Side by side' }))
+    const select = screen.getByLabelText('Snapshot of my SWOT') as HTMLSelectElement
+    await fireEvent.change(select, { target: { value: select.options[1].value } })
+    await waitFor(() => expect(rowTexts('my strengths')).toEqual(['Stays', 'Goes', 'Wanders']))
+    expect(screen.getByText('An earlier snapshot.')).toBeInTheDocument()
+  })
+
+  it('turns a TOWS strategy into a goal in one step', async () => {
+    const opened: string[] = []
+    const { backend, p } = await setup({ sample: true, onopengoal: (id) => opened.push(id) })
+    await fireEvent.click(screen.getByRole('button', { name: 'TOWS strategies' }))
+    const so = await screen.findByTestId('tows-so')
+    await fireEvent.input(within(so).getByLabelText('New SO strategy'), { target: { value: 'Pair my network with Zoë’s AI skills' } })
+    const strength = within(so).getByLabelText('Strength it builds on') as HTMLSelectElement
+    const mineGroup = strength.querySelector('optgroup')!
+    expect(mineGroup.label).toBe('My strengths')
+    const network = [...strength.options].find((o) => o.textContent === 'A wide network across the industry')!
+    await fireEvent.change(strength, { target: { value: network.value } })
+    const opportunity = within(so).getByLabelText('Opportunity it answers') as HTMLSelectElement
+    const partnerOption = [...opportunity.querySelectorAll('optgroup')[1].querySelectorAll('option')][1]
+    expect(partnerOption.textContent).toBe('A team-lead role opening in the summer')
+    await fireEvent.change(opportunity, { target: { value: partnerOption.value } })
+    await fireEvent.click(within(so).getByRole('button', { name: 'Add and make it a goal' }))
+    await waitFor(() => expect(within(so).getByText('Goal created')).toBeInTheDocument())
+    const strategy = (await backend.listTows(p.id)).find((t) => t.kind === 'so')!
+    expect(strategy.internal_item_id).toBe(network.value)
+    expect(strategy.external_item_id).toBe(partnerOption.value)
+    const goal = backend.db.goals.get(strategy.goal_id!)!
+    expect(goal.title).toBe('Pair my network with Zoë’s AI skills')
+    await fireEvent.click(within(so).getByRole('button', { name: 'Open goal' }))
+    expect(opened).toEqual([goal.id])
+    // The sample's WO strategy becomes a goal through its own button.
+    const wo = screen.getByTestId('tows-wo')
+    await fireEvent.click(within(wo).getByRole('button', { name: 'Make it a goal' }))
+    await waitFor(() => expect(within(wo).getByText('Goal created')).toBeInTheDocument())
+    expect(backend.db.goals.size).toBe(2)
+  })
+
+  it('shows reverse-mentoring prompts on demand, phrased for each side', async () => {
+    await setup()
+    expect(screen.queryByText(/What do I know about new technology/)).toBeNull()
+    await fireEvent.click(within(region('my strengths')).getByRole('button', { name: 'Need ideas?' }))
+    expect(screen.getByText('What do I know about new technology that my partner doesn’t?')).toBeInTheDocument()
+    await fireEvent.click(within(region('Zoë’s weaknesses')).getByRole('button', { name: 'Need ideas?' }))
+    expect(within(region('Zoë’s weaknesses')).getByText('Where does my experience cover a gap of Zoë’s?')).toBeInTheDocument()
+    await fireEvent.click(within(region('my strengths')).getByRole('button', { name: 'Hide ideas' }))
+    expect(screen.queryByText(/What do I know about new technology/)).toBeNull()
+  })
+
+  it('stays usable with 200 items in a quadrant: typing calls nothing, adding is quick', { timeout: 30_000 }, async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft())
+    const view = await backend.startSnapshot(p.id, 'mine', '2026-01-01', '')
+    for (let i = 0; i < 200; i++) {
+      await backend.addSwotItem(view.snapshot.id, { quadrant: 'threats', text: `Item ${i} ${'long '.repeat(i % 3 === 0 ? 80 : 1)}`, priority: null })
+    }
+    const loaded = vi.fn()
+    render(SwotTestHarness, { props: { backend, partnershipId: p.id, partnerName: 'Zoë', onloaded: loaded } })
+    await waitFor(() => expect(loaded).toHaveBeenCalledWith(true))
+    // Role queries walk the whole tree: this test finds the quadrant by its test id.
+    const threats = screen.getByTestId('quadrant-mine-threats')
+    const count = () => within(threats).getAllByTestId('swot-item').length
+    expect(count()).toBe(200)
+    const calls = backend.calls.length
+    const box = within(threats).getByLabelText('Add to my threats')
+    const started = performance.now()
+    for (const value of ['a', 'ab', 'abc']) await fireEvent.input(box, { target: { value } })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(backend.calls.length).toBe(calls)
+    await type(box, 'Number 201')
+    await waitFor(() => expect(count()).toBe(201))
+    expect(within(threats).getAllByTestId('swot-item')[200]).toHaveTextContent('Number 201')
+  })
+})
