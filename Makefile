@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
-.PHONY: run test setup-run setup-test ui build release e2e
+.PHONY: run test setup-run setup-test ui build release e2e bench
 
 run: setup-run
 	npm --prefix ui run build
@@ -27,3 +27,8 @@ build:
 
 e2e: build
 	dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
+
+# Start-up, memory, the PDF and the .deb against a bare Tauri window (slow: release builds,
+# tauri-cli, Xvfb runs; not part of `make test`). Rewrites its part of docs/BENCHMARKS.md.
+bench: setup-run
+	python3 bench/app.py

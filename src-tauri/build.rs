@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "update_tows",
     "tows_to_goal",
     "render_markdown",
+    "startup_mark",
 ];
 
 fn main() {

@@ -143,6 +143,7 @@ pub fn run(path: PathBuf) -> Result<()> {
             commands::update_tows,
             commands::tows_to_goal,
             commands::render_markdown,
+            commands::startup_mark,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -424,3 +424,40 @@ pub async fn tows_to_goal(
 pub async fn render_markdown(text: String) -> Reply<String> {
     Ok(tandem_core::markdown::to_html(&text))
 }
+
+/// When the process started (set first thing in `main`), for [`startup_mark`].
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+static MARKED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+
+/// Notes the moment the process started; `main` calls it before anything else.
+pub fn note_process_start() {
+    STARTED.get_or_init(std::time::Instant::now);
+}
+
+/// The UI calls this once its first screen is interactive. Only for the start-up benchmark
+/// (`make bench`): when `TANDEM_STARTUP_MARK=<file>` is set, the first call writes the
+/// milliseconds since `main` started, the wall-clock time and the UI's own `timings` (the
+/// IPC calls it made on the way) to that file as JSON. Otherwise it does nothing.
+#[tauri::command]
+pub fn startup_mark(timings: serde_json::Value) {
+    let Some(file) = std::env::var_os("TANDEM_STARTUP_MARK") else {
+        return;
+    };
+    if MARKED.set(()).is_err() {
+        return;
+    }
+    let since_main = STARTED
+        .get()
+        .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+    let unix = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+    let mark = serde_json::json!({
+        "since_main_ms": since_main,
+        "unix_ms": unix,
+        "timings": timings,
+    });
+    if let Err(e) = std::fs::write(&file, mark.to_string()) {
+        eprintln!("tandem: could not write the start-up mark: {e}");
+    }
+}

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    commands::note_process_start();
     let args = cli::Args::parse();
     let result = match args.command {
         None => cli::journal_path(args.db).and_then(app::run),

@@ -1,4 +1,5 @@
 import { mount } from 'svelte'
+import { invoke } from '@tauri-apps/api/core'
 import './app.css'
 import App from './App.svelte'
 import type { Backend } from './lib/backend/types'
@@ -14,7 +15,51 @@ async function chooseBackend(): Promise<Backend> {
     if (new URLSearchParams(location.search).has('sample')) await mock.loadSample()
     return mock
   }
-  return new TauriBackend()
+  return watchStartup(new TauriBackend())
+}
+
+/** One backend call made before the first screen was ready (times in ms since navigation). */
+interface Timing {
+  call: string
+  start: number
+  ms: number
+}
+
+/**
+ * For the start-up benchmark (`make bench`): once the first screen is interactive (App sets
+ * `document.body.dataset.ready`), tell the shell with `startup_mark`, together with how long
+ * each backend call on the way took. The shell ignores the call unless the benchmark asked
+ * for it (`TANDEM_STARTUP_MARK`); after it, calls are no longer timed.
+ */
+function watchStartup(backend: Backend): Backend {
+  const timings: Timing[] = []
+  let recording = true
+  const send = () => {
+    if (!recording || document.body.dataset.ready !== 'true') return false
+    recording = false
+    observer.disconnect()
+    invoke('startup_mark', { timings }).catch(() => {})
+    return true
+  }
+  const observer = new MutationObserver(send)
+  observer.observe(document.body, { attributes: true, attributeFilter: ['data-ready'] })
+  return new Proxy(backend, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver)
+      if (!recording || typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        const start = performance.now()
+        const result: unknown = value.apply(target, args)
+        if (result instanceof Promise) {
+          const done = () => {
+            if (recording) timings.push({ call: String(prop), start, ms: performance.now() - start })
+          }
+          result.then(done, done)
+        }
+        return result
+      }
+    },
+  })
 }
 
 const app = mount(App, {

@@ -196,7 +196,15 @@ fn goal_blocks(
             "No progress recorded yet."
         }));
     } else {
-        let (items, height) = progress_chart(f, &detail.progress, BODY.width());
+        // The chart shows each day's last value; the list below shows every entry.
+        let mut by_day: Vec<&ProgressEntry> = Vec::new();
+        for e in &detail.progress {
+            match by_day.last_mut() {
+                Some(last) if last.recorded_on == e.recorded_on => *last = e,
+                _ => by_day.push(e),
+            }
+        }
+        let (items, height) = progress_chart(f, &by_day, BODY.width());
         blocks.push(Block::Drawing {
             height,
             items,
@@ -225,7 +233,7 @@ fn goal_blocks(
 /// A step chart of a goal's progress entries (oldest first): each value holds until the
 /// next, with a dot and its value at each entry, and dates under the axis where they fit.
 /// Returns the drawing's items and height.
-fn progress_chart(f: &Fonts, entries: &[ProgressEntry], width: f32) -> (Vec<Item>, f32) {
+fn progress_chart(f: &Fonts, entries: &[&ProgressEntry], width: f32) -> (Vec<Item>, f32) {
     const TOP: f32 = 14.0;
     const PLOT_H: f32 = 58.0;
     const BASE: f32 = TOP + PLOT_H;
@@ -260,7 +268,7 @@ fn progress_chart(f: &Fonts, entries: &[ProgressEntry], width: f32) -> (Vec<Item
     let y_of = |e: &ProgressEntry| BASE - PLOT_H * f32::from(e.value.min(100)) / 100.0;
     const LINE: f32 = 1.6;
     for pair in entries.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
+        let (a, b) = (pair[0], pair[1]);
         let (xa, xb, ya, yb) = (x_of(a), x_of(b), y_of(a), y_of(b));
         if xb > xa {
             // The area under the step, then the step itself.
@@ -324,7 +332,8 @@ fn progress_chart(f: &Fonts, entries: &[ProgressEntry], width: f32) -> (Vec<Item
         // The value above the dot, unless it would run into the previous one.
         let t = format!("{}\u{202F}%", e.value.min(100));
         let tw = text_width(f, &t, value_style);
-        let tx = (x - tw / 2.0).clamp(0.0, width - tw);
+        // Not left of the plot, where the axis labels are.
+        let tx = (x - tw / 2.0).clamp(x0 - 3.0, width - tw);
         if tx > value_right + 3.0 {
             items.extend(text_line(f, &t, value_style, tx, y - 5.5, tw + 0.5).0);
             value_right = tx + tw;

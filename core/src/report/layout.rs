@@ -230,6 +230,10 @@ pub enum Block {
     Separator,
     /// A bookmark in the outline, pointing at the page where the next content lands.
     Anchor(String),
+    /// From here on, a page started because content ran over begins with this drawing
+    /// (`height` points tall, items as in [`Block::Drawing`]), such as a table's heading
+    /// marked "continued"; `None` stops it. A [`Block::PageBreak`] stops it too.
+    Continued(Option<(f32, Vec<Item>)>),
 }
 
 /// A paragraph-like block: runs wrapped into lines.
@@ -317,6 +321,7 @@ enum Laid {
     PageBreak,
     Separator,
     Anchor(String),
+    Continued(Option<(f32, Vec<Item>)>),
 }
 
 /// The narrowest a block's text may get, however deeply it is indented.
@@ -556,6 +561,8 @@ pub struct Layouter<'f> {
     at_top: bool,
     pending_anchors: Vec<String>,
     anchors: Vec<(String, usize)>,
+    /// Drawn at the top of a page started by running over (see [`Block::Continued`]).
+    continued: Option<(f32, Vec<Item>)>,
 }
 
 impl<'f> Layouter<'f> {
@@ -567,6 +574,7 @@ impl<'f> Layouter<'f> {
             at_top: true,
             pending_anchors: Vec::new(),
             anchors: Vec::new(),
+            continued: None,
         }
     }
 
@@ -578,6 +586,14 @@ impl<'f> Layouter<'f> {
         self.pages.push(Page::default());
         self.y = BODY.top;
         self.at_top = true;
+        if let Some((height, items)) = self.continued.clone() {
+            // Never more than half the page, so what it heads still fits below it.
+            let height = height.min(BODY.height() / 2.0);
+            self.place_drawing(height, &items);
+            // Still "at the top": gaps are dropped and nothing starts another page for
+            // the sake of keeping blocks together.
+            self.at_top = true;
+        }
     }
 
     fn page(&mut self) -> &mut Page {
@@ -698,9 +714,11 @@ impl<'f> Layouter<'f> {
                 Block::PageBreak => Laid::PageBreak,
                 Block::Separator => Laid::Separator,
                 Block::Anchor(name) => Laid::Anchor(name.clone()),
+                Block::Continued(c) => Laid::Continued(c.clone()),
             })
             .collect();
         for (i, block) in laid.iter().enumerate() {
+            // A separator goes with what follows it, never alone at the bottom of a page.
             let keeps = matches!(
                 block,
                 Laid::Text {
@@ -709,7 +727,7 @@ impl<'f> Layouter<'f> {
                 } | Laid::Drawing {
                     keep_with_next: true,
                     ..
-                }
+                } | Laid::Separator
             );
             if keeps && !self.at_top && !self.pages.is_empty() {
                 // The block's own space before it is added first (we are not at a top).
@@ -738,6 +756,7 @@ impl<'f> Layouter<'f> {
                 Laid::Drawing { height, items, .. } => self.place_drawing(*height, items),
                 Laid::Gap(h) => self.gap(*h),
                 Laid::PageBreak => {
+                    self.continued = None;
                     if !self.at_top || self.pages.is_empty() {
                         self.start_page();
                     }
@@ -755,6 +774,7 @@ impl<'f> Layouter<'f> {
                     }
                 }
                 Laid::Anchor(name) => self.pending_anchors.push(name.clone()),
+                Laid::Continued(c) => self.continued = c.clone(),
             }
         }
     }
@@ -801,7 +821,7 @@ impl<'f> Layouter<'f> {
                 Laid::Gap(h) => need += h,
                 Laid::Separator => need += 1.0,
                 Laid::PageBreak => break,
-                Laid::Anchor(_) => {}
+                Laid::Anchor(_) | Laid::Continued(_) => {}
             }
             first = false;
         }

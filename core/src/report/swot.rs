@@ -113,7 +113,10 @@ impl Section for Swot {
             .flat_map(|p| [p.mine, p.partner])
             .collect();
         for q in QUADRANTS {
-            let mut blocks = vec![quadrant_band(f, q)];
+            let mut blocks = vec![
+                quadrant_band(f, q),
+                Block::Continued(Some(continued_band(ctx, q))),
+            ];
             let rows = rows(board.mine.as_ref(), board.partner.as_ref(), q, &shared);
             if rows.is_empty() {
                 blocks.push(note("Nothing noted here on either side."));
@@ -121,6 +124,7 @@ impl Section for Swot {
             for (mine, theirs) in rows {
                 blocks.push(row(f, q, mine, theirs, &shared_ids));
             }
+            blocks.push(Block::Continued(None));
             blocks.push(Block::Gap(10.0));
             emit(blocks);
         }
@@ -212,6 +216,43 @@ fn quadrant_band(f: &Fonts, q: Quadrant) -> Block {
         items,
         keep_with_next: true,
     }
+}
+
+/// What heads a page a quadrant's rows run onto: the two names, then the quadrant's band
+/// marked "continued". Returns its height and items.
+fn continued_band(ctx: &Ctx<'_>, q: Quadrant) -> (f32, Vec<Item>) {
+    let f = ctx.fonts;
+    let d = ctx.data;
+    let (name, color, _) = quadrant_look(q);
+    let cw = column_width();
+    let names = [
+        my_name(d),
+        format!("{}, as shared", d.partnership.partner_name),
+    ];
+    let mut items = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        let x = i as f32 * (cw + GUTTER);
+        let style = Style::new(Face::Bold, 8.5, palette::INK);
+        items.extend(text_line(f, n, style, x, 9.0, cw).0);
+        items.push(Item::Rect {
+            x,
+            y: 13.0,
+            width: cw,
+            height: 0.8,
+            color: palette::TEAL,
+        });
+    }
+    items.push(Item::Rect {
+        x: 0.0,
+        y: 18.0,
+        width: BODY.width(),
+        height: 17.0,
+        color,
+    });
+    let style = Style::new(Face::Bold, 8.5, palette::WHITE);
+    let text = format!("{} (CONTINUED)", name.to_uppercase());
+    items.extend(text_line(f, &text, style, 8.0, 29.8, BODY.width() - 16.0).0);
+    (39.0, items)
 }
 
 /// A quadrant's rows: first the pairs both sides share (in my order), then the other

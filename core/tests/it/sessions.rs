@@ -368,6 +368,12 @@ fn the_list_of_a_big_partnership_stays_fast() {
     }
     let per_page = start.elapsed() / runs;
     eprintln!("H1-PERF per page {per_page:?}");
+    let t = std::time::Instant::now();
+    for _ in 0..20 { let _ = store.list_sessions(p.id, 50, 0).unwrap(); }
+    eprintln!("H1-PERF first page {:?}", t.elapsed() / 20);
+    let t = std::time::Instant::now();
+    for _ in 0..20 { let _ = store.list_sessions(p.id, 50, 5000).unwrap(); }
+    eprintln!("H1-PERF page at 5000 {:?}", t.elapsed() / 20);
     // The target is 2 ms in a release build; debug builds are several times slower.
     let limit = if cfg!(debug_assertions) { 40 } else { 2 };
     assert!(

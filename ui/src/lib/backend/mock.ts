@@ -48,7 +48,7 @@ import { MockActions } from './mock/actions'
 import { MockDb } from './mock/db'
 import { MockFinder } from './mock/finder'
 import { MockGoals } from './mock/goals'
-import { MockSwot } from './mock/swot'
+import { MockSwot, addSampleSwot } from './mock/swot'
 
 type Method = keyof Backend
 
@@ -318,7 +318,9 @@ export class MockBackend implements Backend {
 
   #partnership(id: string): Partnership {
     const p = this.partnerships.get(id)
-    if (!p) throw new BackendError({ code: 'not_found', message: 'This partnership no longer exists.', field: null })
+    if (!p || p.deleted_at) {
+      throw new BackendError({ code: 'not_found', message: 'This partnership no longer exists.', field: null })
+    }
     return p
   }
 
@@ -329,7 +331,7 @@ export class MockBackend implements Backend {
   }
 
   #overview(p: Partnership): PartnershipOverview {
-    const own = [...this.sessions.values()].filter((s) => s.partnership_id === p.id)
+    const own = [...this.sessions.values()].filter((s) => s.partnership_id === p.id && !s.deleted_at)
     const last = own.reduce<string | null>((acc, s) => (acc === null || s.held_at > acc ? s.held_at : acc), null)
     return { partnership: p, session_count: own.length, last_session_at: last }
   }
@@ -340,7 +342,7 @@ export class MockBackend implements Backend {
 
   listPartnerships(): Promise<PartnershipOverview[]> {
     return this.#run('listPartnerships', () => {
-      const all = [...this.partnerships.values()].map((p) => this.#overview(p))
+      const all = [...this.partnerships.values()].filter((p) => !p.deleted_at).map((p) => this.#overview(p))
       const activity = (o: PartnershipOverview) => o.last_session_at ?? o.partnership.started_on
       return all.sort((a, b) => {
         const openA = a.partnership.ended_on === null ? 0 : 1
@@ -453,6 +455,8 @@ export class MockBackend implements Backend {
             added++
           })
         }
+        // The first sample partnership (Zoë) also has both sides of a SWOT.
+        if (this.db.snapshots.size === 0) addSampleSwot(this.db, p.id)
       }
       return { added, updated: 0, unchanged: 0 }
     })

@@ -49,6 +49,7 @@ describe('Export dialog', () => {
     expect(screen.queryByTestId('export-dialog')).toBeNull()
 
     await fireEvent.click(screen.getAllByTestId('partnership-item')[0])
+    await fireEvent.click(await screen.findByRole('tab', { name: /Sessions/ }))
     await fireEvent.click(await screen.findAllByTestId('session-item').then((items) => items[0]))
     await waitFor(() => expect(document.getElementById('session-title')).not.toBeNull())
     await fireEvent.keyDown(window, { key: 'p', ctrlKey: true })

@@ -52,7 +52,8 @@ describe('New partnership form', () => {
       kind: 'reverse',
       agreement: { objectives: 'Learn how Gen Z uses AI tools', cadence_days: 7, session_minutes: 30 },
     })
-    expect(screen.getByTestId('agreement')).toHaveTextContent('Every week · 30 min')
+    await fireEvent.click(screen.getByRole('tab', { name: /Agreement/ }))
+    expect(await screen.findByTestId('agreement')).toHaveTextContent('Every week · 30 min')
     expect(screen.getAllByTestId('partnership-item')[0]).toHaveTextContent('Zoë Okafor')
   })
 
@@ -100,6 +101,7 @@ describe('New partnership form', () => {
     vi.useRealTimers()
 
     await fireEvent.click(screen.getByTestId('done'))
+    await fireEvent.click(await screen.findByRole('tab', { name: /Agreement/ }))
     const agreement = await screen.findByTestId('agreement')
     expect(agreement).toHaveTextContent('Thursdays after 4pm')
   })

@@ -194,6 +194,25 @@ describe('Partnership page', () => {
     expect(props.onnewgoal).toHaveBeenCalledTimes(1)
   })
 
+  it('creates a goal from the Goals tab and lists it on return (through the App)', async () => {
+    const backend = new MockBackend()
+    await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    renderApp(backend)
+    await fireEvent.click(await screen.findByRole('tab', { name: 'Goals' }))
+    await fireEvent.click(await screen.findByTestId('new-goal'))
+    const title = await waitFor(() => {
+      const el = document.getElementById('goal-title')
+      if (!el) throw new Error('no goal editor yet')
+      return el
+    })
+    await fireEvent.input(title, { target: { value: 'Run a team retro' } })
+    await fireEvent.click(screen.getByTestId('back'))
+    const items = await screen.findAllByTestId('goal-item')
+    expect(items).toHaveLength(1)
+    expect(items[0]).toHaveTextContent('Run a team retro')
+    expect(screen.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true')
+  })
+
   it('opens a new session with Ctrl+N', async () => {
     const backend = new MockBackend()
     await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
