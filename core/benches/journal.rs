@@ -22,9 +22,13 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 1).expect("valid date")
 }
 
+/// The `i`th added session: each at its own minute, long before the generated ones, so
+/// the adds do not change what the other cases read.
 fn draft(i: u64) -> SessionDraft {
+    let base = NaiveDate::from_ymd_opt(1951, 1, 1).expect("valid date");
     SessionDraft {
-        held_at: today().and_hms_opt(9, 0, 0).expect("valid time"),
+        held_at: base.and_hms_opt(9, 0, 0).expect("valid time")
+            + chrono::Duration::minutes(i as i64),
         duration_minutes: 45,
         format: SessionFormat::Video,
         place: "Video call".into(),
@@ -124,6 +128,43 @@ fn raw_search(conn: &Connection, word: &str) -> Vec<(String, String)> {
         .expect("rows")
 }
 
+/// The same as [`raw_search`] ranking only the newest 1,000 matches, as Tandem does.
+fn raw_search_newest(conn: &Connection, word: &str) -> Vec<(String, String)> {
+    let query = format!("\"{word}\"*");
+    let cutoff: i64 = conn
+        .prepare_cached(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 \
+             ORDER BY rowid DESC LIMIT 1 OFFSET 999",
+        )
+        .expect("prepare")
+        .query_row([&query], |r| r.get(0))
+        .unwrap_or(i64::MIN);
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT d.ref_id, snippet(search_fts, -1, '[', ']', '…', 14) \
+             FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid \
+             WHERE search_fts MATCH ?1 AND search_fts.rowid >= ?2 ORDER BY rank LIMIT 20",
+        )
+        .expect("prepare");
+    stmt.query_map(params![query, cutoff], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
+/// The median time of `f` over a few runs (for the parts printed before the benchmarks).
+fn median_ms(mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..15)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
 /// The floor for the dashboard: the four queries it needs, minimal code.
 fn raw_dashboard(conn: &Connection, pid: &str) -> usize {
     let (count, minutes, last): (u32, i64, Option<String>) = conn
@@ -187,8 +228,10 @@ fn raw_dashboard(conn: &Connection, pid: &str) -> usize {
 }
 
 fn benches(c: &mut Criterion) {
+    // TANDEM_BENCH_DB keeps the journal for a look afterwards (it must not exist yet).
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("journal.sqlite3");
+    let path = std::env::var_os("TANDEM_BENCH_DB")
+        .map_or_else(|| dir.path().join("journal.sqlite3"), Into::into);
     let mut store = Store::open(&path).expect("store");
     let started = Instant::now();
     let report = tandem_core::demo::generate(&mut store, SESSIONS, 1, today()).expect("generate");
@@ -244,24 +287,18 @@ fn benches(c: &mut Criterion) {
         dash.goals.len()
     );
 
+    eprintln!(
+        "dashboard parts (median ms): whole {:.2}; open_action_items {:.2}; list_goals {:.2}",
+        median_ms(|| drop(black_box(store.dashboard(pid, today())))),
+        median_ms(|| drop(black_box(store.open_action_items(pid, today())))),
+        median_ms(|| drop(black_box(store.list_goals(pid)))),
+    );
+
     let mut group = c.benchmark_group("journal_10000");
     group
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(6));
-    let mut i = 0u64;
-    group.bench_function("add_session/tandem", |b| {
-        b.iter(|| {
-            i += 1;
-            black_box(store.create_session(pid, &draft(i)).expect("add"))
-        })
-    });
-    group.bench_function("add_session/floor_rusqlite", |b| {
-        b.iter(|| {
-            i += 1;
-            raw_add(&mut raw, &pid_text, &draft(i));
-        })
-    });
     group.bench_function("list_50/tandem", |b| {
         b.iter(|| black_box(store.list_sessions(pid, 50, 0).expect("list")))
     });
@@ -274,11 +311,28 @@ fn benches(c: &mut Criterion) {
     group.bench_function("search/floor_rusqlite", |b| {
         b.iter(|| black_box(raw_search(&raw, COMMON_WORD)))
     });
+    group.bench_function("search/floor_rusqlite_newest_1000", |b| {
+        b.iter(|| black_box(raw_search_newest(&raw, COMMON_WORD)))
+    });
     group.bench_function("dashboard/tandem", |b| {
         b.iter(|| black_box(store.dashboard(pid, today()).expect("dashboard")))
     });
     group.bench_function("dashboard/floor_rusqlite", |b| {
         b.iter(|| black_box(raw_dashboard(&raw, &pid_text)))
+    });
+    // Adding last, so that the other cases see the generated journal as it was.
+    let mut i = 0u64;
+    group.bench_function("add_session/tandem", |b| {
+        b.iter(|| {
+            i += 1;
+            black_box(store.create_session(pid, &draft(i)).expect("add"))
+        })
+    });
+    group.bench_function("add_session/floor_rusqlite", |b| {
+        b.iter(|| {
+            i += 1;
+            raw_add(&mut raw, &pid_text, &draft(i));
+        })
     });
     group.finish();
 }

@@ -74,12 +74,14 @@ pub fn journal(today: NaiveDate) -> Result<JournalFile> {
 }
 
 impl Store {
-    /// Adds the sample journal. Returns `None`, changing nothing, when it is already there
-    /// (so the user's edits to it are never overwritten).
+    /// Adds the sample journal. Returns `None`, changing nothing, when it is already there,
+    /// in the trash too (so the user's edits to it are never overwritten).
     pub fn load_sample(&mut self, today: NaiveDate) -> Result<Option<ImportReport>> {
         let sample = journal(today)?;
+        let trash = self.list_trash()?;
         for p in &sample.partnerships {
-            if self.get_partnership(p.id).is_ok() {
+            let trashed = || trash.iter().any(|e| e.id == p.id);
+            if self.get_partnership(p.id).is_ok() || trashed() {
                 return Ok(None);
             }
         }

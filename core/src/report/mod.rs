@@ -4,8 +4,8 @@
 //! with the fonts' real glyph advances, never clipped, never split across pages, and every
 //! word stays inside the margins. (printpdf's `html` feature was not used: it adds ~11 MB
 //! to the binary and gives less control over page breaks.) Markdown notes are rendered by
-//! `markdown`; the sections (`sections`) are a list, so goals, SWOTs and action items can be
-//! added as further sections. Fonts and the missing-glyph policy: see [`fonts`].
+//! `markdown`; the sections are a list (`sections`, with the goals in `goals` and the two
+//! SWOTs in `swot`). Fonts and the missing-glyph policy: see [`fonts`].
 //!
 //! ```no_run
 //! # fn demo(store: &tandem_core::Store, id: uuid::Uuid) -> tandem_core::Result<()> {

@@ -134,3 +134,23 @@ fn the_sample_has_complete_sessions_action_items_and_goals_dated_to_today() {
     );
     assert!(shared.goal.target_on.unwrap() > today);
 }
+
+#[test]
+fn a_sample_in_the_trash_is_not_loaded_again() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .load_sample(date("2027-01-20"))
+        .unwrap()
+        .expect("loaded");
+    for o in store.list_partnerships().unwrap() {
+        store
+            .move_to_trash(tandem_core::model::ItemKind::Partnership, o.partnership.id)
+            .unwrap();
+    }
+    assert!(store.load_sample(date("2027-01-20")).unwrap().is_none());
+    assert!(store.list_partnerships().unwrap().is_empty());
+    // Once the trash is emptied, it can be loaded afresh.
+    store.empty_trash().unwrap();
+    assert!(store.load_sample(date("2027-01-20")).unwrap().is_some());
+    assert_eq!(store.list_partnerships().unwrap().len(), 2);
+}

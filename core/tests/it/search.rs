@@ -394,3 +394,27 @@ fn hostile_queries_never_fail() {
     // The table is still there.
     assert_eq!(store.get_session(s.id).unwrap().id, s.id);
 }
+
+#[test]
+fn a_very_common_word_ranks_the_most_recent_thousand() {
+    let (mut store, pid) = store_with_partnership();
+    let mut first = None;
+    for i in 0..1_050 {
+        let mut d = session_draft(&format!("Session {i}"));
+        d.notes = format!("common word number {i}");
+        let s = store.create_session(pid, &d).unwrap();
+        first.get_or_insert(s);
+    }
+    let first = first.unwrap();
+    // The oldest is beyond the thousand newest matches: not ranked, so not found...
+    let ranked = store.search("common", 1_000).unwrap();
+    assert_eq!(ranked.len(), 1_000);
+    assert!(!ranked.iter().any(|h| h.id == first.id));
+    // ...until it is edited (now among the newest), when its title match ranks it first.
+    let mut d = first.draft();
+    d.title = "Common ground".into();
+    store.update_session(first.id, &d).unwrap();
+    assert_eq!(ids(&store, "common")[0], first.id);
+    // Asking for more than a thousand finds them all.
+    assert_eq!(store.search("common", 5_000).unwrap().len(), 1_050);
+}

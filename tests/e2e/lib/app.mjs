@@ -95,3 +95,36 @@ export async function answerSaveDialog(path, timeoutMs = 15000) {
   await new Promise((r) => setTimeout(r, 300));
   execFileSync('xdotool', ['key', '--window', id, 'Return']);
 }
+
+/** Opens a tab of the partnership page (overview, sessions, goals, swot, agreement). */
+export async function openTab(browser, tab) {
+  const button = await browser.$(`#tab-${tab}`);
+  await button.waitForDisplayed({ timeout: 5000 });
+  await button.click();
+  await browser.waitUntil(async () => (await button.getAttribute('aria-selected')) === 'true', {
+    timeout: 5000,
+    timeoutMsg: `the ${tab} tab did not open`,
+  });
+}
+
+/** Waits until `selector` matches at least `count` elements, and returns them. */
+export async function waitForCount(browser, selector, count, timeoutMsg, timeout = 10000) {
+  await browser.waitUntil(async () => (await browser.$$(selector)).length >= count, {
+    timeout,
+    timeoutMsg: timeoutMsg ?? `expected ${count} × ${selector}`,
+  });
+  return browser.$$(selector);
+}
+
+/** Lets WebKit paint the latest state (its screenshots can lag a frame), then saves one. */
+export async function settledScreenshot(browser, name) {
+  await browser.pause(300);
+  await screenshot(browser, name);
+}
+
+/** The texts of every element `selector` matches, in order. */
+export async function textsOf(browser, selector) {
+  const texts = [];
+  for (const element of await browser.$$(selector)) texts.push(await textOf(element));
+  return texts;
+}

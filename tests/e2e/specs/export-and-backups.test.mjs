@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP_BINARY, answerSaveDialog, launch, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
+import { APP_BINARY, answerSaveDialog, launch, openTab, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
 
 const dir = scratchDir();
 const db = join(dir, 'journal.sqlite3');
@@ -48,7 +48,10 @@ test('export the progress PDF: Ctrl+P, choose options, progress, saved', async (
   assert.ok(Number(/Pages:\s+(\d+)/.exec(info)[1]) >= 3);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   assert.match(text, /Ομάδα Καινοτομίας/, 'shared notes with Greek are in it');
-  assert.doesNotMatch(text, /Иван Петров/, 'a private session’s notes are not');
+  // The notes of the private session "AI tools, round two" (its action item, with the same
+  // Cyrillic name, is listed among the open action items: only notes are private).
+  assert.doesNotMatch(text, /invented a column name/, 'a private session’s notes are not');
+  assert.doesNotMatch(text, /answer your own question/, 'a private session’s notes are not');
   await app.keys(['Escape']);
 });
 
@@ -83,6 +86,7 @@ test('back up, change something, restore: the change is gone and the backup kept
     { timeout: 15000, timeoutMsg: 'the journal did not come back after the restore' },
   );
   await app.$('[data-testid="partnership-item"]').click();
+  await openTab(app, 'sessions');
   await app.$('[data-testid="session-item"]').waitForDisplayed();
   assert.doesNotMatch(await textOf(app.$('main')), /Written after the backup/);
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP_BINARY, launch, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
+import { APP_BINARY, launch, openTab, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
 
 const NOTES =
   "Zoë m'a montré ses outils — café, résumé, naïveté.\n" +
@@ -12,6 +12,13 @@ const NOTES =
   '- Русский: спасибо за урок\n' +
   '**Next:** rewrite my weekly update with a prompt.';
 const TITLE = 'Première séance: prompts & LinkedIn';
+// What the user types to get NOTES: the editor continues a list on Enter ("- " comes by
+// itself), and Enter on an empty item ends the list.
+const TYPED_NOTES =
+  "Zoë m'a montré ses outils — café, résumé, naïveté.\n" +
+  '- Ελληνικά: ευχαριστώ πολύ\n' +
+  'Русский: спасибо за урок\n\n' +
+  '**Next:** rewrite my weekly update with a prompt.';
 
 const dir = scratchDir();
 const db = join(dir, 'journal.sqlite3');
@@ -48,6 +55,9 @@ test('create a partnership with its agreement', async () => {
   await app.waitUntil(async () => (await textOf(heading)).includes('Zoë Okafor'), {
     timeoutMsg: 'the partnership page did not open',
   });
+  // A new partnership opens on its overview; the agreement has a tab of its own.
+  assert.equal(await app.$('#tab-overview').getAttribute('aria-selected'), 'true');
+  await openTab(app, 'agreement');
   const agreement = await textOf(app.$('[data-testid="agreement"]'));
   assert.match(agreement, /AI tools/);
   const sidebar = await app.$$('[data-testid="partnership-item"]');
@@ -58,7 +68,8 @@ test('create a partnership with its agreement', async () => {
 test('write a session; it saves as you type', async () => {
   await app.$('[data-testid="new-session"]').click();
   await typeInto(app, '#session-title', TITLE);
-  await typeInto(app, '#session-notes', NOTES);
+  await typeInto(app, '#session-notes', TYPED_NOTES);
+  assert.equal(await app.$('#session-notes').getValue(), NOTES);
   await waitSaved(app);
   await screenshot(app, '04-session-editor');
 
@@ -77,6 +88,7 @@ test('quit, start again: everything is still there', async () => {
   assert.equal(items.length, 1);
   assert.match(await textOf(items[0]), /Zoë Okafor/);
   await items[0].click();
+  await openTab(app, 'sessions');
   const session = await app.$('[data-testid="session-item"]');
   await session.waitForDisplayed();
   await session.click();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, scratchDir, screenshot, textOf } from '../lib/app.mjs';
+import { launch, openTab, scratchDir, screenshot, textOf } from '../lib/app.mjs';
 
 let app;
 
@@ -22,9 +22,13 @@ test('explore the sample journal', async () => {
   });
   const heading = await app.$('h1');
   await app.waitUntil(async () => (await textOf(heading)).includes('Zoë Okafor'));
+  await app.$('[data-testid="dashboard"]').waitForDisplayed();
+  await app.pause(300);
+  await screenshot(app, '10-sample-overview');
+  await openTab(app, 'sessions');
   const sessions = await app.$$('[data-testid="session-item"]');
   assert.ok(sessions.length >= 6, `expected the sample's sessions, saw ${sessions.length}`);
-  await screenshot(app, '10-sample-partnership');
+  await screenshot(app, '10-sample-sessions');
 
   await app.setWindowSize(1024, 700);
   await screenshot(app, '11-sample-partnership-1024x700');
