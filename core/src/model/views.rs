@@ -15,6 +15,9 @@ pub struct MonthCount {
     pub sessions: u32,
 }
 
+/// How many open action items a dashboard lists (it counts them all).
+pub const DASHBOARD_ACTIONS: usize = 12;
+
 /// Where a partnership stands, for its first page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Dashboard {
@@ -30,8 +33,11 @@ pub struct Dashboard {
     pub days_since_last: Option<u32>,
     /// No session for at least twice the agreed cadence (never for an ended partnership).
     pub stalled: bool,
-    /// Open action items, overdue first, then by due date (undated last), then oldest first.
+    /// The first [`DASHBOARD_ACTIONS`] open action items: overdue first, then by due date
+    /// (undated last), then oldest first.
     pub open_actions: Vec<ActionItemView>,
+    /// How many action items are open in all.
+    pub open_action_count: u32,
     /// Goals that are not dropped, active first.
     pub goals: Vec<GoalSummary>,
     /// The last 12 calendar months up to `today`, oldest first, months without sessions

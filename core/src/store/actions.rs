@@ -115,7 +115,7 @@ impl Store {
         let today_text = date_text(&today);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {}, s.title, s.held_at, (a.due_on IS NOT NULL AND a.due_on < ?2) AS overdue \
-             FROM action_item a JOIN session s ON s.id = a.session_id \
+             FROM action_item a INDEXED BY action_item_open CROSS JOIN session s ON s.id = a.session_id \
              WHERE s.partnership_id = ?1 AND a.done = 0 AND a.deleted_at IS NULL \
                AND {SESSION_LIVE} \
              ORDER BY overdue DESC, a.due_on IS NULL, a.due_on, s.held_at, s.id, a.position, a.id",

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::{Store, parse_opt, partnerships};
 use crate::error::{Error, Result};
-use crate::model::{Dashboard, GoalStatus, MonthCount};
+use crate::model::{DASHBOARD_ACTIONS, Dashboard, GoalStatus, MonthCount};
 use crate::time::{date_text, parse_datetime};
 
 /// Months the sessions-per-month chart covers, the current one included.
@@ -88,6 +88,10 @@ impl Store {
             .filter(|g| g.goal.status != GoalStatus::Dropped)
             .collect();
 
+        let mut open_actions = self.open_action_items(partnership_id, today)?;
+        let open_action_count = u32::try_from(open_actions.len()).unwrap_or(u32::MAX);
+        open_actions.truncate(DASHBOARD_ACTIONS);
+
         Ok(Dashboard {
             partnership_id,
             session_count,
@@ -96,7 +100,8 @@ impl Store {
             next_due_on,
             days_since_last,
             stalled,
-            open_actions: self.open_action_items(partnership_id, today)?,
+            open_actions,
+            open_action_count,
             goals,
             sessions_per_month,
         })

@@ -61,6 +61,10 @@ const STEPS: &[&str] = &[
     ALTER TABLE session ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 5);
     ALTER TABLE session ADD COLUMN reflection TEXT NOT NULL DEFAULT '';
     ALTER TABLE session ADD COLUMN deleted_at TEXT;
+    -- Live sessions of a partnership by date, covering what the dashboard and the lists
+    -- read without touching the (large) rows.
+    CREATE INDEX session_live ON session (partnership_id, held_at, duration_minutes)
+        WHERE deleted_at IS NULL;
 
     CREATE TABLE topic (
         id   INTEGER PRIMARY KEY,

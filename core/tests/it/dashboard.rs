@@ -200,3 +200,29 @@ fn a_missing_or_trashed_partnership_is_not_found() {
         .unwrap();
     assert_eq!(dash(&store, pid, "2026-01-10").session_count, 0);
 }
+
+#[test]
+fn a_long_list_of_open_actions_is_cut_but_counted_in_full() {
+    let (mut store, pid) = with_cadence(Some(14));
+    let s = session_on(&mut store, pid, "2026-02-01T10:00", 45);
+    let total = DASHBOARD_ACTIONS + 5;
+    for i in 0..total {
+        store
+            .create_action_item(
+                s.id,
+                &ActionItemDraft {
+                    text: format!("Item {i}"),
+                    owner: Owner::Partner,
+                    due_on: Some(date("2026-02-02") + chrono::Days::new(i as u64)),
+                    done: false,
+                },
+            )
+            .unwrap();
+    }
+    let d = dash(&store, pid, "2026-02-10");
+    assert_eq!(d.open_actions.len(), DASHBOARD_ACTIONS);
+    assert_eq!(d.open_action_count as usize, total);
+    // The ones kept are the most pressing: the overdue ones, earliest due first.
+    assert_eq!(d.open_actions[0].item.text, "Item 0");
+    assert!(d.open_actions[0].overdue);
+}

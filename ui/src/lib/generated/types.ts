@@ -199,9 +199,14 @@ days_since_last: number | null,
  */
 stalled: boolean, 
 /**
- * Open action items, overdue first, then by due date (undated last), then oldest first.
+ * The first [`DASHBOARD_ACTIONS`] open action items: overdue first, then by due date
+ * (undated last), then oldest first.
  */
 open_actions: Array<ActionItemView>, 
+/**
+ * How many action items are open in all.
+ */
+open_action_count: number, 
 /**
  * Goals that are not dropped, active first.
  */

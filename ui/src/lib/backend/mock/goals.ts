@@ -263,7 +263,8 @@ export class MockGoals {
       next_due_on: next,
       days_since_last: since >= 0 ? since : null,
       stalled: cadence !== null && !ended && since >= 2 * cadence,
-      open_actions: this.#openActions(sessions),
+      open_actions: this.#openActions(sessions).slice(0, 12),
+      open_action_count: this.#openActions(sessions).length,
       goals: this.listGoals(partnershipId).filter((g) => g.goal.status !== 'dropped'),
       sessions_per_month: months,
     }
