@@ -149,9 +149,7 @@ fn today() -> NaiveDate {
 }
 
 #[tauri::command]
-pub async fn list_topics(
-    state: State<'_, AppState>,
-) -> Reply<Vec<TopicCount>> {
+pub async fn list_topics(state: State<'_, AppState>) -> Reply<Vec<TopicCount>> {
     state.with(|s| s.list_topics())
 }
 
@@ -198,10 +196,7 @@ pub async fn list_goals(
 }
 
 #[tauri::command]
-pub async fn get_goal(
-    state: State<'_, AppState>,
-    id: Uuid,
-) -> Reply<GoalDetail> {
+pub async fn get_goal(state: State<'_, AppState>, id: Uuid) -> Reply<GoalDetail> {
     state.with(|s| s.get_goal(id))
 }
 
@@ -215,11 +210,7 @@ pub async fn create_goal(
 }
 
 #[tauri::command]
-pub async fn update_goal(
-    state: State<'_, AppState>,
-    id: Uuid,
-    draft: GoalDraft,
-) -> Reply<Goal> {
+pub async fn update_goal(state: State<'_, AppState>, id: Uuid, draft: GoalDraft) -> Reply<Goal> {
     state.with(|s| s.update_goal(id, &draft))
 }
 
@@ -260,10 +251,7 @@ pub async fn update_progress(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn dashboard(
-    state: State<'_, AppState>,
-    partnership_id: Uuid,
-) -> Reply<Dashboard> {
+pub async fn dashboard(state: State<'_, AppState>, partnership_id: Uuid) -> Reply<Dashboard> {
     state.with(|s| s.dashboard(partnership_id, today()))
 }
 
@@ -286,25 +274,17 @@ pub async fn move_to_trash(
 }
 
 #[tauri::command]
-pub async fn restore_from_trash(
-    state: State<'_, AppState>,
-    kind: ItemKind,
-    id: Uuid,
-) -> Reply<()> {
+pub async fn restore_from_trash(state: State<'_, AppState>, kind: ItemKind, id: Uuid) -> Reply<()> {
     state.with(|s| s.restore_from_trash(kind, id))
 }
 
 #[tauri::command]
-pub async fn list_trash(
-    state: State<'_, AppState>,
-) -> Reply<Vec<TrashEntry>> {
+pub async fn list_trash(state: State<'_, AppState>) -> Reply<Vec<TrashEntry>> {
     state.with(|s| s.list_trash())
 }
 
 #[tauri::command]
-pub async fn empty_trash(
-    state: State<'_, AppState>,
-) -> Reply<u32> {
+pub async fn empty_trash(state: State<'_, AppState>) -> Reply<u32> {
     state.with(|s| s.empty_trash())
 }
 
@@ -412,10 +392,7 @@ pub async fn update_tows(
 }
 
 #[tauri::command]
-pub async fn tows_to_goal(
-    state: State<'_, AppState>,
-    id: Uuid,
-) -> Reply<Goal> {
+pub async fn tows_to_goal(state: State<'_, AppState>, id: Uuid) -> Reply<Goal> {
     state.with(|s| s.tows_to_goal(id))
 }
 

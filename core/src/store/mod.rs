@@ -1,22 +1,23 @@
 //! The SQLite store: the only place in Tandem where SQL is written. One module per
-//! aggregate (`partnerships`, `sessions`) owns its tables' SQL and row mapping; this module
-//! owns opening a file safely, the connection settings and the migrations.
+//! aggregate (`partnerships`, `sessions`, `topics`, `actions`, `goals`, `swot`) owns its
+//! tables' SQL and row mapping; `trash`, `search` and `dashboard` read across them; this
+//! module owns opening a file safely, the connection settings and the migrations.
 //!
 //! Every write is one `IMMEDIATE` transaction; a method returns only after its commit, so
 //! whatever the UI is told was saved is on disk (WAL with `synchronous=FULL`).
 
+mod actions;
 mod backup;
 mod dashboard;
+mod goals;
 mod import;
 mod migrations;
 mod partnerships;
 mod search;
 mod sessions;
-mod actions;
-mod goals;
+mod swot;
 mod topics;
 mod trash;
-mod swot;
 
 use std::fs::OpenOptions;
 use std::io::Read;

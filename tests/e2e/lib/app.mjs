@@ -1,5 +1,5 @@
 // Starting the real app through tauri-driver, and small helpers the specs share.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,4 +127,37 @@ export async function textsOf(browser, selector) {
   const texts = [];
   for (const element of await browser.$$(selector)) texts.push(await textOf(element));
   return texts;
+}
+
+/**
+ * Quits the app (ends the WebDriver session) and waits until its process is gone: a new
+ * start while the old window still lives would be handed to it by the single-instance
+ * plugin, and WebDriver would wait for a window that never comes.
+ */
+export async function quit(browser, db, timeoutMs = 15000) {
+  const { pidsMatching } = await import('./sockets.mjs');
+  await browser.deleteSession();
+  const alive = () =>
+    pidsMatching(APP_BINARY, db).filter((pid) => {
+      try {
+        return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    });
+  const deadline = Date.now() + timeoutMs;
+  while (alive().length > 0) {
+    if (Date.now() > deadline) throw new Error(`the app did not quit within ${timeoutMs} ms (pids ${alive()})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The first button inside `scope` (a CSS selector) whose text is `text` (whitespace collapsed). */
+export function buttonWithText(browser, scope, text) {
+  return browser.$(
+    new Function(
+      `return [...document.querySelectorAll(${JSON.stringify(`${scope} button`)})]` +
+        `.find((b) => b.textContent.replace(/\\s+/g, ' ').trim() === ${JSON.stringify(text)}) ?? null;`,
+    ),
+  );
 }

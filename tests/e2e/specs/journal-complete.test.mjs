@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   APP_BINARY,
+  buttonWithText,
   launch,
   openTab,
+  quit,
   scratchDir,
   screenshot,
   settledScreenshot,
@@ -160,9 +162,9 @@ test('write a complete session with the toolbar, topics, action items and a refl
   await typeInto(app, '#session-reflection', REFLECTION);
   await waitSaved(app);
   await scrollMain('top');
-  await settledScreenshot(app, '30-session-complete-top');
+  await settledScreenshot(app, '70-session-complete-top');
   await scrollMain('bottom');
-  await settledScreenshot(app, '31-session-complete-bottom');
+  await settledScreenshot(app, '71-session-complete-bottom');
 
   // The Preview renders the Markdown; typed HTML stays text.
   await scrollMain('top');
@@ -174,7 +176,7 @@ test('write a complete session with the toolbar, topics, action items and a refl
   assert.match(rendered.html, /<li>summarise a long thread<\/li>/);
   assert.ok(rendered.text.includes(XSS), `the typed HTML is not shown as text: ${rendered.html}`);
   assert.equal(await app.execute((el) => el.querySelectorAll('img').length, preview), 0, 'the typed <img> became an element');
-  await settledScreenshot(app, '32-session-notes-preview');
+  await settledScreenshot(app, '72-session-notes-preview');
   await fieldButton('session-notes', 'Edit').click();
   await notes.waitForDisplayed();
   // The action items save one by one: wait for the due date to be stored.
@@ -188,7 +190,7 @@ test('write a complete session with the toolbar, topics, action items and a refl
 });
 
 test('quit and start again: the app reopens the session, all of it there', async () => {
-  await app.deleteSession();
+  await quit(app, db);
   app = await launch(db);
   const title = await app.$('#session-title');
   await title.waitForDisplayed({ timeoutMsg: 'the app did not reopen where it was left (the session)' });
@@ -203,6 +205,7 @@ test('quit and start again: the app reopens the session, all of it there', async
   const rows = await waitForCount(app, '[data-testid="action-item"]', 2, 'the action items are gone');
   assert.equal(await rows[0].$('input.item-text').getValue(), MINE);
   assert.equal(await rows[0].$('select.owner').getValue(), 'me');
+  assert.equal(await rows[0].$('input.due').getValue(), '', 'my action item has no due date');
   assert.equal(await rows[1].$('input.item-text').getValue(), HERS);
   assert.equal(await rows[1].$('select.owner').getValue(), 'partner');
   assert.equal(await rows[1].$('input.due').getValue(), DUE);
@@ -229,13 +232,13 @@ test('a goal with a milestone ticked and two progress entries on its chart', asy
     await setDate('#progress-date', e.day);
     await typeInto(app, '#progress-value', e.value);
     await typeInto(app, '#progress-note', e.note);
-    await app.$('button=Add entry').click();
+    await buttonWithText(app, 'form[aria-label="Record progress"]', 'Add entry').click();
     await waitForCount(app, '[data-testid="progress-entry"]', i + 1, `progress entry ${i + 1} was not added`);
   }
   const points = await app.$$('[data-testid="chart-point"]');
   assert.equal(points.length, 2, 'the chart shows two points');
   await scrollMain('bottom');
-  await settledScreenshot(app, '33-goal-page');
+  await settledScreenshot(app, '73-goal-page');
   await scrollMain('top');
 });
 
@@ -249,7 +252,7 @@ test('search (Ctrl+K) finds a word of the notes and opens the session', async ()
   const i = texts.findIndex((t) => t.includes(TITLE));
   assert.ok(i >= 0, `the session is not among the results: ${JSON.stringify(texts)}`);
   assert.equal(await app.execute((el) => el.querySelector('mark')?.textContent ?? '', hits[i]).then((m) => m.toLowerCase()), 'ollama');
-  await settledScreenshot(app, '34-search-results');
+  await settledScreenshot(app, '74-search-results');
   await hits[i].click();
   const title = await app.$('#session-title');
   await title.waitForDisplayed({ timeoutMsg: 'the result did not open the session' });
@@ -272,7 +275,7 @@ test('move the session to the trash, undo from the toast; again, then restore fr
   const toast = await app.$('[data-testid="undo-toast"]');
   await toast.waitForDisplayed({ timeoutMsg: 'no undo toast' });
   await app.waitUntil(async () => !(await sessionTitles()).includes(TITLE), { timeoutMsg: 'the trashed session is still listed' });
-  await settledScreenshot(app, '35-undo-toast');
+  await settledScreenshot(app, '75-undo-toast');
   await app.$('[data-testid="undo-button"]').click();
   await app.waitUntil(async () => (await sessionTitles()).includes(TITLE), { timeoutMsg: 'Undo did not bring the session back' });
   await toast.waitForDisplayed({ reverse: true, timeoutMsg: 'the toast stayed after Undo' });
@@ -285,7 +288,7 @@ test('move the session to the trash, undo from the toast; again, then restore fr
   await app.$('[data-testid="open-trash"]').click();
   const entry = (await waitForCount(app, '[data-testid="trash-entry"]', 1, 'the trash is empty'))[0];
   assert.match(await textOf(entry), new RegExp(TITLE.slice(0, 20)));
-  await settledScreenshot(app, '36-trash');
+  await settledScreenshot(app, '76-trash');
   await entry.$('[data-testid="restore-entry"]').click();
   await app.$('[data-testid="trash-empty"]').waitForDisplayed({ timeoutMsg: 'the restored session is still in the trash' });
 
@@ -316,8 +319,8 @@ test('"?" opens the keyboard help; Escape closes it', async () => {
   await help.waitForDisplayed({ timeoutMsg: '"?" did not open the help' });
   assert.ok((await app.$$('[data-testid="shortcut"]')).length >= 5);
   assert.match(await textOf(help), /Search/i);
-  await settledScreenshot(app, '37-help-overlay');
+  await settledScreenshot(app, '77-help-overlay');
   await app.keys('Escape');
   await help.waitForDisplayed({ reverse: true, timeoutMsg: 'Escape did not close the help' });
-  await screenshot(app, '38-help-closed');
+  await screenshot(app, '78-help-closed');
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP_BINARY, launch, openTab, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
+import { APP_BINARY, launch, openTab, quit, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
 
 const NOTES =
   "Zoë m'a montré ses outils — café, résumé, naïveté.\n" +
@@ -81,7 +81,7 @@ test('write a session; it saves as you type', async () => {
 });
 
 test('quit, start again: everything is still there', async () => {
-  await app.deleteSession();
+  await quit(app, db);
   app = await launch(db);
 
   const items = await app.$$('[data-testid="partnership-item"]');
