@@ -76,7 +76,7 @@ pub enum Command {
     },
     /// Make the progress PDF of a partnership.
     Report {
-        /// The partnership: its id, or the partner's name (any case).
+        /// The partnership: its id, or the partner's full name (in any case).
         #[arg(long, value_name = "ID_OR_NAME")]
         partnership: String,
         /// First day of the period (inclusive).

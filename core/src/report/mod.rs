@@ -43,7 +43,7 @@ use crate::store::Store;
 
 pub use fonts::{Face, Fonts, MISSING};
 pub use layout::{Item, PRINTABLE, Page};
-pub use sections::{CADENCE_GRACE_DAYS, PRIVATE_NOTES};
+pub use sections::{CADENCE_GRACE_DAYS, PRIVATE_NOTES, PRIVATE_NOTES_AND_ACTIONS};
 
 use layout::{Color, Layouter, PAGE_HEIGHT, PAGE_WIDTH, Style, palette, text_line, text_width};
 
@@ -78,6 +78,8 @@ pub(crate) struct ReportData {
     pub actions: Vec<Vec<ActionItem>>,
     /// The open action items of the period's sessions (overdue first, then by due date).
     pub open_actions: Vec<ActionItemView>,
+    /// The private sessions of the period: their action items are private text too.
+    pub private_sessions: std::collections::HashSet<Uuid>,
     /// The goals as they stand, in the store's order (active, not started, achieved,
     /// dropped), each with its summary and its detail. Progress entries are those of the
     /// period when a period was asked for, else all of them.
@@ -213,11 +215,17 @@ pub fn render_report(
             }
         }
     }
+    let private_sessions = sessions
+        .iter()
+        .filter(|s| s.visibility == crate::model::Visibility::Private)
+        .map(|s| s.id)
+        .collect();
     let data = ReportData {
         partnership,
         sessions,
         actions,
         open_actions,
+        private_sessions,
         goals,
         swot,
         swot_changes,

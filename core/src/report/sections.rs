@@ -18,7 +18,8 @@ use super::layout::{
 use super::markdown::{self, BODY_SIZE, body_style};
 use super::{Fonts, ReportData};
 use crate::model::{
-    ActionItem, GoalStatus, GoalSummary, Owner, PartnershipKind, Role, SessionFormat, Visibility,
+    ActionItem, ActionItemView, GoalStatus, GoalSummary, Owner, PartnershipKind, Role,
+    SessionFormat, Visibility,
 };
 
 /// Grace added to the agreed cadence before a gap between sessions counts as missed.
@@ -838,6 +839,8 @@ struct Sessions;
 
 /// Shown instead of the notes of a private session when private notes are left out.
 pub const PRIVATE_NOTES: &str = "Notes are private and were left out of this report.";
+pub const PRIVATE_NOTES_AND_ACTIONS: &str =
+    "Notes and action items are private and were left out of this report.";
 
 impl Section for Sessions {
     fn steps(&self, ctx: &Ctx<'_>) -> u32 {
@@ -945,11 +948,16 @@ impl Section for Sessions {
                     blocks.push(label(&title, palette::TEAL));
                     blocks.extend(markdown::blocks(text, 0.0));
                 }
-            } else {
-                blocks.push(note(PRIVATE_NOTES));
             }
             let actions = d.actions.get(i).map_or(&[][..], Vec::as_slice);
-            if !actions.is_empty() {
+            if !shows_notes {
+                // A private session's action items are its text too.
+                blocks.push(note(if actions.is_empty() {
+                    PRIVATE_NOTES
+                } else {
+                    PRIVATE_NOTES_AND_ACTIONS
+                }));
+            } else if !actions.is_empty() {
                 blocks.push(label("Action items", palette::TEAL));
                 for a in actions {
                     blocks.push(action_block(d, a, None));
@@ -1001,13 +1009,19 @@ struct OpenActions;
 impl Section for OpenActions {
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let d = ctx.data;
+        let shown: Vec<&ActionItemView> = d
+            .open_actions
+            .iter()
+            .filter(|a| d.include_private || !d.private_sessions.contains(&a.item.session_id))
+            .collect();
+        let hidden = d.open_actions.len() - shown.len();
         if d.open_actions.is_empty() {
             tick();
             return;
         }
         let mut blocks = section_title("Open action items", true);
         let n = d.open_actions.len();
-        let overdue = d.open_actions.iter().filter(|a| a.overdue).count();
+        let overdue = shown.iter().filter(|a| a.overdue).count();
         let mut intro = format!(
             "{} from the sessions in this report, as of {}",
             plural(
@@ -1028,10 +1042,17 @@ impl Section for OpenActions {
             ));
         }
         intro.push('.');
+        if hidden > 0 {
+            intro.push_str(&format!(
+                " {} from private sessions {} left out.",
+                plural(hidden, "item", "items"),
+                if hidden == 1 { "is" } else { "are" }
+            ));
+        }
         blocks.push(Block::Text(
             TextBlock::new(vec![Run::new(intro, muted(9.0))]).spacing(0.0, 10.0),
         ));
-        for a in &d.open_actions {
+        for a in shown {
             let source = format!(
                 "from \u{201C}{}\u{201D}, {}",
                 a.session_title,

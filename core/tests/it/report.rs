@@ -217,12 +217,14 @@ fn the_sample_report_has_every_section_and_is_well_formed() {
 #[test]
 fn private_notes_are_left_out_unless_asked_for() {
     let (store, id) = sample();
-    // From private sessions of the sample: the kick-off, the Sofia office's export (its
-    // action item, with the Cyrillic names, is not private and does show), and the
-    // reflection of a *shared* session (reflections are always private).
+    // From private sessions of the sample: the kick-off, the Sofia office's export and its
+    // action item (a private session's action items are its text too: left out, both under
+    // the session and among the open items), and the reflection of a *shared* session
+    // (reflections are always private).
     let private = [
         "Zoë was nervous",
         "Cyrillic customer names from the Sofia office",
+        "Raise the broken export",
         "Best hour of my month",
     ];
     let default = inspect(render(&store, &options(id)).unwrap());
@@ -230,6 +232,8 @@ fn private_notes_are_left_out_unless_asked_for() {
         default.lacks(text);
     }
     default.has(report::PRIVATE_NOTES);
+    default.has(report::PRIVATE_NOTES_AND_ACTIONS);
+    default.has("from private sessions is left out");
     default.has("LinkedIn without the cringe"); // private sessions still show their titles
 
     let with = inspect(
@@ -246,6 +250,7 @@ fn private_notes_are_left_out_unless_asked_for() {
         with.has(text);
     }
     with.lacks(report::PRIVATE_NOTES);
+    with.lacks("from private sessions");
 }
 
 /// A store with one partnership holding one shared session with `notes`.
@@ -713,15 +718,16 @@ fn goals_swots_topics_and_action_items_are_in_their_sections() {
             "Book the data review",
             "The reorg rumours",
             "Career",
-            report::PRIVATE_NOTES,
-            "Call the Lisbon office",
-            // Open action items: the overdue one first.
+            // A private session's action items are private text too.
+            report::PRIVATE_NOTES_AND_ACTIONS,
+            // Open action items: the overdue one first; the private session's left out.
             "Open action items",
+            "1 item from private sessions is left out",
             "Book the data review",
             "OVERDUE",
-            "Call the Lisbon office",
         ],
     );
+    pdf.lacks("Call the Lisbon office");
     // At a glance counts them (poppler reads the cards row by row: figures, then labels).
     in_order(
         &pdf,
@@ -789,7 +795,15 @@ fn a_period_filters_sessions_action_items_and_progress_but_not_goals_or_swots() 
     pdf.lacks("Kick-off over coffee");
     pdf.lacks("Book the data review");
     pdf.has("The reorg rumours");
-    in_order(&pdf, &["Open action items", "Call the Lisbon office"]);
+    // Its one open action item comes from a private session: counted, not shown.
+    in_order(
+        &pdf,
+        &[
+            "Open action items",
+            "1 item from private sessions is left out",
+        ],
+    );
+    pdf.lacks("Call the Lisbon office");
     // Goals and SWOTs as they stand; progress only from within the period.
     pdf.has("Fluent with assistants");
     pdf.has("Lead the AI pilot");
