@@ -18,7 +18,7 @@ async function chooseBackend(): Promise<Backend> {
   return watchStartup(new TauriBackend())
 }
 
-/** One backend call made before the first screen was ready (times in ms since navigation). */
+/** One backend call made before the first screen was ready (ms since the page's time origin). */
 interface Timing {
   call: string
   start: number
@@ -28,7 +28,7 @@ interface Timing {
 /**
  * For the start-up benchmark (`make bench`): once the first screen is interactive (App sets
  * `document.body.dataset.ready`), tell the shell with `startup_mark`, together with how long
- * each backend call on the way took. The shell ignores the call unless the benchmark asked
+ * each backend call on the way took and when the page started and became ready. The shell ignores the call unless the benchmark asked
  * for it (`TANDEM_STARTUP_MARK`); after it, calls are no longer timed.
  */
 function watchStartup(backend: Backend): Backend {
@@ -38,7 +38,12 @@ function watchStartup(backend: Backend): Backend {
     if (!recording || document.body.dataset.ready !== 'true') return false
     recording = false
     observer.disconnect()
-    invoke('startup_mark', { timings }).catch(() => {})
+    const marks = {
+      calls: timings,
+      readyMs: performance.now(),
+      originUnixMs: performance.timeOrigin,
+    }
+    invoke('startup_mark', { timings: marks }).catch(() => {})
     return true
   }
   const observer = new MutationObserver(send)

@@ -29,6 +29,19 @@ test('export the progress PDF: Ctrl+P, choose options, progress, saved', async (
   assert.equal(await app.$('#report-include-private').isSelected(), false, 'private notes are left out by default');
   await screenshot(app, '30-export-dialog');
 
+  try {
+    await exportThroughDialog();
+  } finally {
+    // Whatever happened, the dialog must not stay open over the next test's clicks.
+    await app.keys(['Escape']);
+    await dialog.waitForDisplayed({ reverse: true, timeoutMsg: 'Escape did not close the export dialog' });
+    // The backdrop fades out: until it is gone it takes the clicks.
+    await app.waitUntil(async () => (await app.$$('[aria-modal="true"]')).length === 0, { timeoutMsg: 'a dialog stayed open' });
+    await app.pause(250);
+  }
+});
+
+async function exportThroughDialog() {
   await app.$('[data-testid="export-save"]').click();
   await answerSaveDialog(pdf);
   const saved = await app.$('[data-testid="export-saved"]');
@@ -52,8 +65,7 @@ test('export the progress PDF: Ctrl+P, choose options, progress, saved', async (
   // Cyrillic name, is listed among the open action items: only notes are private).
   assert.doesNotMatch(text, /invented a column name/, 'a private session’s notes are not');
   assert.doesNotMatch(text, /answer your own question/, 'a private session’s notes are not');
-  await app.keys(['Escape']);
-});
+}
 
 test('back up, change something, restore: the change is gone and the backup kept it', async () => {
   await app.$('[data-testid="open-backups"]').click();
@@ -77,6 +89,9 @@ test('back up, change something, restore: the change is gone and the backup kept
   await app.$('[data-testid="restore-confirm"]').waitForDisplayed();
   await screenshot(app, '33-restore-confirm');
   await app.$('[data-testid="restore-confirm-button"]').click();
+  // The sidebar listed both partnerships before the restore too: wait for the restore itself.
+  await app.$('[data-testid="restored-note"]').waitForDisplayed({ timeout: 15000, timeoutMsg: 'the restore was never reported' });
+  await app.$('[data-testid="restore-confirm"]').waitForDisplayed({ reverse: true });
 
   await app.waitUntil(
     async () => {
