@@ -1,0 +1,237 @@
+// Issue 4, done means: both SWOTs filled (Enter adds), an item both sides share is marked
+// on both; a new snapshot changed by keyboard (add, delete, move to another quadrant);
+// the two snapshots compared (added, removed, moved); a TOWS strategy turned into a goal.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { APP_BINARY, buttonWithText, launch, openTab, scratchDir, settledScreenshot, textOf, textsOf, typeInto } from '../lib/app.mjs';
+
+const db = join(scratchDir(), 'journal.sqlite3');
+const SHARED = 'Public speaking in front of executives';
+const MINE = {
+  strengths: ['Twenty years of client work', 'Knows how budgets get approved'],
+  weaknesses: [SHARED, 'Slow with new software'],
+  opportunities: ['The new analytics team needs mentors'],
+  threats: ['Reorganisation next spring'],
+};
+const PARTNER = {
+  strengths: ['Fluent with AI tools', 'Builds dashboards fast'],
+  weaknesses: [SHARED],
+  opportunities: ['A data-quality presentation to the board'],
+  threats: ['Short contract'],
+};
+const ADDED = 'Lead the AI pilot in finance';
+const REMOVED = 'Slow with new software';
+const MOVED = 'Knows how budgets get approved'; // strengths → weaknesses (Alt+→)
+const STRATEGY = 'Use my client experience to coach the analytics team';
+
+let app;
+
+before(async () => {
+  app = await launch(db);
+});
+
+after(async () => {
+  await app?.deleteSession();
+});
+
+/** Types an item into a quadrant's add field and presses Enter; waits until it is listed. */
+async function addItem(side, quadrant, text) {
+  const cell = await app.$(`[data-testid="quadrant-${side}-${quadrant}"]`);
+  const before = (await cell.$$('[data-testid="swot-item"]')).length;
+  await typeInto(app, `#swot-add-${side}-${quadrant}`, `${text}\n`);
+  await app.waitUntil(async () => (await cell.$$('[data-testid="swot-item"]')).length === before + 1, {
+    timeoutMsg: `“${text}” was not added to ${side} ${quadrant}`,
+  });
+  assert.equal(await app.$(`#swot-add-${side}-${quadrant}`).getValue(), '', 'the add field was not cleared');
+}
+
+async function itemsOf(side, quadrant) {
+  return textsOf(app, `[data-testid="quadrant-${side}-${quadrant}"] [data-testid="swot-item"] .item-text`);
+}
+
+/** Focuses an item's text (as Tab would) so that its keyboard shortcuts apply. */
+async function focusItem(side, quadrant, text) {
+  for (const button of await app.$$(`[data-testid="quadrant-${side}-${quadrant}"] .item-text`)) {
+    if ((await textOf(button)) === text) {
+      await app.execute((el) => el.focus(), button);
+      return button;
+    }
+  }
+  throw new Error(`no item “${text}” in ${side} ${quadrant}`);
+}
+
+async function chooseView(label) {
+  const button = await buttonWithText(app, '.swot-page .views', label);
+  await button.click();
+  await app.waitUntil(async () => (await button.getAttribute('aria-pressed')) === 'true', { timeoutMsg: `the ${label} view did not open` });
+}
+
+/** Screenshots at the smallest supported window and at a large one (as large as the screen allows). */
+async function atTwoSizes(name) {
+  await app.setWindowSize(1024, 700);
+  await app.waitUntil(async () => (await app.execute(() => window.innerWidth)) <= 1024, { timeoutMsg: 'the window did not shrink' });
+  await settledScreenshot(app, `${name}-1024x700`);
+  const overflow = await app.execute(() => {
+    const main = document.querySelector('main');
+    const edge = main.getBoundingClientRect().left + main.clientWidth;
+    const wide = [...main.querySelectorAll('*')]
+      .filter((el) => el.getBoundingClientRect().right > edge + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n && wide.length < 8; n = walker.nextNode()) {
+      range.selectNodeContents(n);
+      if (range.getBoundingClientRect().right > edge + 1) wide.push(`text “${n.textContent.slice(0, 30)}” in ${n.parentElement.className}`);
+    }
+    if (main.scrollWidth > main.clientWidth) {
+      // Which element, hidden, ends the overflow (the deepest one is the culprit).
+      const culprits = [];
+      for (const el of main.querySelectorAll('*')) {
+        const before = el.style.display;
+        el.style.display = 'none';
+        if (main.scrollWidth <= main.clientWidth) culprits.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+        el.style.display = before;
+      }
+      wide.push(`hiding fixes it: ${culprits.slice(-4)}`);
+    }
+    return { px: main.scrollWidth - main.clientWidth, wide };
+  });
+  assert.ok(overflow.px <= 0, `${name}: the page scrolls sideways at 1024×700 (${overflow.px}px too wide: ${overflow.wide})`);
+  await app.setWindowSize(1600, 1000);
+  await app.pause(300);
+  const size = await app.execute(() => `${window.innerWidth}x${window.innerHeight}`);
+  await settledScreenshot(app, `${name}-large`);
+  console.log(`# ${name}-large is ${size}`);
+}
+
+test('fill both SWOTs; the item both sides share is marked on both', async () => {
+  await app.$('[data-testid="start-partnership"]').click();
+  await typeInto(app, '#partner-name', 'Zoë Okafor');
+  await typeInto(app, '#my-name', 'Henrik Lindqvist');
+  await app.$('[data-testid="create-partnership"]').click();
+  await app.$('[data-testid="dashboard"]').waitForDisplayed();
+  await openTab(app, 'swot');
+  await app.$('[data-testid="side-by-side"]').waitForDisplayed();
+  await settledScreenshot(app, '60-swot-empty');
+
+  for (const [side, swot] of [
+    ['mine', MINE],
+    ['partner', PARTNER],
+  ]) {
+    for (const [quadrant, texts] of Object.entries(swot)) {
+      for (const text of texts) await addItem(side, quadrant, text);
+    }
+  }
+  for (const [quadrant, texts] of Object.entries(MINE)) assert.deepEqual(await itemsOf('mine', quadrant), texts);
+  for (const [quadrant, texts] of Object.entries(PARTNER)) assert.deepEqual(await itemsOf('partner', quadrant), texts);
+
+  // The shared item is marked on both sides, and nothing else is.
+  await app.waitUntil(async () => (await app.$$('[data-testid="swot-item"][data-shared]')).length === 2, {
+    timeoutMsg: 'the item both sides share is not marked on both',
+  });
+  for (const side of ['mine', 'partner']) {
+    const marked = await textsOf(app, `[data-testid="quadrant-${side}-weaknesses"] [data-testid="swot-item"][data-shared="same"] .item-text`);
+    assert.deepEqual(marked, [SHARED], `${side}: the shared item is not marked as the same`);
+  }
+  await app.execute(() => document.querySelector('main').scrollTo(0, 0));
+  await atTwoSizes('61-swot-side-by-side');
+  await app.setWindowSize(1280, 800);
+
+  await chooseView('2×2 grid');
+  await app.$('[data-testid="quadrant-mine-strengths"]').waitForDisplayed();
+  assert.deepEqual(await itemsOf('mine', 'threats'), MINE.threats);
+  await settledScreenshot(app, '62-swot-grid-mine');
+  await chooseView('Both');
+  await app.$('[data-testid="quadrant-partner-strengths"]').waitForDisplayed();
+  await atTwoSizes('63-swot-grid-both');
+  await app.setWindowSize(1280, 800);
+  await chooseView('Side by side');
+});
+
+test('start a new snapshot and change it by keyboard: add, delete, move', async () => {
+  // Date the first snapshot a month back, as if it had been made then.
+  await app.$('[data-testid="side-head-mine"] .icon-btn').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed();
+  const earlier = new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10);
+  await app.execute(
+    (v) => {
+      const el = document.getElementById('swot-snapshot-date');
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    earlier,
+  );
+  await typeInto(app, '#swot-snapshot-reason', 'Our first session');
+  await app.$('[data-testid="snapshot-dialog"] button[type="submit"]').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ reverse: true });
+
+  await buttonWithText(app, '[data-testid="side-head-mine"]', 'Start a new snapshot of my SWOT').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed();
+  await typeInto(app, '#swot-snapshot-reason', 'After the reorganisation');
+  await app.$('[data-testid="snapshot-dialog"] button[type="submit"]').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ reverse: true, timeoutMsg: 'the new snapshot was not started' });
+  const select = await app.$('#swot-snap-mine');
+  await app.waitUntil(async () => (await app.$$('#swot-snap-mine option')).length === 2, { timeoutMsg: 'two snapshots of my SWOT expected' });
+  assert.match(await textOf(select.$('option:checked')), /After the reorganisation.*latest/);
+  // Copied forward: the new snapshot starts with what the earlier one held.
+  assert.deepEqual(await itemsOf('mine', 'strengths'), MINE.strengths);
+
+  await addItem('mine', 'opportunities', ADDED);
+
+  await focusItem('mine', 'weaknesses', REMOVED);
+  await app.keys('Delete');
+  await app.waitUntil(async () => !(await itemsOf('mine', 'weaknesses')).includes(REMOVED), { timeoutMsg: 'Delete did not remove the item' });
+  await app.$('[data-testid="undo-toast"]').waitForDisplayed({ timeoutMsg: 'no undo toast after Delete' });
+
+  await focusItem('mine', 'strengths', MOVED);
+  await app.keys(['Alt', 'ArrowRight']);
+  await app.waitUntil(async () => (await itemsOf('mine', 'weaknesses')).includes(MOVED), {
+    timeoutMsg: 'Alt+→ did not move the item to the weaknesses',
+  });
+  assert.deepEqual(await itemsOf('mine', 'strengths'), [MINE.strengths[0]]);
+  // The keyboard stays on the moved item, so that it can be moved on.
+  assert.equal(await app.execute(() => document.activeElement?.textContent?.trim()), MOVED);
+  await settledScreenshot(app, '64-swot-new-snapshot-changed');
+});
+
+test('compare the two snapshots: added, removed, moved', async () => {
+  await chooseView('Changes over time');
+  const view = await app.$('[data-testid="compare-view"]');
+  await view.waitForDisplayed();
+  const added = await app.$('[data-testid="compare-added"]');
+  await added.waitForDisplayed({ timeoutMsg: 'no comparison shown' });
+  assert.match(await textOf(added), new RegExp(ADDED));
+  assert.match(await textOf(app.$('[data-testid="compare-removed"]')), new RegExp(REMOVED));
+  const moved = await textOf(app.$('[data-testid="compare-moved"]'));
+  assert.match(moved, new RegExp(`Strengths.*Weaknesses.*${MOVED}`));
+  assert.match(await textOf(view), /1 added · 1 removed · 1 moved · 4 kept/);
+  await atTwoSizes('65-swot-compare');
+  await app.setWindowSize(1280, 800);
+});
+
+test('a TOWS strategy becomes a goal, listed on the Goals tab', async () => {
+  await chooseView('TOWS strategies');
+  await app.$('[data-testid="tows-view"]').waitForDisplayed();
+  await typeInto(app, '#tows-so-text', STRATEGY);
+  await app.$('#tows-so-internal').selectByVisibleText(MINE.strengths[0]);
+  await app.$('#tows-so-external').selectByVisibleText(ADDED);
+  await buttonWithText(app, '[data-testid="tows-so"]', 'Add and make it a goal').click();
+  const strategy = await app.$('[data-testid="tows-so"] [data-testid="tows-strategy"]');
+  await strategy.waitForDisplayed({ timeoutMsg: 'the strategy was not added' });
+  await app.waitUntil(async () => /Goal created|Is a goal/.test(await textOf(strategy)), { timeoutMsg: 'the strategy did not become a goal' });
+  assert.match(await textOf(strategy), new RegExp(`S: ${MINE.strengths[0]}`));
+  await atTwoSizes('66-swot-tows');
+  await app.setWindowSize(1280, 800);
+
+  await openTab(app, 'goals');
+  const goals = await textsOf(app, '[data-testid="goal-item"]');
+  assert.ok(goals.some((g) => g.includes(STRATEGY)), `the goal is not on the Goals tab: ${JSON.stringify(goals)}`);
+
+  const json = JSON.parse(execFileSync(APP_BINARY, ['export-json', '--db', db], { encoding: 'utf8' }));
+  const tows = json.tows_strategies.find((t) => t.text === STRATEGY);
+  assert.ok(tows?.goal_id, 'the stored strategy does not point at its goal');
+  assert.ok(json.goals.some((g) => g.id === tows.goal_id && g.title.includes(STRATEGY.slice(0, 30))));
+});
