@@ -18,8 +18,40 @@ export function scratchDir() {
   return mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
 }
 
+/** Live (not zombie) processes of the app under test, whatever journal they have open. */
+async function liveApps() {
+  const { pidsMatching } = await import('./sockets.mjs');
+  return pidsMatching(APP_BINARY).filter((pid) => {
+    try {
+      return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Waits for the app of an earlier spec to be gone: the app is single-instance, so a start
+ * while the previous window is still closing hands over to it and exits, and WebDriver
+ * would wait for a window that never comes. One that outlives `timeoutMs` is killed.
+ */
+async function noAppRunning(timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await liveApps()).length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  for (const pid of await liveApps()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** Starts the app on the journal at `db` and waits until the UI says it is ready. */
 export async function launch(db) {
+  await noAppRunning();
   const browser = await remote({
     hostname: '127.0.0.1',
     port: 4444,
