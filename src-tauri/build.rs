@@ -2,6 +2,7 @@
 // `allow-<command>` permission for each, and `capabilities/main.json` grants them.
 const COMMANDS: &[&str] = &[
     "journal_info",
+    "check_journal",
     "list_partnerships",
     "get_partnership",
     "create_partnership",

@@ -38,6 +38,7 @@ pub fn typescript() -> String {
     decl::<SessionDraft>(&cfg, &mut out);
     decl::<Session>(&cfg, &mut out);
     decl::<SessionSummary>(&cfg, &mut out);
+    decl::<SessionPage>(&cfg, &mut out);
     decl::<Owner>(&cfg, &mut out);
     decl::<ActionItemDraft>(&cfg, &mut out);
     decl::<ActionItem>(&cfg, &mut out);

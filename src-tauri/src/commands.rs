@@ -8,7 +8,7 @@ use tandem_core::model::{
     ActionItem, ActionItemDraft, ActionItemView, Dashboard, Goal, GoalDetail, GoalDraft,
     GoalSummary, ItemKind, JournalInfo, Milestone, MilestoneDraft, Partnership, PartnershipDraft,
     PartnershipOverview, ProgressDraft, ProgressEntry, Quadrant, ReportFile, SearchHit, Session,
-    SessionDraft, SessionSummary, Side, SwotBoard, SwotComparison, SwotItem, SwotItemDraft,
+    SessionDraft, SessionPage, Side, SwotBoard, SwotComparison, SwotItem, SwotItemDraft,
     SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
 };
 use tandem_core::report::{Progress, ReportOptions};
@@ -21,8 +21,25 @@ use crate::app::{self, AppState, Journal};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
+/// Runs the integrity check the journal still owes (reading the whole file, off the lock so
+/// other commands go on meanwhile) and reports the journal again: with its error when the
+/// check found it damaged, after which every command refuses. The UI asks once its first
+/// screen is up; a write waits for the same check in any case.
 #[tauri::command]
-pub fn journal_info(state: State<'_, AppState>) -> Reply<JournalInfo> {
+pub async fn check_journal(state: State<'_, AppState>) -> Reply<JournalInfo> {
+    let check = state.lock()?.pending_check();
+    if let Some(check) = check
+        && let Err(e) = check.run()
+    {
+        state.lock()?.failed_check(&check, ErrorPayload::from(&e));
+    }
+    Ok(state.lock()?.info())
+}
+
+/// Async like every command that reads the journal: it may wait for the start-up open,
+/// which must not hold up the main (window) thread.
+#[tauri::command]
+pub async fn journal_info(state: State<'_, AppState>) -> Reply<JournalInfo> {
     Ok(state.lock()?.info())
 }
 
@@ -59,8 +76,8 @@ pub async fn list_sessions(
     partnership_id: Uuid,
     limit: u32,
     offset: u32,
-) -> Reply<Vec<SessionSummary>> {
-    state.with(|s| s.list_sessions(partnership_id, limit, offset))
+) -> Reply<SessionPage> {
+    state.with(|s| s.session_page(partnership_id, limit, offset))
 }
 
 #[tauri::command]

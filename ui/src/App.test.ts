@@ -44,8 +44,37 @@ describe('App start', () => {
     expect(page).toHaveTextContent('/home/me/.local/share/tandem/journal.sqlite')
     expect(screen.queryByTestId('new-partnership')).toBeNull()
     expect(screen.queryByTestId('start-partnership')).toBeNull()
-    expect(backend.callsOf('listPartnerships')).toBe(0)
+    // The list is asked for alongside the journal's state; its failure shows nothing more.
+    expect(screen.queryByTestId('partnership-item')).toBeNull()
     expect(document.body.dataset.ready).toBe('true')
+    expect(backend.callsOf('checkJournal')).toBe(0)
+  })
+
+  it('shows the first screen at once, then the full-page message if the integrity check fails', async () => {
+    const backend = new MockBackend({
+      failsCheck: { code: 'journal_damaged', message: 'The journal is damaged. Restore a backup.', field: null },
+    })
+    await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
+    renderApp(backend)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ana Silva' })).toBeInTheDocument()
+    const page = await screen.findByTestId('journal-error')
+    expect(page).toHaveTextContent('The journal is damaged. Restore a backup.')
+    expect(document.body.dataset.ready).toBe('true')
+    expect(backend.callsOf('checkJournal')).toBe(1)
+    expect(screen.queryByRole('heading', { level: 1, name: 'Ana Silva' })).toBeNull()
+    // Nothing reads the journal once it is known to be damaged.
+    expect(backend.callsOf('listTrash')).toBe(0)
+  })
+
+  it('checks a sound journal once, after the first screen, then counts the trash', async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
+    const s = await backend.createSession(p.id, sessionDraft({ title: 'Gone' }))
+    await backend.moveToTrash('session', s.id)
+    renderApp(backend)
+    await waitFor(() => expect(screen.getByTestId('trash-count')).toHaveTextContent('1'))
+    expect(backend.callsOf('checkJournal')).toBe(1)
+    expect(screen.queryByTestId('journal-error')).toBeNull()
   })
 
   it('reopens the session where the user left off', async () => {

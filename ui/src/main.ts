@@ -2,6 +2,9 @@ import { mount } from 'svelte'
 import { invoke } from '@tauri-apps/api/core'
 import './app.css'
 import App from './App.svelte'
+
+/** When this module began to run: the end of loading and parsing the bundle. */
+const scriptMs = performance.now()
 import type { Backend } from './lib/backend/types'
 import { backendContext } from './lib/backend/context'
 import { TauriBackend } from './lib/backend/tauri'
@@ -40,6 +43,7 @@ function watchStartup(backend: Backend): Backend {
     observer.disconnect()
     const marks = {
       calls: timings,
+      scriptMs,
       readyMs: performance.now(),
       originUnixMs: performance.timeOrigin,
     }

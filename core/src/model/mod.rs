@@ -298,6 +298,15 @@ pub struct SessionSummary {
     pub updated_at: DateTime<Utc>,
 }
 
+/// One page of a partnership's session list, and how many live sessions it has in all
+/// (what a windowed list needs to size its scroll area).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SessionPage {
+    pub total: u32,
+    pub offset: u32,
+    pub sessions: Vec<SessionSummary>,
+}
+
 /// Which journal the window has open, or why it could not open it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct JournalInfo {

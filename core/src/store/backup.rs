@@ -318,6 +318,11 @@ impl Facts {
 /// `PRAGMA quick_check`. A file SQLite cannot read is `not_a_journal`, or
 /// `journal_damaged` when it still carries Tandem's application id.
 pub(super) fn inspect(path: &Path) -> Result<(Connection, Facts)> {
+    inspect_with(path, true)
+}
+
+/// [`inspect`], with or without `PRAGMA quick_check` (which reads the whole file).
+fn inspect_with(path: &Path, check_pages: bool) -> Result<(Connection, Facts)> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -339,7 +344,7 @@ pub(super) fn inspect(path: &Path) -> Result<(Connection, Facts)> {
             has_schema,
         };
         // A foreign or newer file is refused for that reason, before checking it further.
-        if facts.check(path).is_ok() && !quick_check(&conn)? {
+        if check_pages && facts.check(path).is_ok() && !quick_check(&conn)? {
             return Err(damaged(path));
         }
         Ok(facts)
@@ -351,19 +356,37 @@ pub(super) fn inspect(path: &Path) -> Result<(Connection, Facts)> {
 /// Checks a journal file before `Store::open` writes to it: refuses one that is damaged,
 /// foreign or newer (without writing to it), and backs up one that is about to be
 /// migrated. A missing or empty file is a new journal and needs nothing.
-pub(super) fn check_before_open(path: &Path) -> Result<()> {
+///
+/// With `defer_pages`, a journal of the current schema (which opening will not write to)
+/// is not read through with `PRAGMA quick_check` here; the result says whether that check
+/// is still owed (see `Store::open_deferring_check`). One to be migrated is always
+/// checked first.
+pub(super) fn check_before_open(path: &Path, defer_pages: bool) -> Result<bool> {
     let len = std::fs::metadata(path)
         .map_err(|e| Error::io(path, e))?
         .len();
     if len == 0 {
-        return Ok(());
+        return Ok(false);
+    }
+    if defer_pages {
+        let (_, facts) = inspect_with(path, false)?;
+        facts.check(path)?;
+        if facts.version == SCHEMA_VERSION {
+            return Ok(true);
+        }
     }
     let (conn, facts) = inspect(path)?;
     facts.check(path)?;
     if (1..SCHEMA_VERSION).contains(&facts.version) {
         backup_into_folder(&conn, path, time::now())?;
     }
-    Ok(())
+    Ok(false)
+}
+
+/// The whole-file check a deferred open still owes: `Ok` when the journal is sound.
+pub(super) fn check_pages(path: &Path) -> Result<()> {
+    let (_, facts) = inspect(path)?;
+    facts.check(path)
 }
 
 /// Checks that `backup` can be restored, and returns a read-only connection to it.

@@ -9,7 +9,7 @@ use super::{
     upsert_sql,
 };
 use crate::error::{Error, Result};
-use crate::model::{Session, SessionDraft, SessionSummary};
+use crate::model::{Session, SessionDraft, SessionPage, SessionSummary};
 use crate::time::{
     self, date_text, datetime_text, parse_datetime, parse_timestamp, timestamp_text,
 };
@@ -158,7 +158,32 @@ fn clean(draft: &SessionDraft) -> SessionDraft {
 }
 
 impl Store {
-    /// The live sessions of a partnership, newest first, `limit` at a time from `offset`.
+    /// A page of [`Store::list_sessions`] and the number of live sessions, read together.
+    pub fn session_page(
+        &self,
+        partnership_id: Uuid,
+        limit: u32,
+        offset: u32,
+    ) -> Result<SessionPage> {
+        let tx = self.conn.unchecked_transaction()?;
+        let total = tx.query_row(
+            "SELECT count(*) FROM session s INDEXED BY session_live \
+             WHERE s.partnership_id = ?1 AND s.deleted_at IS NULL \
+               AND EXISTS (SELECT 1 FROM partnership p WHERE p.id = ?1 AND p.deleted_at IS NULL)",
+            params![partnership_id.to_string()],
+            |r| r.get(0),
+        )?;
+        let sessions = self.list_sessions(partnership_id, limit, offset)?;
+        tx.finish()?;
+        Ok(SessionPage {
+            total,
+            offset,
+            sessions,
+        })
+    }
+
+    /// The live sessions of a partnership, newest first (the most recently written first
+    /// among sessions held at the same minute), `limit` at a time from `offset`.
     /// Topics and open action items are read for the page's rows only.
     pub fn list_sessions(
         &self,
@@ -171,7 +196,7 @@ impl Store {
                  SELECT s.rowid AS rid FROM session s \
                  WHERE s.partnership_id = ?1 AND s.deleted_at IS NULL \
                    AND EXISTS (SELECT 1 FROM partnership p WHERE p.id = ?1 AND p.deleted_at IS NULL) \
-                 ORDER BY s.held_at DESC, s.id LIMIT ?2 OFFSET ?3) \
+                 ORDER BY s.held_at DESC, s.rowid DESC LIMIT ?2 OFFSET ?3) \
              SELECT s.id, s.partnership_id, s.held_at, s.duration_minutes, s.format, s.title, \
                     substr(s.notes, 1, ?4), s.updated_at, s.visibility, s.rating, \
                     (SELECT group_concat(t.name, char(31) ORDER BY st.position) \
@@ -180,7 +205,7 @@ impl Store {
                     (SELECT count(*) FROM action_item a \
                       WHERE a.session_id = s.id AND a.done = 0 AND a.deleted_at IS NULL) \
              FROM page JOIN session s ON s.rowid = page.rid \
-             ORDER BY s.held_at DESC, s.id",
+             ORDER BY s.held_at DESC, s.rowid DESC",
         )?;
         let rows = stmt
             .query_map(

@@ -447,3 +447,91 @@ fn a_foreign_database_without_an_application_id_is_not_taken_over() {
     assert_error(Store::open(&path).map(|_| ()), "not_a_journal", None);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+/// The window opens a journal without reading it all first (`open_deferring_check`): a
+/// damaged one may be read, but the check still runs before anything is written, refuses
+/// the write, and leaves the file as it was; a sound one takes writes as usual.
+#[test]
+fn a_deferred_check_still_keeps_every_write_off_a_damaged_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let healthy = journal_with(dir.path(), 150);
+    let pristine = std::fs::read(&healthy).unwrap();
+
+    // Sound: the check passes once, then writes go through.
+    let mut store = Store::open_deferring_check(&healthy).unwrap();
+    let check = store.integrity_check().expect("a check is owed");
+    check.run().unwrap();
+    let pid = store.list_partnerships().unwrap()[0].partnership.id;
+    store
+        .create_session(pid, &session_draft("After the check"))
+        .unwrap();
+    assert!(
+        store.integrity_check().is_none(),
+        "passed: nothing owed any more"
+    );
+    drop(store);
+    // The first write runs the check itself when nobody asked for it.
+    let mut store = Store::open_deferring_check(&healthy).unwrap();
+    store
+        .create_session(pid, &session_draft("First write"))
+        .unwrap();
+    assert!(store.integrity_check().is_none());
+    drop(store);
+
+    let mut refused = 0;
+    for (what, damage) in damages() {
+        let case = tempfile::tempdir().unwrap();
+        let path = case.path().join("journal.sqlite3");
+        let mut bytes = pristine.clone();
+        damage(&mut bytes);
+        std::fs::write(&path, &bytes).unwrap();
+        let mut store = match Store::open_deferring_check(&path) {
+            Ok(store) => store,
+            Err(e) => {
+                // Damage in the header or the schema is seen at once, as before.
+                assert!(
+                    ["journal_damaged", "not_a_journal"].contains(&e.code()),
+                    "{what}: {e}"
+                );
+                assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what}: untouched");
+                continue;
+            }
+        };
+        refused += 1;
+        let check = store.integrity_check().expect(what);
+        let e = store
+            .create_partnership(&partnership_draft("Never written"))
+            .expect_err(what);
+        assert_eq!(e.code(), "journal_damaged", "{what}: {e}");
+        assert!(e.to_string().contains("tandem restore"), "{what}: {e}");
+        // The same answer for whoever asks, and again on a second write.
+        assert_eq!(check.run().unwrap_err().code(), "journal_damaged", "{what}");
+        let e = store
+            .create_session(pid, &session_draft("No"))
+            .expect_err(what);
+        assert_eq!(e.code(), "journal_damaged", "{what}");
+        drop(store);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what}: untouched");
+        let wal = case.path().join("journal.sqlite3-wal");
+        assert!(
+            !wal.exists() || std::fs::metadata(&wal).unwrap().len() == 0,
+            "{what}: nothing written to a WAL"
+        );
+    }
+    // The test must see damage only the whole-file check finds, or it proves nothing.
+    assert!(
+        refused >= 2,
+        "only {refused} damages opened before the check"
+    );
+}
+
+/// A journal from an earlier schema is migrated as it opens, so it is checked first even
+/// when the check could otherwise wait.
+#[test]
+fn a_journal_to_migrate_is_checked_before_a_deferred_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_of_fixture(1, dir.path());
+    let store = Store::open_deferring_check(&path).unwrap();
+    assert!(store.integrity_check().is_none());
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+}

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, openTab, scratchDir, screenshot, textOf } from '../lib/app.mjs';
+import { launch, openTab, scratchDir, screenshot, textOf, waitForCount } from '../lib/app.mjs';
 
 let app;
 
@@ -26,8 +26,8 @@ test('explore the sample journal', async () => {
   await app.pause(300);
   await screenshot(app, '10-sample-overview');
   await openTab(app, 'sessions');
-  const sessions = await app.$$('[data-testid="session-item"]');
-  assert.ok(sessions.length >= 6, `expected the sample's sessions, saw ${sessions.length}`);
+  // The list asks for its first page when the tab opens.
+  const sessions = await waitForCount(app, '[data-testid="session-item"]', 6, "the sample's sessions are not listed");
   await screenshot(app, '10-sample-sessions');
 
   await app.setWindowSize(1024, 700);

@@ -69,6 +69,15 @@ export function shortcutGroups(): ShortcutGroup[] {
       ],
     },
     {
+      title: 'In the session list',
+      shortcuts: [
+        { keys: ['↑', '↓'], action: 'Move through the sessions' },
+        { keys: ['Page Up', 'Page Down'], action: 'Move a screenful up or down' },
+        { keys: ['Home', 'End'], action: 'Go to the newest or the oldest session' },
+        { keys: ['Enter'], action: 'Open the session' },
+      ],
+    },
+    {
       title: 'In the search',
       shortcuts: [
         { keys: ['↑', '↓'], action: 'Move through the results' },

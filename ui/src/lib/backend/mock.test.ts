@@ -54,7 +54,7 @@ describe('MockBackend', () => {
     expect(list).toHaveLength(2)
     const err = await rejection(b.listSessions(list[0].partnership.id, 50, 0))
     expect(err.message).toBe('Disk full.')
-    expect(await b.listSessions(list[0].partnership.id, 50, 0)).toHaveLength(3)
+    expect((await b.listSessions(list[0].partnership.id, 50, 0)).sessions).toHaveLength(3)
   })
 
   it('fails every call but journalInfo when the journal cannot open', async () => {
@@ -92,7 +92,7 @@ describe('MockBackend sessions, topics and action items', () => {
     expect((await rejection(b.createSession(p.id, sessionDraft({ topics: ['a\nb'] })))).field).toBe('topics')
     const many = Array.from({ length: 31 }, (_, i) => `t${i}`)
     expect((await rejection(b.createSession(p.id, sessionDraft({ topics: many })))).message).toMatch(/at most 30 topics/)
-    const [summary] = await b.listSessions(p.id, 1, 0)
+    const [summary] = (await b.listSessions(p.id, 1, 0)).sessions
     expect(summary).toMatchObject({ topics: ['AI tools', 'feedback'], rating: 4, open_actions: 0 })
   })
 
@@ -111,7 +111,7 @@ describe('MockBackend sessions, topics and action items', () => {
     const done = await b.updateActionItem(second.id, { ...item('Send slides'), done: true })
     expect(done.done).toBe(true)
     expect((await b.listActionItems(s.id)).map((a) => a.text)).toEqual(['Write a post', 'Send slides'])
-    expect((await b.listSessions(s.partnership_id, 5, 0))[0].open_actions).toBe(1)
+    expect((await b.listSessions(s.partnership_id, 5, 0)).sessions[0].open_actions).toBe(1)
     expect((await rejection(b.updateActionItem('a-nope', item('x')))).code).toBe('not_found')
     expect((await rejection(b.createActionItem('s-nope', item('x')))).code).toBe('not_found')
   })

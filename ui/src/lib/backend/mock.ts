@@ -13,6 +13,7 @@ import type {
   Session,
   SessionDraft,
   SessionFormat,
+  SessionPage,
   SessionSummary,
 } from '../generated/types'
 import { BackendError, type Backend } from './types'
@@ -60,11 +61,17 @@ export interface MockOptions {
   latencyMs?: number
   /** Backups already there (newest first). */
   backups?: BackupInfo[]
+  /**
+   * A journal that opens but fails its integrity check: `checkJournal` reports this, and
+   * from then on behaves like `journalError`.
+   */
+  failsCheck?: ErrorPayload | null
 }
 
 /** Calls that work even when the journal cannot be opened (they do not need it). */
 const WITHOUT_JOURNAL: ReadonlySet<Method> = new Set<Method>([
   'journalInfo',
+  'checkJournal',
   'listBackups',
   'restoreBackup',
   'chooseReportPath',
@@ -211,6 +218,9 @@ function excerptOf(notes: string): string {
 
 const clone = <T>(value: T): T => structuredClone(value)
 
+/** A comparator step for descending order: negative when `a` comes first. */
+const desc = (a: string, b: string): number => (a > b ? -1 : a < b ? 1 : 0)
+
 /** In-memory backend for tests and for running the UI in a plain browser. */
 export class MockBackend implements Backend {
   /** Every table of the mock journal; `partnerships` and `sessions` below are its maps. */
@@ -250,12 +260,14 @@ export class MockBackend implements Backend {
   #exportHold: Promise<void> | null = null
   #clock = Date.UTC(2026, 2, 1, 9, 0, 0)
   #failures: { method: Method | null; error: ErrorPayload }[] = []
+  #failsCheck: ErrorPayload | null = null
 
   constructor(options: MockOptions = {}) {
     this.journalError = options.journalError ?? null
     this.path = options.path ?? '/home/me/.local/share/tandem/journal.sqlite'
     this.latencyMs = options.latencyMs ?? 0
     this.backups = options.backups ? clone(options.backups) : []
+    this.#failsCheck = options.failsCheck ?? null
   }
 
   /**
@@ -340,6 +352,13 @@ export class MockBackend implements Backend {
     return this.#run('journalInfo', () => ({ path: this.path, error: this.journalError }))
   }
 
+  checkJournal(): Promise<JournalInfo> {
+    return this.#run('checkJournal', () => {
+      if (this.#failsCheck && !this.journalError) this.journalError = this.#failsCheck
+      return { path: this.path, error: this.journalError }
+    })
+  }
+
   listPartnerships(): Promise<PartnershipOverview[]> {
     return this.#run('listPartnerships', () => {
       const all = [...this.partnerships.values()].filter((p) => !p.deleted_at).map((p) => this.#overview(p))
@@ -377,30 +396,35 @@ export class MockBackend implements Backend {
     })
   }
 
-  listSessions(partnershipId: string, limit: number, offset: number): Promise<SessionSummary[]> {
+  listSessions(partnershipId: string, limit: number, offset: number): Promise<SessionPage> {
     return this.#run('listSessions', () => {
       this.#partnership(partnershipId)
-      return [...this.sessions.values()]
+      // Newest first, the most recently written first among sessions held at the same time,
+      // as the store orders them (plain comparisons: ISO strings sort as they read).
+      const live = [...this.sessions.values()]
         .filter((s) => s.partnership_id === partnershipId && !s.deleted_at)
-        .sort((a, b) => b.held_at.localeCompare(a.held_at) || b.created_at.localeCompare(a.created_at))
-        .slice(offset, offset + limit)
-        .map((s) => ({
-          id: s.id,
-          partnership_id: s.partnership_id,
-          held_at: s.held_at,
-          duration_minutes: s.duration_minutes,
-          format: s.format,
-          title: s.title,
-          excerpt: excerptOf(s.notes),
-          topics: [...s.topics],
-          rating: s.rating,
-          open_actions: [...this.db.actionItems.values()].filter(
-            (a) => a.session_id === s.id && !a.done && !a.deleted_at,
-          ).length,
-          visibility: s.visibility,
-          updated_at: s.updated_at,
-        }))
+        .sort((a, b) => desc(a.held_at, b.held_at) || desc(a.created_at, b.created_at) || desc(a.id, b.id))
+      const sessions = live.slice(offset, offset + limit).map((s) => this.#summary(s))
+      return { total: live.length, offset, sessions }
     })
+  }
+
+  #summary(s: Session): SessionSummary {
+    return {
+      id: s.id,
+      partnership_id: s.partnership_id,
+      held_at: s.held_at,
+      duration_minutes: s.duration_minutes,
+      format: s.format,
+      title: s.title,
+      excerpt: excerptOf(s.notes),
+      topics: [...s.topics],
+      rating: s.rating,
+      open_actions: [...this.db.actionItems.values()].filter((a) => a.session_id === s.id && !a.done && !a.deleted_at)
+        .length,
+      visibility: s.visibility,
+      updated_at: s.updated_at,
+    }
   }
 
   getSession(id: string): Promise<Session> {

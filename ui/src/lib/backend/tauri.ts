@@ -29,7 +29,7 @@ import type {
   SearchHit,
   Session,
   SessionDraft,
-  SessionSummary,
+  SessionPage,
   Side,
   SwotBoard,
   SwotComparison,
@@ -66,6 +66,9 @@ export class TauriBackend implements Backend {
   journalInfo(): Promise<JournalInfo> {
     return call('journal_info')
   }
+  checkJournal(): Promise<JournalInfo> {
+    return call('check_journal')
+  }
   listPartnerships(): Promise<PartnershipOverview[]> {
     return call('list_partnerships')
   }
@@ -78,7 +81,7 @@ export class TauriBackend implements Backend {
   updatePartnership(id: string, draft: PartnershipDraft): Promise<Partnership> {
     return call('update_partnership', { id, draft })
   }
-  listSessions(partnershipId: string, limit: number, offset: number): Promise<SessionSummary[]> {
+  listSessions(partnershipId: string, limit: number, offset: number): Promise<SessionPage> {
     return call('list_sessions', { partnership_id: partnershipId, limit, offset })
   }
   getSession(id: string): Promise<Session> {

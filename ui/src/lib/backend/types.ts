@@ -27,7 +27,7 @@ import type {
   SearchHit,
   Session,
   SessionDraft,
-  SessionSummary,
+  SessionPage,
   Side,
   SwotBoard,
   SwotComparison,
@@ -44,11 +44,17 @@ import type {
 /** Everything the UI asks of the Rust core. Implemented by TauriBackend and MockBackend. */
 export interface Backend {
   journalInfo(): Promise<JournalInfo>
+  /**
+   * Runs the whole-file integrity check the journal was opened without (so that the first
+   * screen need not wait for it) and reports the journal again, with an error if damaged.
+   */
+  checkJournal(): Promise<JournalInfo>
   listPartnerships(): Promise<PartnershipOverview[]>
   getPartnership(id: string): Promise<Partnership>
   createPartnership(draft: PartnershipDraft): Promise<Partnership>
   updatePartnership(id: string, draft: PartnershipDraft): Promise<Partnership>
-  listSessions(partnershipId: string, limit: number, offset: number): Promise<SessionSummary[]>
+  /** Live sessions newest first, `limit` from `offset`, with how many there are in all. */
+  listSessions(partnershipId: string, limit: number, offset: number): Promise<SessionPage>
   getSession(id: string): Promise<Session>
   createSession(partnershipId: string, draft: SessionDraft): Promise<Session>
   updateSession(id: string, draft: SessionDraft): Promise<Session>

@@ -22,6 +22,7 @@ describe('HelpOverlay', () => {
     expect(text('Numbered list')).toBe('Ctrl+Shift+7')
     expect(text('Bullet list')).toBe('Ctrl+Shift+8')
     expect(text('Checklist')).toBe('Ctrl+Shift+9')
+    expect(text('Go to the newest or the oldest session')).toBe('Home or End')
     await fireEvent.keyDown(window, { key: 'Escape' })
     expect(onclose).toHaveBeenCalledTimes(1)
   })

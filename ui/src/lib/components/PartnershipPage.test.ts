@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../backend/context'
 import { MockBackend } from '../backend/mock'
 import type { PartnershipTab } from '../navigation'
-import { partnershipDraft, renderApp, sessionDraft } from '../../test/helpers'
+import { partnershipDraft, renderApp, sessionDraft, settle } from '../../test/helpers'
 import { goalDraft } from './goals/fixtures'
 import PartnershipPage from './PartnershipPage.svelte'
 
@@ -101,19 +101,85 @@ describe('Partnership page', () => {
     expect(props.onnewsession).toHaveBeenCalledTimes(1)
   })
 
-  it('pages sessions with "Show older sessions"', async () => {
+  it('shows a long list a window at a time, with its total', async () => {
     const backend = new MockBackend()
     const p = await backend.createPartnership(partnershipDraft())
-    for (let i = 0; i < 52; i++) {
-      const day = String((i % 28) + 1).padStart(2, '0')
-      const month = i < 28 ? '01' : '02'
-      await backend.createSession(p.id, sessionDraft({ title: `Session ${i}`, held_at: `2026-${month}-${day}T10:00:00` }))
+    for (let i = 0; i < 300; i++) {
+      const held = new Date(Date.UTC(2026, 1, 1) - i * 3_600_000).toISOString().slice(0, 19)
+      await backend.createSession(p.id, sessionDraft({ title: `Session ${i}`, held_at: held }))
     }
+    const list = vi.spyOn(backend, 'listSessions')
     renderPage(backend, p.id, 'sessions')
-    await waitFor(() => expect(screen.getAllByTestId('session-item')).toHaveLength(50))
-    await fireEvent.click(screen.getByRole('button', { name: 'Show older sessions' }))
-    await waitFor(() => expect(screen.getAllByTestId('session-item')).toHaveLength(52))
-    expect(screen.queryByRole('button', { name: 'Show older sessions' })).toBeNull()
+    expect(await screen.findByTestId('session-count')).toHaveTextContent('300 sessions')
+    const items = await screen.findAllByTestId('session-item')
+    expect(items.length).toBeGreaterThan(0)
+    expect(items.length).toBeLessThan(100)
+    expect(items[0]).toHaveTextContent('Session 0')
+    expect(list.mock.calls.every(([, limit]) => limit <= 100)).toBe(true)
+  })
+
+  /** Holds the answers to `method` until the returned function is called. */
+  function hold(backend: MockBackend, method: 'dashboard' | 'listSessions' | 'listGoals' | 'swotBoard') {
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const real = backend[method].bind(backend) as (...args: unknown[]) => Promise<unknown>
+    vi.spyOn(backend, method).mockImplementation((async (...args: unknown[]) => {
+      await gate
+      return real(...args)
+    }) as never)
+    return release
+  }
+
+  it('asks for no sessions on the Overview and tells it loaded once the dashboard has', async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft())
+    await backend.createSession(p.id, sessionDraft())
+    const release = hold(backend, 'dashboard')
+    const { props } = renderPage(backend, p.id, 'overview')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })).toBeInTheDocument()
+    await settle()
+    expect(props.onloaded).not.toHaveBeenCalled()
+    release()
+    await waitFor(() => expect(props.onloaded).toHaveBeenCalledWith(true))
+    expect(screen.getByTestId('dashboard')).toBeInTheDocument()
+    expect(backend.callsOf('listSessions')).toBe(0)
+
+    // Later tabs load on their own: the first screen was told once.
+    await fireEvent.click(screen.getByRole('tab', { name: 'Sessions' }))
+    await screen.findAllByTestId('session-item')
+    expect(backend.callsOf('listSessions')).toBe(1)
+    expect(props.onloaded).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    ['sessions', 'listSessions'],
+    ['goals', 'listGoals'],
+    ['swot', 'swotBoard'],
+  ] as const)('tells it loaded once the %s tab has its data', async (tab, method) => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft())
+    const release = hold(backend, method)
+    const { props } = renderPage(backend, p.id, tab)
+    await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })
+    await settle()
+    expect(props.onloaded).not.toHaveBeenCalled()
+    release()
+    await waitFor(() => expect(props.onloaded).toHaveBeenCalledExactlyOnceWith(true))
+    expect(backend.callsOf('dashboard')).toBe(0)
+  })
+
+  it('tells it loaded with the partnership on the Agreement tab, and failed when the partnership cannot load', async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft())
+    const { props } = renderPage(backend, p.id, 'agreement')
+    await waitFor(() => expect(props.onloaded).toHaveBeenCalledExactlyOnceWith(true))
+
+    document.body.innerHTML = ''
+    backend.failNext({ code: 'storage', message: 'Disk unreadable.' }, 'getPartnership')
+    const failed = renderPage(backend, p.id, 'sessions')
+    expect(await screen.findByRole('alert')).toHaveTextContent('Disk unreadable.')
+    expect(failed.props.onloaded).toHaveBeenCalledExactlyOnceWith(false)
+    expect(backend.callsOf('listSessions')).toBe(0)
   })
 
   it('switches tabs with the arrow keys, Home and End, and tells the parent', async () => {

@@ -106,6 +106,8 @@ excerpt: string, topics: Array<string>, rating: number | null,
  */
 open_actions: number, visibility: Visibility, updated_at: string, };
 
+export type SessionPage = { total: number, offset: number, sessions: Array<SessionSummary>, };
+
 export type Owner = "me" | "partner" | "both";
 
 export type ActionItemDraft = { text: string, owner: Owner, 

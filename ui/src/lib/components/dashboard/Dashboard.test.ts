@@ -110,7 +110,7 @@ describe('Dashboard', () => {
 
   it('lists open action items overdue first, ticks them done and links to their session', async () => {
     const { backend, p } = await withSessions('2026-03-10', { agreement: agreement(14) }, ['2026-03-05'])
-    const [session] = await backend.listSessions(p.id, 10, 0)
+    const [session] = (await backend.listSessions(p.id, 10, 0)).sessions
     await backend.createActionItem(session.id, { text: 'Later', owner: 'partner', due_on: '2026-03-20', done: false })
     await backend.createActionItem(session.id, { text: 'Send the deck', owner: 'me', due_on: '2026-03-06', done: false })
     const { props, undo } = show(backend, p)
