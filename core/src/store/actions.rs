@@ -112,24 +112,57 @@ impl Store {
         partnership_id: Uuid,
         today: NaiveDate,
     ) -> Result<Vec<ActionItemView>> {
+        self.open_items(partnership_id, today, u32::MAX)
+    }
+
+    /// The first `limit` of [`Store::open_action_items`] (the most pressing), and how many
+    /// there are in all: SQLite keeps only the best `limit` rows while it sorts.
+    pub fn most_pressing_actions(
+        &self,
+        partnership_id: Uuid,
+        today: NaiveDate,
+        limit: u32,
+    ) -> Result<(Vec<ActionItemView>, u32)> {
+        let count = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) \
+                 FROM action_item a INDEXED BY action_item_open CROSS JOIN session s ON s.id = a.session_id \
+                 WHERE s.partnership_id = ?1 AND a.done = 0 AND a.deleted_at IS NULL \
+                   AND {SESSION_LIVE}"
+            ))?
+            .query_row([partnership_id.to_string()], |r| r.get(0))?;
+        Ok((self.open_items(partnership_id, today, limit)?, count))
+    }
+
+    fn open_items(
+        &self,
+        partnership_id: Uuid,
+        today: NaiveDate,
+        limit: u32,
+    ) -> Result<Vec<ActionItemView>> {
         let today_text = date_text(&today);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {}, s.title, s.held_at, (a.due_on IS NOT NULL AND a.due_on < ?2) AS overdue \
              FROM action_item a INDEXED BY action_item_open CROSS JOIN session s ON s.id = a.session_id \
              WHERE s.partnership_id = ?1 AND a.done = 0 AND a.deleted_at IS NULL \
                AND {SESSION_LIVE} \
-             ORDER BY overdue DESC, a.due_on IS NULL, a.due_on, s.held_at, s.id, a.position, a.id",
+             ORDER BY overdue DESC, a.due_on IS NULL, a.due_on, s.held_at, s.id, a.position, a.id \
+             LIMIT ?3",
             prefixed("a")
         ))?;
         let rows = stmt
-            .query_map(params![partnership_id.to_string(), today_text], |r| {
-                Ok(ActionItemView {
-                    item: from_row(r)?,
-                    session_title: r.get(10)?,
-                    session_held_at: parse_col(r, 11, parse_datetime)?,
-                    overdue: r.get(12)?,
-                })
-            })?
+            .query_map(
+                params![partnership_id.to_string(), today_text, limit],
+                |r| {
+                    Ok(ActionItemView {
+                        item: from_row(r)?,
+                        session_title: r.get(10)?,
+                        session_held_at: parse_col(r, 11, parse_datetime)?,
+                        overdue: r.get(12)?,
+                    })
+                },
+            )?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }

@@ -88,9 +88,8 @@ impl Store {
             .filter(|g| g.goal.status != GoalStatus::Dropped)
             .collect();
 
-        let mut open_actions = self.open_action_items(partnership_id, today)?;
-        let open_action_count = u32::try_from(open_actions.len()).unwrap_or(u32::MAX);
-        open_actions.truncate(DASHBOARD_ACTIONS);
+        let (open_actions, open_action_count) =
+            self.most_pressing_actions(partnership_id, today, DASHBOARD_ACTIONS as u32)?;
 
         Ok(Dashboard {
             partnership_id,
