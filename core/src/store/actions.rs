@@ -90,6 +90,15 @@ fn clean(d: &ActionItemDraft) -> ActionItemDraft {
     }
 }
 
+/// FROM and WHERE of the open live action items of partnership `?1`, read from their own
+/// partial index first (then each session by its key).
+fn open_items_of_partnership() -> String {
+    format!(
+        "FROM action_item a INDEXED BY action_item_open CROSS JOIN session s ON s.id = a.session_id \
+         WHERE s.partnership_id = ?1 AND a.done = 0 AND a.deleted_at IS NULL AND {SESSION_LIVE}"
+    )
+}
+
 impl Store {
     /// The live action items of a live session, in their order.
     pub fn list_action_items(&self, session_id: Uuid) -> Result<Vec<ActionItem>> {
@@ -125,12 +134,7 @@ impl Store {
     ) -> Result<(Vec<ActionItemView>, u32)> {
         let count = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) \
-                 FROM action_item a INDEXED BY action_item_open CROSS JOIN session s ON s.id = a.session_id \
-                 WHERE s.partnership_id = ?1 AND a.done = 0 AND a.deleted_at IS NULL \
-                   AND {SESSION_LIVE}"
-            ))?
+            .prepare_cached(&format!("SELECT count(*) {}", open_items_of_partnership()))?
             .query_row([partnership_id.to_string()], |r| r.get(0))?;
         Ok((self.open_items(partnership_id, today, limit)?, count))
     }
@@ -143,13 +147,11 @@ impl Store {
     ) -> Result<Vec<ActionItemView>> {
         let today_text = date_text(&today);
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {}, s.title, s.held_at, (a.due_on IS NOT NULL AND a.due_on < ?2) AS overdue \
-             FROM action_item a INDEXED BY action_item_open CROSS JOIN session s ON s.id = a.session_id \
-             WHERE s.partnership_id = ?1 AND a.done = 0 AND a.deleted_at IS NULL \
-               AND {SESSION_LIVE} \
+            "SELECT {}, s.title, s.held_at, (a.due_on IS NOT NULL AND a.due_on < ?2) AS overdue {} \
              ORDER BY overdue DESC, a.due_on IS NULL, a.due_on, s.held_at, s.id, a.position, a.id \
              LIMIT ?3",
-            prefixed("a")
+            prefixed("a"),
+            open_items_of_partnership()
         ))?;
         let rows = stmt
             .query_map(
