@@ -13,6 +13,16 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The screens in `src/lib/screens.ts` load on demand. What they share with the
+          // first screen (Svelte, the helpers, two small components) goes in one chunk
+          // rather than a file each: every file is one more request at start-up.
+          groups: [{ name: 'shared', test: (id) => !/[\\/]components[\\/]/.test(id) || /(MarkdownPreview|Logo)\.svelte/.test(id) }],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

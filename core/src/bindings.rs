@@ -79,6 +79,7 @@ pub fn typescript() -> String {
     decl::<ImportReport>(&cfg, &mut out);
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<JournalInfo>(&cfg, &mut out);
+    decl::<FirstScreen>(&cfg, &mut out);
     decl::<ReportOptions>(&cfg, &mut out);
     decl::<Progress>(&cfg, &mut out);
     decl::<ReportFile>(&cfg, &mut out);

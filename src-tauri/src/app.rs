@@ -3,11 +3,12 @@
 //! the app vanishing.
 
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tandem_core::model::JournalInfo;
+use tandem_core::model::{FirstScreen, JournalInfo};
 use tandem_core::{ErrorPayload, IntegrityCheck, Store};
 use tauri::Manager;
 
@@ -41,6 +42,15 @@ impl Journal {
         }
     }
 
+    /// What the window shows first, read now so the page has it when it loads; `None`
+    /// when reading it failed (the page then asks, and is told why).
+    fn first_screen(&self) -> Option<FirstScreen> {
+        match &self.store {
+            Ok(store) => store.first_screen(self.info(), commands::today()).ok(),
+            Err(_) => Some(FirstScreen::unavailable(self.info())),
+        }
+    }
+
     pub fn info(&self) -> JournalInfo {
         JournalInfo {
             path: self.path.display().to_string(),
@@ -61,6 +71,11 @@ pub struct AppState {
 /// file, which should not compete with the first screen for the disk and the CPU.
 const BACKUP_DELAY: Duration = Duration::from_secs(10);
 
+/// How long the window waits, at most, for its first screen to be read before it opens
+/// without it (the page then asks for it over IPC, as for everything else). Reading it
+/// runs alongside the shell's own start and is done long before, unless the disk is slow.
+const FIRST_SCREEN_WAIT: Duration = Duration::from_millis(300);
+
 /// What other commands get while a backup is being restored over the journal.
 pub fn restoring() -> ErrorPayload {
     ErrorPayload {
@@ -80,14 +95,22 @@ pub fn internal() -> ErrorPayload {
 }
 
 impl AppState {
-    /// Starts opening the journal at `path` on its own thread and returns at once.
-    fn opening(path: PathBuf) -> AppState {
+    /// Starts opening the journal at `path` on its own thread and returns at once; the
+    /// receiver gets the first screen (as JSON) as soon as it has been read.
+    fn opening(path: PathBuf) -> (AppState, Receiver<String>) {
+        let (first_screen, first_screen_read) = channel();
         let placeholder = Journal {
             path: path.clone(),
             store: Err(internal()),
         };
         let opener = std::thread::spawn(move || {
             let journal = Journal::open(path.clone());
+            if let Some(json) = journal
+                .first_screen()
+                .and_then(|screen| serde_json::to_string(&screen).ok())
+            {
+                let _ = first_screen.send(json);
+            }
             // Once a day, a backup: on its own connection and thread, a little later, and
             // only of a journal that passed its integrity check.
             if journal.store.is_ok() {
@@ -103,10 +126,11 @@ impl AppState {
             }
             journal
         });
-        AppState {
+        let state = AppState {
             journal: Mutex::new(placeholder),
             opening: Mutex::new(Some(opener)),
-        }
+        };
+        (state, first_screen_read)
     }
 
     /// The open journal; the first call waits until the start-up open has finished.
@@ -133,7 +157,7 @@ impl AppState {
 
 pub fn run(path: PathBuf) -> Result<()> {
     // The journal opens (and its integrity is checked) while the window starts.
-    let state = AppState::opening(path);
+    let (state, first_screen) = AppState::opening(path);
     tauri::Builder::default()
         // First: a second `tandem` start focuses this window instead of racing it for the file.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -146,6 +170,10 @@ pub fn run(path: PathBuf) -> Result<()> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .setup(move |app| {
+            open_window(app, first_screen.recv_timeout(FIRST_SCREEN_WAIT).ok())?;
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::journal_info,
             commands::check_journal,
@@ -198,5 +226,45 @@ pub fn run(path: PathBuf) -> Result<()> {
             commands::startup_mark,
         ])
         .run(tauri::generate_context!())?;
+    Ok(())
+}
+
+/// Opens the main window (`tauri.conf.json` describes it, with `create: false` so that it
+/// is made here). `first_screen` is handed to the page as `window.__TANDEM_FIRST_SCREEN__`
+/// (the UI's Tauri backend answers its first calls from it), so the first screen is drawn
+/// without waiting for a round trip to this process.
+fn open_window(app: &tauri::App, first_screen: Option<String>) -> tauri::Result<()> {
+    let Some(config) = app.config().app.windows.first() else {
+        return Ok(());
+    };
+    let mut builder = tauri::WebviewWindowBuilder::from_config(app.handle(), config)?;
+    if let Some(json) = first_screen {
+        // JSON is a JavaScript expression; this is a script, not HTML, so no escaping.
+        builder =
+            builder.initialization_script(format!("window.__TANDEM_FIRST_SCREEN__ = {json};"));
+    }
+    let window = builder.build()?;
+    software_rendering(&window)
+}
+
+/// Tandem draws text, lists and forms: no video, WebGL or 3D. WebKit's GPU compositing
+/// buys it nothing, and costs (measured in `docs/BENCHMARKS.md`) tens of megabytes and
+/// start-up time, more so without a GPU where Mesa renders it in software. So the web
+/// view paints without it, unless `TANDEM_GPU_COMPOSITING=1` asks for WebKit's default.
+#[cfg(target_os = "linux")]
+fn software_rendering(window: &tauri::WebviewWindow) -> tauri::Result<()> {
+    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+    if std::env::var_os("TANDEM_GPU_COMPOSITING").is_some_and(|v| v == "1") {
+        return Ok(());
+    }
+    window.with_webview(|webview| {
+        if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn software_rendering(_window: &tauri::WebviewWindow) -> tauri::Result<()> {
     Ok(())
 }

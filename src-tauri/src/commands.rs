@@ -161,7 +161,7 @@ pub async fn open_journal(state: State<'_, AppState>, path: PathBuf) -> Reply<Jo
 }
 
 /// The user's today: due dates, overdue and stalled are judged by the local calendar.
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 

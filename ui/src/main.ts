@@ -44,6 +44,8 @@ function watchStartup(backend: Backend): Backend {
     const marks = {
       calls: timings,
       scriptMs,
+      // When the document had arrived (the script and stylesheet came after it).
+      documentMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd,
       readyMs: performance.now(),
       originUnixMs: performance.timeOrigin,
     }

@@ -314,6 +314,29 @@ pub struct JournalInfo {
     pub error: Option<crate::ErrorPayload>,
 }
 
+/// What a window shows first, read by the shell while the window and its web view start
+/// and handed to the page with it, so that the first screen waits for no round trip: the
+/// journal, its partnerships as `list_partnerships` lists them, and the dashboard of the
+/// first of them (what a start without a remembered place opens).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FirstScreen {
+    pub journal: JournalInfo,
+    /// Empty when the journal could not be opened (`journal.error` says why).
+    pub partnerships: Vec<PartnershipOverview>,
+    pub dashboard: Option<crate::model::Dashboard>,
+}
+
+impl FirstScreen {
+    /// The first screen of a journal that could not be opened: only the reason.
+    pub fn unavailable(journal: JournalInfo) -> FirstScreen {
+        FirstScreen {
+            journal,
+            partnerships: Vec::new(),
+            dashboard: None,
+        }
+    }
+}
+
 /// A progress report the app wrote to disk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ReportFile {

@@ -7,13 +7,30 @@ use uuid::Uuid;
 
 use super::{Store, parse_opt, partnerships};
 use crate::error::{Error, Result};
-use crate::model::{DASHBOARD_ACTIONS, Dashboard, GoalStatus, MonthCount};
+use crate::model::{
+    DASHBOARD_ACTIONS, Dashboard, FirstScreen, GoalStatus, JournalInfo, MonthCount,
+};
 use crate::time::{date_text, parse_datetime};
 
 /// Months the sessions-per-month chart covers, the current one included.
 const MONTHS: u32 = 12;
 
 impl Store {
+    /// The first screen of a window on this journal (the journal itself is described by
+    /// `journal`): the partnerships, and the dashboard of the first one on `today`.
+    pub fn first_screen(&self, journal: JournalInfo, today: NaiveDate) -> Result<FirstScreen> {
+        let partnerships = self.list_partnerships()?;
+        let dashboard = match partnerships.first() {
+            Some(first) => Some(self.dashboard(first.partnership.id, today)?),
+            None => None,
+        };
+        Ok(FirstScreen {
+            journal,
+            partnerships,
+            dashboard,
+        })
+    }
+
     /// Where a live partnership stands on `today`: its live sessions (count, minutes,
     /// the last one), when the next is due by the agreed cadence and whether it has
     /// stalled, its open action items, its goals that are not dropped, and its sessions

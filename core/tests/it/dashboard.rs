@@ -226,3 +226,38 @@ fn a_long_list_of_open_actions_is_cut_but_counted_in_full() {
     assert_eq!(d.open_actions[0].item.text, "Item 0");
     assert!(d.open_actions[0].overdue);
 }
+
+fn info() -> JournalInfo {
+    JournalInfo {
+        path: "/tmp/journal.sqlite3".into(),
+        error: None,
+    }
+}
+
+#[test]
+fn the_first_screen_is_the_list_and_the_first_partnerships_dashboard() {
+    let (mut store, pid) = with_cadence(Some(14));
+    session_on(&mut store, pid, "2026-02-01T10:00", 60);
+    // A second partnership, ended: the list puts open ones first.
+    let mut ended = partnership_draft("Ana Lima");
+    ended.started_on = date("2025-06-02");
+    ended.ended_on = Some(date("2026-01-20"));
+    store.create_partnership(&ended).unwrap();
+
+    let first = store.first_screen(info(), date("2026-02-10")).unwrap();
+    assert_eq!(first.journal, info());
+    assert_eq!(first.partnerships, store.list_partnerships().unwrap());
+    assert_eq!(first.partnerships.len(), 2);
+    assert_eq!(first.partnerships[0].partnership.id, pid);
+    assert_eq!(first.dashboard, Some(dash(&store, pid, "2026-02-10")));
+}
+
+#[test]
+fn an_empty_journal_has_a_first_screen_without_a_dashboard() {
+    let store = Store::open_in_memory().unwrap();
+    let first = store.first_screen(info(), date("2026-02-10")).unwrap();
+    assert!(first.partnerships.is_empty());
+    assert_eq!(first.dashboard, None);
+    let unavailable = FirstScreen::unavailable(info());
+    assert_eq!(unavailable, first);
+}

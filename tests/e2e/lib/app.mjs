@@ -73,7 +73,32 @@ export async function launch(db) {
 /** Saves a PNG of the window as screenshots/<name>.png (git-ignored), for a person to look at. */
 export async function screenshot(browser, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await browser.saveScreenshot(join(SCREENSHOTS, `${name}.png`));
+  // The app paints without compositing (`app::open_window`), and WebKit then answers a
+  // screenshot only after its next paint, which a still window never makes. So a
+  // near-invisible pixel in the corner changes colour while the screenshot is taken.
+  await browser.execute(() => {
+    const spot = document.createElement('div');
+    spot.id = 'e2e-repaint';
+    spot.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;opacity:0.02;pointer-events:none';
+    let odd = false;
+    const timer = setInterval(() => {
+      odd = !odd;
+      spot.style.background = odd ? '#000' : '#fff';
+    }, 16);
+    spot.dataset.timer = String(timer);
+    document.body.append(spot);
+  });
+  try {
+    await browser.saveScreenshot(join(SCREENSHOTS, `${name}.png`));
+  } finally {
+    await browser.execute(() => {
+      const spot = document.getElementById('e2e-repaint');
+      if (spot) {
+        clearInterval(Number(spot.dataset.timer));
+        spot.remove();
+      }
+    });
+  }
 }
 
 /** Replaces the value of the input `selector` by typing `text` into it. */

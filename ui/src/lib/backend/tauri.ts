@@ -42,6 +42,7 @@ import type {
   TowsStrategy,
   TrashEntry,
 } from '../generated/types'
+import { FirstScreenAnswers } from './firstScreen'
 import { toBackendError, type Backend } from './types'
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -63,14 +64,24 @@ async function plugin<T>(run: () => Promise<T>): Promise<T> {
 
 /** The real backend: a thin wrapper over the Tauri commands (argument names are snake_case). */
 export class TauriBackend implements Backend {
+  /** The first screen, read by the shell while the window started: answers without IPC. */
+  private first: FirstScreenAnswers
+
+  constructor(first: FirstScreenAnswers = FirstScreenAnswers.fromWindow()) {
+    this.first = first
+  }
+
   journalInfo(): Promise<JournalInfo> {
-    return call('journal_info')
+    const known = this.first.journalInfo()
+    return known ? Promise.resolve(known) : call('journal_info')
   }
   checkJournal(): Promise<JournalInfo> {
+    this.first.forget()
     return call('check_journal')
   }
   listPartnerships(): Promise<PartnershipOverview[]> {
-    return call('list_partnerships')
+    const known = this.first.listPartnerships()
+    return known ? Promise.resolve(known) : call('list_partnerships')
   }
   getPartnership(id: string): Promise<Partnership> {
     return call('get_partnership', { id })
@@ -137,7 +148,8 @@ export class TauriBackend implements Backend {
     return call('update_progress', { id, draft })
   }
   dashboard(partnershipId: string): Promise<Dashboard> {
-    return call('dashboard', { partnership_id: partnershipId })
+    const known = this.first.dashboard(partnershipId)
+    return known ? Promise.resolve(known) : call('dashboard', { partnership_id: partnershipId })
   }
   search(query: string, limit: number): Promise<SearchHit[]> {
     return call('search', { query, limit })

@@ -47,6 +47,8 @@ export interface Backend {
   /**
    * Runs the whole-file integrity check the journal was opened without (so that the first
    * screen need not wait for it) and reports the journal again, with an error if damaged.
+   * The app asks once its first screen is up; from then on every answer comes from the
+   * journal, none from what was read for the first screen.
    */
   checkJournal(): Promise<JournalInfo>
   listPartnerships(): Promise<PartnershipOverview[]>

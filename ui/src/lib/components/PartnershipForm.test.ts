@@ -13,6 +13,7 @@ describe('New partnership form', () => {
     const user = userEvent.setup()
     const { backend } = renderApp()
     await user.click(await screen.findByTestId('start-partnership'))
+    await screen.findByTestId('create-partnership') // the form loads on demand
 
     expect(inputById('started-on').value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     await user.type(inputById('partner-org'), 'Northwind Analytics')

@@ -332,6 +332,12 @@ export type ErrorPayload = { code: string, message: string, field: string | null
 
 export type JournalInfo = { path: string, error: ErrorPayload | null, };
 
+export type FirstScreen = { journal: JournalInfo, 
+/**
+ * Empty when the journal could not be opened (`journal.error` says why).
+ */
+partnerships: Array<PartnershipOverview>, dashboard: Dashboard | null, };
+
 export type ReportOptions = { partnership_id: string, 
 /**
  * First day of the period (inclusive); `None`: from the beginning.
