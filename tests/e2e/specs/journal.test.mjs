@@ -87,6 +87,10 @@ test('quit, start again: everything is still there', async () => {
   const items = await app.$$('[data-testid="partnership-item"]');
   assert.equal(items.length, 1);
   assert.match(await textOf(items[0]), /Zoë Okafor/);
+  // The first screen came with the page (read by the shell while the window started),
+  // not over IPC, and was taken off the window once read.
+  assert.equal(await app.execute(() => sessionStorage.getItem('tandem.firstScreenUsed')), '1');
+  assert.equal(await app.execute(() => '__TANDEM_FIRST_SCREEN__' in window), false);
   await items[0].click();
   await openTab(app, 'sessions');
   const session = await app.$('[data-testid="session-item"]');
