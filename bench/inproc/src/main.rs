@@ -125,6 +125,14 @@ fn queries(db: &Path, runs: &str) -> Res<String> {
         &format!("session_page (100 from {deep}, the last)"),
         &mut || Ok(store.session_page(id, 100, deep)?.sessions.len()),
     )?;
+    // What the shell reads while the window starts (the list and the first dashboard).
+    time("first_screen", &mut || {
+        let journal = tandem_core::model::JournalInfo {
+            path: String::new(),
+            error: None,
+        };
+        Ok(store.first_screen(journal, today)?.partnerships.len())
+    })?;
     time("list_trash", &mut || Ok(store.list_trash()?.len()))?;
     time("dashboard", &mut || store.dashboard(id, today).map(|_| 1))?;
     time("list_goals", &mut || Ok(store.list_goals(id)?.len()))?;
