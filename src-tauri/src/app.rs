@@ -248,8 +248,8 @@ fn open_window(app: &tauri::App, first_screen: Option<String>) -> tauri::Result<
 }
 
 /// Tandem draws text, lists and forms: no video, WebGL or 3D. WebKit's GPU compositing
-/// buys it nothing, and costs (measured in `docs/BENCHMARKS.md`) tens of megabytes and
-/// start-up time, more so without a GPU where Mesa renders it in software. So the web
+/// buys it nothing, and costs about 100 MB (measured in `docs/BENCHMARKS.md`), most of it
+/// without a GPU, where Mesa renders the layers in software. So the web
 /// view paints without it, unless `TANDEM_GPU_COMPOSITING=1` asks for WebKit's default.
 #[cfg(target_os = "linux")]
 fn software_rendering(window: &tauri::WebviewWindow) -> tauri::Result<()> {

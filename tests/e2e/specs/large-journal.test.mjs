@@ -10,6 +10,7 @@ import { APP_BINARY, launch, openTab, scratchDir, settledScreenshot, textOf } fr
 const db = join(scratchDir(), 'journal.sqlite3');
 const SESSIONS = 2000;
 const END = '\uE010';
+const ENTER = '\uE007';
 
 let app;
 /** The partnership with the most live sessions, its count, and the titles it may end with. */
@@ -115,4 +116,25 @@ test('the Sessions tab of a large partnership renders a window of rows; End reac
   assert.equal(state.overlaps, false, 'rows overlap at the end of the list');
   assert.equal(state.overflowing, 0, 'a row’s content is taller than the row at the end of the list');
   await settledScreenshot(app, '81-large-journal-end');
+});
+
+test('back from a session opened at the end of the list, the list is where it was', async () => {
+  const before = await listState();
+  assert.equal(before.focusedPosition, biggest.count, 'the previous test left the oldest session focused');
+  await app.keys([ENTER]);
+  const title = await app.$('#session-title');
+  await title.waitForDisplayed({ timeout: 10000 });
+  assert.ok(biggest.lastTitles.includes(await title.getValue()), `opened “${await title.getValue()}”`);
+
+  await app.$('[data-testid="back"]').click();
+  await app.waitUntil(
+    async () => {
+      const s = await listState();
+      return s.focusedPosition === biggest.count && s.focusedLoaded;
+    },
+    { timeout: 10000, timeoutMsg: 'back from the session, the oldest session is not focused' },
+  );
+  const state = await listState();
+  assert.equal(state.focusedInView, true, 'the oldest session is focused but not in view');
+  assert.ok(state.rendered < 100, `${state.rendered} rows rendered`);
 });

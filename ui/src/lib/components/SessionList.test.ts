@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../backend/context'
 import { MockBackend } from '../backend/mock'
 import { partnershipDraft, sessionDraft } from '../../test/helpers'
-import SessionList from './SessionList.svelte'
+import SessionList, { forgetWhereLeft } from './SessionList.svelte'
 
 // jsdom has no layout: the scroll container, the list and its rows get a fake one.
 const ROW = 100
@@ -72,6 +72,7 @@ function inView(button: Element, scroller: HTMLElement): boolean {
 }
 
 afterEach(() => {
+  forgetWhereLeft()
   vi.restoreAllMocks()
   document.body.innerHTML = ''
 })
@@ -270,6 +271,33 @@ describe('Session list', () => {
     await scrollTo(LIST_TOP + 150 * ROW)
     await waitFor(() => expect(titles()).toContain('Session 150'))
     expect(list.mock.calls.filter(([, , offset]) => offset === 100)).toHaveLength(2)
+  })
+
+  it('comes back to where it was, with that row focused, after a session opened from it', async () => {
+    const { backend, p } = await withSessions(1000)
+    const first = show(backend, p.id)
+    await waitFor(() => expect(titles()).toContain('Session 1'))
+    await first.scrollTo(25_000)
+    await waitFor(() => expect(titles()).toContain('Session 253'))
+    const row = items().find((b) => b.querySelector('.title')?.textContent === 'Session 253')!
+    await fireEvent.click(row)
+    expect(first.props.onopensession).toHaveBeenCalledTimes(1)
+    first.unmount()
+    document.body.innerHTML = ''
+
+    // Back from the session: the same place, the opened session focused.
+    const back = show(backend, p.id)
+    await waitFor(() => expect(focusedTitle()).toBe('Session 253'))
+    expect(back.scroller.scrollTop).toBe(25_000)
+    expect(inView(document.activeElement!, back.scroller)).toBe(true)
+    back.unmount()
+    document.body.innerHTML = ''
+
+    // Only once: the next visit starts at the top.
+    const again = show(backend, p.id)
+    await waitFor(() => expect(titles()).toContain('Session 1'))
+    expect(again.scroller.scrollTop).toBe(0)
+    expect(document.activeElement?.closest('[data-testid="session-item"]')).toBeNull()
   })
 
   it('has a friendly empty state', async () => {
