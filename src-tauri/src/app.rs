@@ -156,7 +156,7 @@ impl AppState {
 }
 
 pub fn run(path: PathBuf) -> Result<()> {
-    // The journal opens (and its integrity is checked) while the window starts.
+    // The journal opens, and its first screen is read, while the window starts.
     let (state, first_screen) = AppState::opening(path);
     tauri::Builder::default()
         // First: a second `tandem` start focuses this window instead of racing it for the file.
@@ -249,8 +249,8 @@ fn open_window(app: &tauri::App, first_screen: Option<String>) -> tauri::Result<
 
 /// Tandem draws text, lists and forms: no video, WebGL or 3D. WebKit's GPU compositing
 /// buys it nothing, and costs about 100 MB (measured in `docs/BENCHMARKS.md`), most of it
-/// without a GPU, where Mesa renders the layers in software. So the web
-/// view paints without it, unless `TANDEM_GPU_COMPOSITING=1` asks for WebKit's default.
+/// without a GPU, where Mesa renders the layers in software. So the web view paints
+/// without it, unless `TANDEM_GPU_COMPOSITING=1` asks for WebKit's default.
 #[cfg(target_os = "linux")]
 fn software_rendering(window: &tauri::WebviewWindow) -> tauri::Result<()> {
     use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
