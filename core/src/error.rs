@@ -32,6 +32,10 @@ pub enum Error {
     )]
     Damaged { path: String, backups: String },
 
+    /// A command that writes was asked for while the window has the journal open.
+    #[error("Tandem is open on this journal ({path}); close it first, or do this from the window.")]
+    InUse { path: String },
+
     #[error("The file could not be imported: {0}. Nothing was changed.")]
     Import(String),
 
@@ -71,6 +75,7 @@ impl Error {
             Error::TooNew { .. } => "journal_too_new",
             Error::NotAJournal { .. } => "not_a_journal",
             Error::Damaged { .. } => "journal_damaged",
+            Error::InUse { .. } => "journal_in_use",
             Error::Import(_) => "import_invalid",
             Error::Io { .. } => "io",
             Error::Database(e) => match e.sqlite_error_code() {

@@ -23,6 +23,6 @@ pub use journal::{FORMAT_VERSION, ImportReport, JournalFile};
 #[doc(hidden)]
 pub use store::migrate_to;
 pub use store::{
-    BackupInfo, IntegrityCheck, KEEP_BACKUPS, RestoreReport, SCHEMA_VERSION, Store, backups_dir,
-    list_backups, restore,
+    BackupInfo, IntegrityCheck, JournalLock, KEEP_BACKUPS, RestoreReport, SCHEMA_VERSION, Store,
+    backups_dir, list_backups, restore,
 };

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use tandem_core::model::{FirstScreen, JournalInfo};
-use tandem_core::{ErrorPayload, IntegrityCheck, Store};
+use tandem_core::{ErrorPayload, IntegrityCheck, JournalLock, Store};
 use tauri::Manager;
 
 use crate::commands;
@@ -19,14 +19,41 @@ use crate::error::Result;
 pub struct Journal {
     pub path: PathBuf,
     pub store: Result<Store, ErrorPayload>,
+    /// The window's hold on the journal, kept across a restore: while it is held, a
+    /// command line that would write to this journal is refused (`JournalLock`). `None`
+    /// when the lock file could not be made (a read-only folder, where nobody can write).
+    _lock: Option<JournalLock>,
 }
 
 impl Journal {
-    /// Opens without reading the whole file first, so the window shows it at once; the
-    /// integrity check runs later (`check_journal`, or before the first write).
+    /// Takes the window's hold on the journal (waiting while a command line writes to it),
+    /// then opens it without reading the whole file first, so the window shows it at once;
+    /// the integrity check runs later (`check_journal`, or before the first write).
     pub fn open(path: PathBuf) -> Journal {
-        let store = Store::open_deferring_check(&path).map_err(|e| ErrorPayload::from(&e));
-        Journal { path, store }
+        let lock = JournalLock::for_window(&path)
+            .inspect_err(|e| eprintln!("tandem: {e}"))
+            .ok();
+        let mut journal = Journal {
+            _lock: lock,
+            ..Journal::placeholder(path)
+        };
+        journal.reopen();
+        journal
+    }
+
+    /// Opens the store again on the same file (after a restore), keeping the hold on it.
+    pub fn reopen(&mut self) {
+        self.store = Err(internal());
+        self.store = Store::open_deferring_check(&self.path).map_err(|e| ErrorPayload::from(&e));
+    }
+
+    /// A journal not opened (yet): no store, no hold on the file.
+    pub fn placeholder(path: PathBuf) -> Journal {
+        Journal {
+            path,
+            store: Err(internal()),
+            _lock: None,
+        }
     }
 
     /// The integrity check this journal still owes, if any.
@@ -99,10 +126,7 @@ impl AppState {
     /// receiver gets the first screen (as JSON) as soon as it has been read.
     fn opening(path: PathBuf) -> (AppState, Receiver<String>) {
         let (first_screen, first_screen_read) = channel();
-        let placeholder = Journal {
-            path: path.clone(),
-            store: Err(internal()),
-        };
+        let placeholder = Journal::placeholder(path.clone());
         let opener = std::thread::spawn(move || {
             let journal = Journal::open(path.clone());
             if let Some(json) = journal
@@ -111,14 +135,14 @@ impl AppState {
             {
                 let _ = first_screen.send(json);
             }
-            // Once a day, a backup: on its own connection and thread, a little later, and
-            // only of a journal that passed its integrity check.
+            // Once a day, a backup: on its own read-only connection and thread, a little
+            // later, and only of a journal that passed its integrity check.
             if journal.store.is_ok() {
                 let check = journal.pending_check();
                 std::thread::spawn(move || {
                     std::thread::sleep(BACKUP_DELAY);
                     if check.is_none_or(|c| c.run().is_ok())
-                        && let Ok(store) = Store::open_deferring_check(&path)
+                        && let Ok(Some(store)) = Store::open_read_only(&path)
                     {
                         let _ = store.auto_backup(chrono::Utc::now());
                     }

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
     name = "tandem",
     version,
     about = "A private journal for mentoring partnerships.",
-    long_about = "A private journal for mentoring partnerships.\n\nWith no command, opens the Tandem window. With a command, works on the journal without opening a window."
+    long_about = "A private journal for mentoring partnerships.\n\nWith no command, opens the Tandem window. With a command, works on the journal without opening a window.\n\nCommands that only read (where, search, export-json, report, backup --out) work while the Tandem window has the same journal open. Commands that change it (demo, import-json, backup into the backups folder, restore) refuse then: close the window first, or do it from the window."
 )]
 pub struct Args {
     /// The journal file to use (default: the app's data file).
@@ -123,7 +123,7 @@ pub fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
             include_private,
             out,
         } => {
-            let store = Store::open(&path)?;
+            let store = open_to_read(&path)?;
             let options = tandem_core::report::ReportOptions {
                 partnership_id: find_partnership(&store, &partnership)?,
                 from,
@@ -136,8 +136,18 @@ pub fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
     Ok(())
 }
 
+/// Opens the journal for a command that only reads: alongside a window, on a read-only
+/// connection. A journal that must be written first (new, or from an earlier Tandem) is
+/// opened as for a writing command.
+fn open_to_read(path: &Path) -> Result<Store> {
+    match Store::open_read_only(path)? {
+        Some(store) => Ok(store),
+        None => Ok(Store::open_for_command(path)?),
+    }
+}
+
 fn demo(path: &Path) -> Result<()> {
-    let mut store = Store::open(path)?;
+    let mut store = Store::open_for_command(path)?;
     match store.load_sample(chrono::Local::now().date_naive())? {
         Some(report) => println!(
             "Added the sample journal to {} ({} records).",
@@ -153,7 +163,7 @@ fn demo(path: &Path) -> Result<()> {
 }
 
 fn generate(path: &Path, sessions: u32, seed: u64) -> Result<()> {
-    let mut store = Store::open(path)?;
+    let mut store = Store::open_for_command(path)?;
     let today = chrono::Local::now().date_naive();
     let r = tandem_core::demo::generate(&mut store, sessions, seed, today)?;
     if r.added == 0 {
@@ -177,7 +187,7 @@ fn generate(path: &Path, sessions: u32, seed: u64) -> Result<()> {
 }
 
 fn search(path: &Path, query: &str, limit: u32) -> Result<()> {
-    let store = Store::open(path)?;
+    let store = open_to_read(path)?;
     let hits = store.search(query, limit)?;
     if hits.is_empty() {
         println!("No matches for \u{201c}{}\u{201d}.", query.trim());
@@ -238,7 +248,7 @@ fn search_line(hit: &tandem_core::model::SearchHit) -> String {
 }
 
 fn export(path: &Path, out: Option<&Path>) -> Result<()> {
-    let store = Store::open(path)?;
+    let store = open_to_read(path)?;
     let mut json = store.export_journal()?.to_json()?;
     json.push('\n');
     match out {
@@ -272,7 +282,7 @@ fn import(path: &Path, file: &Path) -> Result<()> {
         source,
     })?;
     let journal = JournalFile::parse(&text)?;
-    let mut store = Store::open(path)?;
+    let mut store = Store::open_for_command(path)?;
     let r = store.import_journal(&journal)?;
     println!(
         "Imported {}: {} added, {} updated, {} unchanged.",
@@ -349,16 +359,18 @@ fn backup(path: &Path, out: Option<&Path>) -> Result<()> {
             ),
         });
     }
-    let store = Store::open(path)?;
+    // A backup to a file of the user's only reads the journal; one into the backups
+    // folder changes what the window lists and rotates, so it waits for the window to close.
     let info = match out {
-        Some(out) => store.backup_to(out)?,
-        None => store.backup()?,
+        Some(out) => open_to_read(path)?.backup_to(out)?,
+        None => Store::open_for_command(path)?.backup()?,
     };
     println!("{}", info.path);
     Ok(())
 }
 
 fn restore(path: &Path, file: &Path) -> Result<()> {
+    let _hold = tandem_core::JournalLock::for_command(path)?;
     let report = tandem_core::restore(path, file)?;
     match (&report.previous_saved_to, report.previous_was_damaged) {
         (Some(saved), false) => println!(

@@ -145,9 +145,10 @@ pub async fn backup_now(state: State<'_, AppState>) -> Reply<BackupInfo> {
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Reply<RestoreReport> {
     let mut guard = state.lock()?;
     let journal = guard.path.clone();
+    // The window keeps its hold on the journal throughout: no command line writes meanwhile.
     guard.store = Err(app::restoring());
     let restored = tandem_core::restore(&journal, &path).map_err(|e| ErrorPayload::from(&e));
-    *guard = Journal::open(journal);
+    guard.reopen();
     restored
 }
 
@@ -156,6 +157,9 @@ pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Reply<
 #[tauri::command]
 pub async fn open_journal(state: State<'_, AppState>, path: PathBuf) -> Reply<JournalInfo> {
     let mut guard = state.lock()?;
+    // The old journal (and the window's hold on it) goes first: the new path may name the
+    // same file, whose lock this process could not take twice.
+    *guard = Journal::placeholder(path.clone());
     *guard = Journal::open(path);
     Ok(guard.info())
 }

@@ -14,7 +14,6 @@
 //! opened read-only, with checkpoint-on-close off, so Tandem never writes to it.
 
 use std::fs::{File, OpenOptions};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -25,6 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::files::{self, FileConnection, NoHeader};
 use super::{APPLICATION_ID, SCHEMA_VERSION, Store, create_private_dir};
 use crate::error::{Error, Result};
 use crate::time;
@@ -289,7 +289,7 @@ pub(super) fn damaged(path: &Path) -> Error {
 
 /// What a read-only look at a SQLite file found.
 pub(super) struct Facts {
-    version: i64,
+    pub(super) version: i64,
     app_id: i64,
     has_schema: bool,
 }
@@ -317,13 +317,22 @@ impl Facts {
 /// Opens `path` read-only (it must exist) and finds out what it holds, including
 /// `PRAGMA quick_check`. A file SQLite cannot read is `not_a_journal`, or
 /// `journal_damaged` when it still carries Tandem's application id.
-pub(super) fn inspect(path: &Path) -> Result<(Connection, Facts)> {
+pub(super) fn inspect(path: &Path) -> Result<(FileConnection, Facts)> {
     inspect_with(path, true)
 }
 
+/// What a read-only look at the journal at `path` finds, without `PRAGMA quick_check`:
+/// refused when it is foreign or from a newer Tandem. For opening it read-only.
+pub(super) fn look(path: &Path) -> Result<Facts> {
+    let (conn, facts) = inspect_with(path, false)?;
+    drop(conn);
+    facts.check(path)?;
+    Ok(facts)
+}
+
 /// [`inspect`], with or without `PRAGMA quick_check` (which reads the whole file).
-fn inspect_with(path: &Path, check_pages: bool) -> Result<(Connection, Facts)> {
-    let conn = Connection::open_with_flags(
+fn inspect_with(path: &Path, check_pages: bool) -> Result<(FileConnection, Facts)> {
+    let conn = files::connect(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
@@ -348,9 +357,15 @@ fn inspect_with(path: &Path, check_pages: bool) -> Result<(Connection, Facts)> {
             return Err(damaged(path));
         }
         Ok(facts)
-    })()
-    .map_err(|e| classify(path, e))?;
-    Ok((conn, facts))
+    })();
+    match facts {
+        Ok(facts) => Ok((conn, facts)),
+        Err(e) => {
+            // Closed first: telling damage from a foreign file may read the header.
+            drop(conn);
+            Err(classify(path, e))
+        }
+    }
 }
 
 /// Checks a journal file before `Store::open` writes to it: refuses one that is damaged,
@@ -390,7 +405,7 @@ pub(super) fn check_pages(path: &Path) -> Result<()> {
 }
 
 /// Checks that `backup` can be restored, and returns a read-only connection to it.
-fn check_backup(backup: &Path) -> Result<(Connection, Facts)> {
+fn check_backup(backup: &Path) -> Result<(FileConnection, Facts)> {
     let meta = std::fs::metadata(backup).map_err(|e| Error::io(backup, e))?;
     if !meta.is_file() || meta.len() == 0 || !starts_like_sqlite(backup) {
         return Err(Error::NotAJournal {
@@ -432,35 +447,28 @@ fn classify(path: &Path, e: Error) -> Error {
     }
 }
 
-fn read_head(path: &Path) -> Option<[u8; 100]> {
-    let mut head = [0u8; 100];
-    let mut f = File::open(path).ok()?;
-    let mut n = 0;
-    while n < head.len() {
-        match f.read(&mut head[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(_) => return None,
-        }
-    }
-    (n == head.len()).then_some(head)
-}
-
 fn starts_like_sqlite(path: &Path) -> bool {
-    let mut head = [0u8; 16];
-    File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok()
-        && &head == SQLITE_HEADER
+    match files::read_header::<16>(path) {
+        Ok((n, head)) => n == head.len() && &head == SQLITE_HEADER,
+        // Open through SQLite in this process: SQLite read it as a database.
+        Err(NoHeader::Live) => true,
+        Err(NoHeader::Unreadable) => false,
+    }
 }
 
 /// A SQLite header that names Tandem's application id: a journal, even if SQLite can no
-/// longer read it.
+/// longer read it. A file this process has open through SQLite was opened as a journal
+/// (its header is not read again: see `files.rs`), so it counts as one.
 fn carries_tandem_id(path: &Path) -> bool {
-    read_head(path).is_some_and(|h| {
-        h[..16] == SQLITE_HEADER[..]
-            && i64::from(u32::from_be_bytes([h[68], h[69], h[70], h[71]])) == APPLICATION_ID
-    })
+    match files::read_header::<100>(path) {
+        Ok((n, h)) => {
+            n == h.len()
+                && h[..16] == SQLITE_HEADER[..]
+                && i64::from(u32::from_be_bytes([h[68], h[69], h[70], h[71]])) == APPLICATION_ID
+        }
+        Err(NoHeader::Live) => true,
+        Err(NoHeader::Unreadable) => false,
+    }
 }
 
 /// Makes a backup of `src` (the journal at `journal`) in its backups folder, named after
@@ -554,7 +562,7 @@ fn write_partial(src: &Connection, label: &Path, dest: &Path) -> Result<PathBuf>
 }
 
 fn copy_into(src: &Connection, label: &Path, tmp: &Path) -> Result<()> {
-    let mut dst = Connection::open_with_flags(
+    let mut dst = files::connect(
         tmp,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -565,7 +573,7 @@ fn copy_into(src: &Connection, label: &Path, tmp: &Path) -> Result<()> {
     if !quick_check(&dst)? {
         return Err(damaged(label));
     }
-    dst.close().map_err(|(_, e)| Error::from(e))
+    dst.close().map_err(Error::from)
 }
 
 /// Copies every page of `src` into `dst` in one step (one transaction on `dst`), waiting
@@ -595,11 +603,11 @@ fn run_backup(src: &Connection, dst: &mut Connection) -> Result<()> {
 /// transaction on the journal, so another connection (a window that has it open) sees the
 /// old content or the new, and a crash leaves one or the other.
 fn replace_live(journal: &Path, staged: &Path) -> Result<()> {
-    let src = Connection::open_with_flags(
+    let src = files::connect(
         staged,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    let mut dst = Connection::open_with_flags(
+    let mut dst = files::connect(
         journal,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -614,12 +622,13 @@ fn replace_live(journal: &Path, staged: &Path) -> Result<()> {
     }
     run_backup(&src, &mut dst)?;
     drop(src);
-    dst.close().map_err(|(_, e)| Error::from(e))
+    dst.close().map_err(Error::from)
 }
 
 /// Puts the staged copy in the journal's place by renaming it, after clearing any `-wal`
 /// and `-shm` left by the file it replaces (SQLite would otherwise apply them to it).
 fn replace_by_rename(journal: &Path, staged: &Path) -> Result<()> {
+    unused(journal)?;
     for suffix in ["-wal", "-shm"] {
         let stale = sibling(journal, suffix);
         match std::fs::remove_file(&stale) {
@@ -636,6 +645,7 @@ fn replace_by_rename(journal: &Path, staged: &Path) -> Result<()> {
 /// Moves a damaged journal (and its `-wal`) into the backups folder unchanged, as
 /// `<stem>-<time>.damaged.sqlite3`: not a backup Tandem offers, but nothing is thrown away.
 fn move_aside_damaged(journal: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+    unused(journal)?;
     let dir = backups_dir(journal);
     create_private_dir(&dir).map_err(|e| Error::io(&dir, e))?;
     let stem = stem(journal);
@@ -669,6 +679,22 @@ fn move_aside_damaged(journal: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
     Ok(aside)
 }
 
+/// How long a restore that must rename the journal waits for this process's other
+/// connections to it (the daily backup, the integrity check) to finish.
+const UNUSED_WAIT: Duration = Duration::from_secs(30);
+
+/// Waits until no connection of this process has the journal open: renaming or removing
+/// it (or its `-wal`/`-shm`) under a connection would lose that connection's writes.
+fn unused(journal: &Path) -> Result<()> {
+    if files::wait_until_unused(journal, UNUSED_WAIT) {
+        return Ok(());
+    }
+    Err(Error::Database(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+        Some(format!("{} is still in use", journal.display())),
+    )))
+}
+
 /// `path` with `suffix` added to its file name (`journal.sqlite3` → `journal.sqlite3-wal`).
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -689,7 +715,7 @@ fn is_journal_or_companion(journal: &Path, other: &Path) -> bool {
     let (Some(journal), Some(other)) = (resolve(journal), resolve(other)) else {
         return false;
     };
-    ["", "-wal", "-shm", "-journal"]
+    ["", "-wal", "-shm", "-journal", ".lock"]
         .iter()
         .any(|suffix| sibling(&journal, suffix) == other)
 }

@@ -9,8 +9,10 @@
 mod actions;
 mod backup;
 mod dashboard;
+mod files;
 mod goals;
 mod import;
+mod lock;
 mod migrations;
 mod partnerships;
 mod search;
@@ -20,7 +22,6 @@ mod topics;
 mod trash;
 
 use std::fs::OpenOptions;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -31,6 +32,7 @@ use serde::de::DeserializeOwned;
 use crate::error::{Error, Result};
 
 pub use backup::{BackupInfo, KEEP_BACKUPS, RestoreReport, backups_dir, list_backups, restore};
+pub use lock::JournalLock;
 pub use migrations::{SCHEMA_VERSION, migrate_to};
 
 /// `PRAGMA application_id` of a Tandem journal ("TAND").
@@ -38,9 +40,16 @@ const APPLICATION_ID: i64 = 0x5441_4E44;
 
 pub struct Store {
     conn: Connection,
+    /// Marks the file as open through SQLite in this process (see `files.rs`); declared
+    /// after `conn`, so it is dropped after the connection is closed.
+    _live: Option<files::LiveFile>,
     path: Option<PathBuf>,
     /// Set when the open deferred the whole-file integrity check: writes wait for it.
     pending_check: Option<Arc<IntegrityCheck>>,
+    /// Opened with [`Store::open_read_only`]: every write is refused.
+    read_only: bool,
+    /// The hold a writing command keeps on the journal ([`Store::open_for_command`]).
+    _lock: Option<JournalLock>,
 }
 
 /// The integrity check (`PRAGMA quick_check`, on its own read-only connection) that
@@ -104,9 +113,65 @@ impl Store {
         Self::open_file(path, true)
     }
 
+    /// [`Store::open`] for a command that writes (the command line): it first takes the
+    /// journal's [`JournalLock`] and keeps it until the store is dropped, so it is refused
+    /// with `journal_in_use` while the window has the journal open.
+    pub fn open_for_command(path: &Path) -> Result<Store> {
+        let lock = JournalLock::for_command(path)?;
+        let mut store = Self::open(path)?;
+        store._lock = Some(lock);
+        Ok(store)
+    }
+
+    /// Opens the journal at `path` for reading only, alongside a window or anything else
+    /// that has it open: the connection is read-only, so nothing this store does can change
+    /// the file. The header, application id and schema are checked (a foreign, newer or
+    /// unreadable file is refused as by [`Store::open`]); the whole-file check is left to
+    /// writers, backups and the window, and damage a read runs into is reported as such.
+    ///
+    /// `None` when the journal cannot be read without writing to it first: it does not
+    /// exist yet, is empty, or has an earlier schema that opening must migrate.
+    pub fn open_read_only(path: &Path) -> Result<Option<Store>> {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.len() > 0 => {}
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(path, e)),
+        }
+        let facts = backup::look(path)?;
+        if facts.version < SCHEMA_VERSION {
+            return Ok(None);
+        }
+        let live = files::LiveFile::register(path);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != SCHEMA_VERSION {
+            // Changed between the look and the open: only a writer can sort it out.
+            return Ok(None);
+        }
+        Ok(Some(Store {
+            conn,
+            _live: Some(live),
+            path: Some(path.to_owned()),
+            pending_check: None,
+            read_only: true,
+            _lock: None,
+        }))
+    }
+
     fn open_file(path: &Path, defer_check: bool) -> Result<Store> {
         prepare_file(path)?;
         let deferred = backup::check_before_open(path, defer_check)?;
+        let live = files::LiveFile::register(path);
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -119,6 +184,7 @@ impl Store {
             "journal_damaged" => backup::damaged(path),
             _ => e,
         })?;
+        store._live = Some(live);
         if deferred {
             store.pending_check = Some(Arc::new(IntegrityCheck {
                 path: path.to_owned(),
@@ -168,8 +234,11 @@ impl Store {
         conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
         let mut store = Store {
             conn,
+            _live: None,
             path,
             pending_check: None,
+            read_only: false,
+            _lock: None,
         };
         migrations::migrate(&mut store.conn)?;
         Ok(store)
@@ -188,6 +257,12 @@ impl Store {
     }
 
     fn write(&mut self) -> Result<Transaction<'_>> {
+        if self.read_only {
+            return Err(Error::invalid(
+                "journal",
+                "This journal was opened for reading only, so nothing was changed.",
+            ));
+        }
         if let Some(check) = &self.pending_check {
             check.run()?;
             self.pending_check = None;
@@ -199,25 +274,26 @@ impl Store {
 }
 
 /// Creates a missing journal file (and its folder) with owner-only permissions, and checks
-/// that an existing one at least starts like a SQLite database.
+/// that an existing one at least starts like a SQLite database. The header is read with a
+/// plain file handle only when this process has no connection to the file (`files.rs`);
+/// one it has open was read as a journal already.
 fn prepare_file(path: &Path) -> Result<()> {
     const HEADER: &[u8; 16] = b"SQLite format 3\0";
-    match std::fs::File::open(path) {
-        Ok(mut f) => {
-            let mut head = [0u8; 16];
-            let n = read_up_to(&mut f, &mut head).map_err(|e| Error::io(path, e))?;
+    match std::fs::metadata(path) {
+        Ok(_) => match files::read_header::<16>(path) {
             // An empty file is a journal not yet written to; anything else must be SQLite.
-            if n != 0 && (n < 16 || &head != HEADER) {
-                return Err(Error::NotAJournal {
-                    path: path.display().to_string(),
-                });
-            }
-            Ok(())
-        }
+            Ok((n, head)) if n != 0 && (n < 16 || &head != HEADER) => Err(Error::NotAJournal {
+                path: path.display().to_string(),
+            }),
+            Ok(_) | Err(files::NoHeader::Live) => Ok(()),
+            // What cannot be read here, SQLite reports on opening it.
+            Err(files::NoHeader::Unreadable) => Ok(()),
+        },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 create_private_dir(dir).map_err(|e| Error::io(dir, e))?;
             }
+            // `create_new` never opens a file that exists: no descriptor of a live one.
             let mut options = OpenOptions::new();
             options.write(true).create_new(true);
             #[cfg(unix)]
@@ -226,17 +302,6 @@ fn prepare_file(path: &Path) -> Result<()> {
         }
         Err(e) => Err(Error::io(path, e)),
     }
-}
-
-fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match f.read(&mut buf[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    Ok(n)
 }
 
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {

@@ -12,6 +12,7 @@ mod journal;
 mod markdown;
 mod migrations;
 mod open;
+mod other_process;
 mod partnerships;
 mod report;
 mod sample;
