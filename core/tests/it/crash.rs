@@ -11,6 +11,12 @@
 //! `TANDEM_CRASH_CYCLES=N` sets the number of cycles (default: a quick 20 for edits and 8
 //! for imports); `scripts/crash-cycles.sh N` runs 1000 and prints the counts.
 //!
+//! The journal is not the writer's alone, as it is not the window's: while it runs, this
+//! process opens, reads and closes the journal over and over (as the `sqlite3` shell or
+//! `tandem export-json` would), and the writer itself opens it a second time now and
+//! then (as the window's daily backup does). An edit lost because another connection
+//! unlinked the writer's WAL (issue 13) counts as lost.
+//!
 //! SIGKILL kills the process, not the machine: this proves that a commit is never half
 //! applied and that what was acknowledged was committed. Surviving a power cut rests on
 //! `synchronous = FULL` (see `the_connection_is_durable_wal_with_foreign_keys`).
@@ -123,7 +129,8 @@ fn child_process() {
 
 fn write_edits(db: &Path) {
     let mut rng = Rng::seeded();
-    let mut store = Store::open(db).unwrap();
+    // As the window opens it: the whole-file check deferred (it runs before the first write).
+    let mut store = Store::open_deferring_check(db).unwrap();
     let pid = match store.list_partnerships().unwrap().first() {
         Some(p) => p.partnership.id,
         None => {
@@ -142,6 +149,14 @@ fn write_edits(db: &Path) {
         .collect();
     println!("READY");
     for n in 0.. {
+        if n % 7 == 3 {
+            // A second connection from this process, as the daily backup opens one (and as
+            // it did, through a full open, when that lost the locks).
+            if let Ok(Some(reader)) = Store::open_read_only(db) {
+                reader.list_partnerships().unwrap();
+            }
+            drop(Store::open_deferring_check(db).unwrap());
+        }
         if ids.len() < MAX_SESSIONS && (ids.is_empty() || rng.below(3) == 0) {
             let mut d = session_draft(&format!("Crash {n}"));
             d.notes = notes(0, &mut rng);
@@ -243,6 +258,37 @@ impl Writer {
     }
 }
 
+/// Another program on the journal: opens it, reads and closes it, in a loop on its own
+/// thread, until stopped.
+struct Bystander {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Bystander {
+    fn start(db: &Path) -> Bystander {
+        use std::sync::atomic::Ordering;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (db, flag) = (db.to_owned(), stop.clone());
+        let thread = std::thread::spawn(move || {
+            while !flag.load(Ordering::Relaxed) {
+                if let Ok(conn) = Connection::open(&db) {
+                    let _ = conn.busy_timeout(Duration::from_secs(5));
+                    let _: rusqlite::Result<i64> =
+                        conn.query_row("SELECT count(*) FROM session", [], |r| r.get(0));
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        });
+        Bystander { stop, thread }
+    }
+
+    fn stop(self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.thread.join().unwrap();
+    }
+}
+
 fn cycles(default: usize) -> usize {
     std::env::var("TANDEM_CRASH_CYCLES")
         .ok()
@@ -281,6 +327,7 @@ fn acknowledged_edits_survive_a_kill_at_any_moment() {
 
     for _ in 0..cycles(20) {
         counts.cycles += 1;
+        let bystander = Bystander::start(&db);
         let writer = Writer::start(&spec);
         let seen = if rng.below(10) == 0 {
             // Sometimes while it is still opening (creating, migrating, recovering).
@@ -291,7 +338,9 @@ fn acknowledged_edits_survive_a_kill_at_any_moment() {
             std::thread::sleep(Duration::from_micros(rng.below(40_000)));
             seen
         };
-        for line in writer.kill(seen) {
+        let lines = writer.kill(seen);
+        bystander.stop();
+        for line in lines {
             let parts: Vec<&str> = line.split(' ').collect();
             match parts[..] {
                 ["P", id] => {
