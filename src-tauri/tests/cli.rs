@@ -560,3 +560,76 @@ fn demo_with_sessions_generates_a_large_searchable_journal_once() {
         "At most 50000 sessions",
     );
 }
+
+/// Issue 13: while the window has the journal open (it holds `journal.sqlite3.lock`), the
+/// commands that would change it refuse in one line and change nothing; the commands that
+/// only read work alongside it.
+#[test]
+fn while_the_window_has_the_journal_writing_commands_refuse_and_reading_ones_work() {
+    let (dir, db) = scratch();
+    ok(tandem(&db, &["demo"]));
+    let backup = dir.path().join("copy.sqlite3");
+    ok(tandem(&db, &["backup", "--out", backup.to_str().unwrap()]));
+    let export_file = dir.path().join("export.json");
+    ok(tandem(
+        &db,
+        &["export-json", "--out", export_file.to_str().unwrap()],
+    ));
+    let before = export(&db);
+
+    // What the window takes when it opens the journal.
+    let window = tandem_core::JournalLock::for_window(&db).unwrap();
+    let refusal = "Tandem is open on this journal";
+    fails(tandem(&db, &["demo"]), refusal);
+    fails(tandem(&db, &["demo", "--sessions", "3"]), refusal);
+    fails(
+        tandem(&db, &["import-json", export_file.to_str().unwrap()]),
+        refusal,
+    );
+    fails(tandem(&db, &["restore", backup.to_str().unwrap()]), refusal);
+    fails(tandem(&db, &["backup"]), refusal);
+    let run = tandem(&db, &["demo"]);
+    assert!(
+        run.stderr.contains("close it first, or do this from the window"),
+        "{:?}",
+        run.stderr
+    );
+
+    assert_eq!(export(&db), before);
+    assert!(!ok(tandem(&db, &["search", "prompt"])).stdout.is_empty());
+    let second = dir.path().join("second.sqlite3");
+    ok(tandem(&db, &["backup", "--out", second.to_str().unwrap()]));
+    assert!(second.exists());
+    let pdf = dir.path().join("report.pdf");
+    let partner = before["partnerships"][0]["partner_name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok(tandem(
+        &db,
+        &[
+            "report",
+            "--partnership",
+            &partner,
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    ));
+    assert!(
+        !dir.path().join("backups").exists(),
+        "nothing was backed up into the window's folder"
+    );
+
+    // Once the window has closed, the same commands work.
+    drop(window);
+    ok(tandem(&db, &["backup"]));
+    ok(tandem(&db, &["restore", backup.to_str().unwrap()]));
+}
+
+#[test]
+fn help_says_which_commands_work_while_the_window_is_open() {
+    let (_dir, db) = scratch();
+    let help = ok(tandem(&db, &["--help"])).stdout;
+    assert!(help.contains("work while the Tandem window"), "{help}");
+    assert!(help.contains("refuse then"), "{help}");
+}
