@@ -590,7 +590,8 @@ fn while_the_window_has_the_journal_writing_commands_refuse_and_reading_ones_wor
     fails(tandem(&db, &["backup"]), refusal);
     let run = tandem(&db, &["demo"]);
     assert!(
-        run.stderr.contains("close it first, or do this from the window"),
+        run.stderr
+            .contains("close it first, or do this from the window"),
         "{:?}",
         run.stderr
     );

@@ -226,7 +226,10 @@ fn a_second_open_of_a_live_journal_keeps_the_first_ones_locks() {
             && f.get(4) == Some(&me.as_str())
             && f.get(5).and_then(|d| d.rsplit(':').next()) == Some(&ino.to_string())
     });
-    assert!(held, "no POSIX lock of this process on the journal:\n{locks}");
+    assert!(
+        held,
+        "no POSIX lock of this process on the journal:\n{locks}"
+    );
     store
         .create_partnership(&crate::partnership_draft("Still here"))
         .unwrap();
