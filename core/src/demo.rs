@@ -420,8 +420,8 @@ impl Generator {
             .unwrap_or("My partner")
             .to_owned();
         // Every third partnership after the first has ended.
-        let ended_on =
-            (index > 0 && index % 3 == 0).then(|| self.today - Days::new(self.rng.range(60, 720)));
+        let ended_on = (index > 0 && index.is_multiple_of(3))
+            .then(|| self.today - Days::new(self.rng.range(60, 720)));
         let last_day = ended_on.unwrap_or(self.today);
         // Sessions every 3–14 days; closer together when that would run past `earliest`.
         let budget = (last_day - self.earliest).num_days().max(1) as u64;

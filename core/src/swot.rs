@@ -388,21 +388,21 @@ pub fn compare(
     // 1. Copy history, usually from the later item back to the earlier one; also the other
     //    way, in case the two were given the other way round.
     for (ai, a) in after_items.iter().enumerate() {
-        if let Some(bi) = ancestor_in(a.id, origin, &before_index) {
-            if before_used.insert(bi) {
-                matched.insert(ai, bi);
-            }
+        if let Some(bi) = ancestor_in(a.id, origin, &before_index)
+            && before_used.insert(bi)
+        {
+            matched.insert(ai, bi);
         }
     }
     for (bi, b) in before_items.iter().enumerate() {
         if before_used.contains(&bi) {
             continue;
         }
-        if let Some(ai) = ancestor_in(b.id, origin, &after_index) {
-            if let std::collections::hash_map::Entry::Vacant(e) = matched.entry(ai) {
-                e.insert(bi);
-                before_used.insert(bi);
-            }
+        if let Some(ai) = ancestor_in(b.id, origin, &after_index)
+            && let std::collections::hash_map::Entry::Vacant(e) = matched.entry(ai)
+        {
+            e.insert(bi);
+            before_used.insert(bi);
         }
     }
 

@@ -69,13 +69,13 @@ pub(crate) fn timestamps(created: &DateTime<Utc>, updated: &DateTime<Utc>) -> Re
 
 /// When a record went to the trash (only imports supply it).
 pub(crate) fn deleted_at(deleted: Option<&DateTime<Utc>>) -> Result<()> {
-    if let Some(t) = deleted {
-        if !YEARS.contains(&t.year()) {
-            return Err(Error::invalid(
-                "deleted_at",
-                format!("The timestamp {t} is not plausible: use a year between 1900 and 2999."),
-            ));
-        }
+    if let Some(t) = deleted
+        && !YEARS.contains(&t.year())
+    {
+        return Err(Error::invalid(
+            "deleted_at",
+            format!("The timestamp {t} is not plausible: use a year between 1900 and 2999."),
+        ));
     }
     Ok(())
 }
@@ -111,21 +111,21 @@ pub(crate) fn partnership(d: &PartnershipDraft) -> Result<()> {
         MAX_LONG,
     )?;
     text("agreement.ending", "How it ends", &a.ending, MAX_LONG)?;
-    if let Some(days) = a.cadence_days {
-        if !(1..=366).contains(&days) {
-            return Err(Error::invalid(
-                "agreement.cadence_days",
-                "The meeting cadence must be between 1 and 366 days.",
-            ));
-        }
+    if let Some(days) = a.cadence_days
+        && !(1..=366).contains(&days)
+    {
+        return Err(Error::invalid(
+            "agreement.cadence_days",
+            "The meeting cadence must be between 1 and 366 days.",
+        ));
     }
-    if let Some(minutes) = a.session_minutes {
-        if !(1..=1440).contains(&minutes) {
-            return Err(Error::invalid(
-                "agreement.session_minutes",
-                "A usual session length must be between 1 minute and 24 hours.",
-            ));
-        }
+    if let Some(minutes) = a.session_minutes
+        && !(1..=1440).contains(&minutes)
+    {
+        return Err(Error::invalid(
+            "agreement.session_minutes",
+            "A usual session length must be between 1 minute and 24 hours.",
+        ));
     }
     Ok(())
 }
@@ -139,13 +139,13 @@ pub(crate) fn session(d: &SessionDraft) -> Result<()> {
     text("learned", "What you learned", &d.learned, MAX_LONG)?;
     text("reflection", "The reflection", &d.reflection, MAX_LONG)?;
     topics(&d.topics)?;
-    if let Some(rating) = d.rating {
-        if !(1..=5).contains(&rating) {
-            return Err(Error::invalid(
-                "rating",
-                format!("A rating goes from 1 (poorly) to 5 (very well), not {rating}."),
-            ));
-        }
+    if let Some(rating) = d.rating
+        && !(1..=5).contains(&rating)
+    {
+        return Err(Error::invalid(
+            "rating",
+            format!("A rating goes from 1 (poorly) to 5 (very well), not {rating}."),
+        ));
     }
     date("held_at", "The session date", d.held_at.date())?;
     if !(1..=1440).contains(&d.duration_minutes) {

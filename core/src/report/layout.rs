@@ -507,13 +507,13 @@ impl Wrapper<'_> {
     }
 
     fn push(&mut self, w: f32, style: Style, text: String) {
-        if let Some(last) = self.pieces.last_mut() {
-            if last.2 == style {
-                last.1 += w;
-                last.3.push_str(&text);
-                self.x += w;
-                return;
-            }
+        if let Some(last) = self.pieces.last_mut()
+            && last.2 == style
+        {
+            last.1 += w;
+            last.3.push_str(&text);
+            self.x += w;
+            return;
         }
         self.pieces.push((self.x, w, style, text));
         self.x += w;

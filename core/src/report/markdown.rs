@@ -291,10 +291,10 @@ impl Converter {
             TagEnd::List(_) => {
                 self.flush();
                 self.lists.pop();
-                if let Some(Block::Text(last)) = self.blocks.last_mut() {
-                    if self.lists.is_empty() {
-                        last.space_after = 6.0;
-                    }
+                if let Some(Block::Text(last)) = self.blocks.last_mut()
+                    && self.lists.is_empty()
+                {
+                    last.space_after = 6.0;
                 }
             }
             TagEnd::Item => {

@@ -164,15 +164,15 @@ pub fn render_report(
     today: NaiveDate,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Report> {
-    if let (Some(from), Some(to)) = (options.from, options.to) {
-        if from > to {
-            return Err(Error::invalid(
-                "to",
-                format!(
-                    "The report's period ends ({to}) before it starts ({from}). Choose an end date on or after the start date."
-                ),
-            ));
-        }
+    if let (Some(from), Some(to)) = (options.from, options.to)
+        && from > to
+    {
+        return Err(Error::invalid(
+            "to",
+            format!(
+                "The report's period ends ({to}) before it starts ({from}). Choose an end date on or after the start date."
+            ),
+        ));
     }
     let partnership = store.get_partnership(options.partnership_id)?;
     let sessions = store.sessions_in_range(partnership.id, options.from, options.to)?;
@@ -209,10 +209,10 @@ pub fn render_report(
     for (side, latest) in [(Side::Mine, &swot.mine), (Side::Partner, &swot.partner)] {
         // `snapshots` is newest first: the side's first snapshot is its last there.
         let first = swot.snapshots.iter().rev().find(|s| s.side == side);
-        if let (Some(first), Some(latest)) = (first, latest) {
-            if first.id != latest.snapshot.id {
-                swot_changes.push((side, store.compare_snapshots(first.id, latest.snapshot.id)?));
-            }
+        if let (Some(first), Some(latest)) = (first, latest)
+            && first.id != latest.snapshot.id
+        {
+            swot_changes.push((side, store.compare_snapshots(first.id, latest.snapshot.id)?));
         }
     }
     let private_sessions = sessions

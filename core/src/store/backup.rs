@@ -107,16 +107,16 @@ impl Store {
     /// Writes a consistent copy of the journal to `dest` (replacing a file there, but never
     /// the journal itself). The copy is private to its owner.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
-        if let Some(journal) = &self.path {
-            if is_journal_or_companion(journal, dest) {
-                return Err(Error::invalid(
-                    "backup",
-                    format!(
-                        "{} is the journal itself; choose another file for the backup.",
-                        dest.display()
-                    ),
-                ));
-            }
+        if let Some(journal) = &self.path
+            && is_journal_or_companion(journal, dest)
+        {
+            return Err(Error::invalid(
+                "backup",
+                format!(
+                    "{} is the journal itself; choose another file for the backup.",
+                    dest.display()
+                ),
+            ));
         }
         let tmp = write_partial(&self.conn, self.label(), dest)?;
         std::fs::rename(&tmp, dest).map_err(|e| {

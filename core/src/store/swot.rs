@@ -786,12 +786,11 @@ impl Store {
     pub fn tows_to_goal(&mut self, id: Uuid) -> Result<Goal> {
         let tx = self.write()?;
         let t = live_tows(&tx, id)?;
-        if let Some(goal_id) = t.goal_id {
-            if let Some(goal) = goals::find_goal(&tx, goal_id)? {
-                if goal.deleted_at.is_none() {
-                    return Ok(goal);
-                }
-            }
+        if let Some(goal_id) = t.goal_id
+            && let Some(goal) = goals::find_goal(&tx, goal_id)?
+            && goal.deleted_at.is_none()
+        {
+            return Ok(goal);
         }
         let title = swot::cut_on_word(&t.text, validate::MAX_SHORT);
         let mut lines: Vec<String> = Vec::new();
@@ -926,13 +925,13 @@ pub(super) fn import_from(
                 s.partnership_id
             )));
         }
-        if let Some(o) = find_snapshot(tx, s.id)? {
-            if o.partnership_id != s.partnership_id || o.side != s.side {
-                return Err(Error::Import(format!(
-                    "{L}[{i}]: snapshot {} belongs to another partnership or side in this journal",
-                    s.id
-                )));
-            }
+        if let Some(o) = find_snapshot(tx, s.id)?
+            && (o.partnership_id != s.partnership_id || o.side != s.side)
+        {
+            return Err(Error::Import(format!(
+                "{L}[{i}]: snapshot {} belongs to another partnership or side in this journal",
+                s.id
+            )));
         }
     }
     for (i, item) in file.swot_items.iter().enumerate() {
@@ -952,13 +951,13 @@ pub(super) fn import_from(
                 item.snapshot_id
             )));
         }
-        if let Some(o) = find_item(tx, item.id)? {
-            if o.snapshot_id != item.snapshot_id {
-                return Err(Error::Import(format!(
-                    "{L}[{i}]: SWOT item {} belongs to another snapshot in this journal",
-                    item.id
-                )));
-            }
+        if let Some(o) = find_item(tx, item.id)?
+            && o.snapshot_id != item.snapshot_id
+        {
+            return Err(Error::Import(format!(
+                "{L}[{i}]: SWOT item {} belongs to another snapshot in this journal",
+                item.id
+            )));
         }
     }
     for (i, t) in file.tows_strategies.iter().enumerate() {
@@ -976,13 +975,13 @@ pub(super) fn import_from(
                 t.partnership_id
             )));
         }
-        if let Some(o) = find_tows(tx, t.id)? {
-            if o.partnership_id != t.partnership_id {
-                return Err(Error::Import(format!(
-                    "{L}[{i}]: TOWS strategy {} belongs to another partnership in this journal",
-                    t.id
-                )));
-            }
+        if let Some(o) = find_tows(tx, t.id)?
+            && o.partnership_id != t.partnership_id
+        {
+            return Err(Error::Import(format!(
+                "{L}[{i}]: TOWS strategy {} belongs to another partnership in this journal",
+                t.id
+            )));
         }
     }
 

@@ -366,10 +366,11 @@ fn acknowledged_edits_survive_a_kill_at_any_moment() {
                 continue;
             }
         };
-        if let Some(pid) = partnership {
-            if store.get_partnership(pid).is_err() && lost.insert((pid, 0)) {
-                counts.lost += 1;
-            }
+        if let Some(pid) = partnership
+            && store.get_partnership(pid).is_err()
+            && lost.insert((pid, 0))
+        {
+            counts.lost += 1;
         }
         let all: Vec<Session> = store.export_journal().unwrap().sessions;
         let found: HashMap<Uuid, &Session> = all.iter().map(|s| (s.id, s)).collect();
