@@ -30,9 +30,21 @@ impl Journal {
     /// then opens it without reading the whole file first, so the window shows it at once;
     /// the integrity check runs later (`check_journal`, or before the first write).
     pub fn open(path: PathBuf) -> Journal {
-        let lock = JournalLock::for_window(&path)
-            .inspect_err(|e| eprintln!("tandem: {e}"))
-            .ok();
+        let lock = match JournalLock::for_window(&path, LOCK_WAIT) {
+            Ok(lock) => Some(lock),
+            Err(e) if e.code() == "journal_in_use" => {
+                return Journal {
+                    store: Err(in_use()),
+                    ..Journal::placeholder(path)
+                };
+            }
+            // No lock file (a read-only folder, where no command can write either): the
+            // journal still opens.
+            Err(e) => {
+                eprintln!("tandem: {e}");
+                None
+            }
+        };
         let mut journal = Journal {
             _lock: lock,
             ..Journal::placeholder(path)
@@ -102,6 +114,19 @@ const BACKUP_DELAY: Duration = Duration::from_secs(10);
 /// without it (the page then asks for it over IPC, as for everything else). Reading it
 /// runs alongside the shell's own start and is done long before, unless the disk is slow.
 const FIRST_SCREEN_WAIT: Duration = Duration::from_millis(300);
+
+/// How long the window waits for a command that is writing to the journal to finish
+/// before it says the journal is in use.
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// What the window shows when something else still holds the journal after [`LOCK_WAIT`].
+fn in_use() -> ErrorPayload {
+    ErrorPayload {
+        code: "journal_in_use".into(),
+        message: "Another Tandem is using this journal (a window, or a command that is changing it), so this window has not opened it. Close the other one, then start Tandem again.".into(),
+        field: None,
+    }
+}
 
 /// What other commands get while a backup is being restored over the journal.
 pub fn restoring() -> ErrorPayload {

@@ -578,7 +578,7 @@ fn while_the_window_has_the_journal_writing_commands_refuse_and_reading_ones_wor
     let before = export(&db);
 
     // What the window takes when it opens the journal.
-    let window = tandem_core::JournalLock::for_window(&db).unwrap();
+    let window = tandem_core::JournalLock::for_window(&db, std::time::Duration::ZERO).unwrap();
     let refusal = "Tandem is open on this journal";
     fails(tandem(&db, &["demo"]), refusal);
     fails(tandem(&db, &["demo", "--sessions", "3"]), refusal);

@@ -12,6 +12,7 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::create_private_dir;
 use crate::error::{Error, Result};
@@ -31,12 +32,26 @@ fn lock_path(journal: &Path) -> PathBuf {
 }
 
 impl JournalLock {
-    /// The window's hold: exclusive, for as long as it has the journal open. Waits while a
-    /// command that writes is running (it ends on its own).
-    pub fn for_window(journal: &Path) -> Result<JournalLock> {
+    /// The window's hold: exclusive, for as long as it has the journal open. Waits up to
+    /// `wait` while a command that writes is running (it ends on its own); still held after
+    /// that (another window, a command that hangs) is [`Error::InUse`].
+    pub fn for_window(journal: &Path, wait: Duration) -> Result<JournalLock> {
         let (path, file) = open(journal)?;
-        file.lock().map_err(|e| Error::io(&path, e))?;
-        Ok(JournalLock { _file: file })
+        let deadline = Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(JournalLock { _file: file }),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(Error::InUse {
+                        path: journal.display().to_string(),
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+            }
+        }
     }
 
     /// A writing command's hold: shared with other commands, refused at once with

@@ -133,3 +133,59 @@ fn an_empty_file_becomes_a_journal() {
     let mut store = Store::open(&path).unwrap();
     store.create_partnership(&partnership_draft("Zoë")).unwrap();
 }
+
+/// The window's hold on a journal and a writing command's: the command is refused while
+/// the window holds it, commands share, the window waits for them and then gives up.
+#[test]
+fn the_window_holds_the_journal_and_writing_commands_are_refused_meanwhile() {
+    use std::time::Duration;
+    use tandem_core::JournalLock;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.sqlite3");
+
+    let window = JournalLock::for_window(&db, Duration::ZERO).unwrap();
+    let refused = Store::open_for_command(&db).err().unwrap();
+    assert_eq!(refused.code(), "journal_in_use");
+    assert!(
+        refused
+            .to_string()
+            .contains("Tandem is open on this journal"),
+        "{refused}"
+    );
+    assert!(!db.exists(), "a refused command creates nothing");
+    // Reading beside the window is fine (here: a journal that does not exist yet).
+    assert!(Store::open_read_only(&db).unwrap().is_none());
+    drop(window);
+
+    let first = Store::open_for_command(&db).unwrap();
+    let second = JournalLock::for_command(&db).unwrap();
+    let waited = std::time::Instant::now();
+    let e = JournalLock::for_window(&db, Duration::from_millis(200))
+        .err()
+        .unwrap();
+    assert_eq!(e.code(), "journal_in_use");
+    assert!(waited.elapsed() >= Duration::from_millis(200));
+    drop((first, second));
+    JournalLock::for_window(&db, Duration::ZERO).unwrap();
+}
+
+#[test]
+fn a_read_only_store_reads_beside_a_writer_and_never_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.sqlite3");
+    let mut writer = Store::open(&db).unwrap();
+    let p = writer
+        .create_partnership(&crate::partnership_draft("Zoë Okafor"))
+        .unwrap();
+    let mut reader = Store::open_read_only(&db).unwrap().unwrap();
+    assert_eq!(reader.list_partnerships().unwrap().len(), 1);
+    let e = reader
+        .create_partnership(&crate::partnership_draft("Never"))
+        .err()
+        .unwrap();
+    assert_eq!(e.code(), "invalid_input");
+    writer
+        .create_session(p.id, &crate::session_draft("Later"))
+        .unwrap();
+    assert_eq!(reader.list_sessions(p.id, 10, 0).unwrap().len(), 1);
+}

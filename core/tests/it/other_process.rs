@@ -65,7 +65,7 @@ fn play_the_window(db: &Path, other: &Path) {
         .create_partnership(&partnership_draft("Zoë Okafor"))
         .unwrap()
         .id;
-    let mut lock = Some(JournalLock::for_window(db).unwrap());
+    let mut lock = Some(JournalLock::for_window(db, Duration::from_secs(5)).unwrap());
     let mut store = Store::open_deferring_check(db).unwrap();
     let check = store.integrity_check().expect("a check is owed");
     println!("READY");
@@ -125,11 +125,11 @@ fn play_the_window(db: &Path, other: &Path) {
     // "Open another journal", then back to this one.
     drop(store);
     drop(lock.take());
-    let elsewhere_lock = JournalLock::for_window(other).unwrap();
+    let elsewhere_lock = JournalLock::for_window(other, Duration::from_secs(5)).unwrap();
     let elsewhere = Store::open_deferring_check(other).unwrap();
     drop(elsewhere);
     drop(elsewhere_lock);
-    lock = Some(JournalLock::for_window(db).unwrap());
+    lock = Some(JournalLock::for_window(db, Duration::from_secs(5)).unwrap());
     let mut store = Store::open_deferring_check(db).unwrap();
     step(&mut store, "after switching back");
 
