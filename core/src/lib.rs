@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod demo;
 mod error;
 pub mod journal;
+pub mod life;
 pub mod markdown;
 pub mod model;
 pub mod paths;

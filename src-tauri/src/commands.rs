@@ -17,7 +17,8 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 use uuid::Uuid;
 
-use crate::app::{self, AppState, Journal};
+use crate::state::{self, AppState};
+use tandem_core::life::LOCK_WAIT;
 
 type Reply<T> = Result<T, ErrorPayload>;
 
@@ -125,13 +126,12 @@ pub async fn export_report(
         })
     })
     .await
-    .map_err(|_| app::internal())?
+    .map_err(|_| state::internal())?
 }
 
 #[tauri::command]
 pub async fn list_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
-    let path = state.lock()?.path.clone();
-    tandem_core::list_backups(&path).map_err(|e| ErrorPayload::from(&e))
+    state.lock()?.backups().map_err(|e| ErrorPayload::from(&e))
 }
 
 #[tauri::command]
@@ -139,35 +139,26 @@ pub async fn backup_now(state: State<'_, AppState>) -> Reply<BackupInfo> {
     state.with(|s| s.backup())
 }
 
-/// Closes the journal, restores the backup over it (keeping the current state as a
-/// backup first), and opens the result.
+/// Restores the backup over the journal (keeping the current state as a backup first)
+/// and opens the result; other commands wait meanwhile.
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: PathBuf) -> Reply<RestoreReport> {
-    let mut guard = state.lock()?;
-    let journal = guard.path.clone();
-    // The window keeps its hold on the journal throughout: no command line writes meanwhile.
-    guard.store = Err(app::restoring());
-    let restored = tandem_core::restore(&journal, &path).map_err(|e| ErrorPayload::from(&e));
-    guard.reopen();
-    restored
+    state
+        .lock()?
+        .restore(&path)
+        .map_err(|e| ErrorPayload::from(&e))
 }
 
 /// Switches the window to another journal file (chosen by the user when theirs cannot be
 /// opened). The UI starts over on whatever this reports.
 #[tauri::command]
 pub async fn open_journal(state: State<'_, AppState>, path: PathBuf) -> Reply<JournalInfo> {
-    let mut guard = state.lock()?;
-    // The old journal (and the window's hold on it) goes first: the new path may name the
-    // same file, whose lock this process could not take twice.
-    *guard = Journal::placeholder(path.clone());
-    *guard = Journal::open(path);
-    Ok(guard.info())
+    let mut journal = state.lock()?;
+    journal.switch_to(path, LOCK_WAIT);
+    Ok(journal.info())
 }
 
-/// The user's today: due dates, overdue and stalled are judged by the local calendar.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use state::today;
 
 #[tauri::command]
 pub async fn list_topics(state: State<'_, AppState>) -> Reply<Vec<TopicCount>> {

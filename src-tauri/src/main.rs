@@ -8,6 +8,7 @@ mod app;
 mod cli;
 mod commands;
 mod error;
+mod state;
 
 use std::process::ExitCode;
 

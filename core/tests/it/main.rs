@@ -10,6 +10,7 @@ mod files;
 mod goals;
 mod hostile;
 mod journal;
+mod life;
 mod markdown;
 mod migrations;
 mod open;
