@@ -8,7 +8,7 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
 run: setup-run
 	npm --prefix ui run build
-	cargo build --release -p tandem
+	cargo build --release -p tandem -p tandem-cli
 	$(TARGET_DIR)/release/tandem
 
 test: setup-test
@@ -23,12 +23,14 @@ setup-test:
 # The debug build the end-to-end tests drive.
 build:
 	npm --prefix ui run build
-	cargo build -p tandem
+	cargo build -p tandem -p tandem-cli
 
 e2e: build
 	dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
 
-# Start-up, memory, the PDF and the .deb against a bare Tauri window (slow: release builds,
-# tauri-cli, Xvfb runs; not part of `make test`). Rewrites its part of docs/BENCHMARKS.md.
+# Start-up, memory, the PDF and the .deb against a bare Tauri window, and the command line
+# against a plain Rust binary (slow: release builds, tauri-cli, Xvfb runs; not part of
+# `make test`). Each rewrites its part of docs/BENCHMARKS.md.
 bench: setup-run
 	python3 bench/app.py
+	python3 bench/cli.py

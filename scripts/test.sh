@@ -19,11 +19,13 @@ step "Rust: formatting"
 cargo fmt --all --check
 done_in
 
-step "The core never depends on Tauri"
-if cargo tree -p tandem-core -e normal,build --prefix none | grep -i '^tauri'; then
-  echo "tandem-core depends on Tauri (see above)" >&2
-  exit 1
-fi
+step "The core and the command line never depend on Tauri or the web view"
+for crate in tandem-core tandem-cli; do
+  if cargo tree -p "$crate" -e normal,build --prefix none | grep -iE '^(tauri|wry|webkit2gtk|gtk)'; then
+    echo "$crate depends on Tauri or the web view (see above)" >&2
+    exit 1
+  fi
+done
 done_in
 
 step "Rust: clippy (all targets, warnings are errors)"
@@ -35,8 +37,18 @@ cargo test --workspace --locked
 done_in
 
 step "End to end: the real app through WebDriver under Xvfb"
-# target/debug/tandem is the binary `cargo test` just built for the CLI tests: building it
-# again with `cargo build` would recompile (dev-dependencies unify features differently).
+# target/debug/tandem and target/debug/tandem-window are the binaries `cargo test` just
+# built for the CLI's and the window's tests: building them again with `cargo build` would
+# recompile (dev-dependencies unify features differently).
+cli="${CARGO_TARGET_DIR:-target}/debug/tandem"
+if ! libs=$(ldd "$cli"); then
+  echo "cannot list the libraries of $cli" >&2
+  exit 1
+fi
+if grep -iE 'webkit|gtk' <<<"$libs"; then
+  echo "the tandem command line links the web view (see above)" >&2
+  exit 1
+fi
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test
 done_in
 echo

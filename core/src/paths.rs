@@ -12,3 +12,12 @@ pub const JOURNAL_FILE_NAME: &str = "journal.sqlite3";
 pub fn default_journal_path() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(JOURNAL_FILE_NAME))
 }
+
+/// The journal file for a `--db` option (which `TANDEM_DB` also sets): that path, or the
+/// default when it is missing or empty.
+pub fn journal_path(db: Option<PathBuf>) -> Option<PathBuf> {
+    match db {
+        Some(path) if !path.as_os_str().is_empty() => Some(path),
+        _ => default_journal_path(),
+    }
+}

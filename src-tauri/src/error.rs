@@ -1,7 +1,5 @@
-//! The shell's errors. Core errors pass through with their own sentence; the rest are the
-//! shell's own failures (no data folder, a file the CLI could not read or write).
-
-use std::path::PathBuf;
+//! The window's errors. Core errors pass through with their own sentence; the rest are
+//! the window's own failures (no data folder, a window that could not be made).
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -13,18 +11,6 @@ pub enum Error {
         "this system has no folder for application data (is $HOME set?); use --db PATH or TANDEM_DB to choose the journal file"
     )]
     NoDataDir,
-
-    #[error("could not read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-
-    #[error("could not write {path}: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
 
     #[error("the window could not be opened: {0}")]
     Window(#[from] tauri::Error),

@@ -634,3 +634,50 @@ fn help_says_which_commands_work_while_the_window_is_open() {
     assert!(help.contains("work while the Tandem window"), "{help}");
     assert!(help.contains("refuse then"), "{help}");
 }
+
+/// `tandem` with no command becomes the window, with the same arguments (here a stand-in
+/// window that prints them).
+#[test]
+fn tandem_alone_runs_the_window_with_the_same_arguments() {
+    let (_dir, db) = scratch();
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--db")
+        .arg(&db)
+        .env("TANDEM_WINDOW", "/bin/echo")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        format!("--db {}", db.display())
+    );
+}
+
+#[test]
+fn tandem_alone_without_its_window_says_so_in_one_line() {
+    let (dir, db) = scratch();
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--db")
+        .arg(&db)
+        .env("TANDEM_WINDOW", dir.path().join("missing-window"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("tandem-window"), "{err}");
+}
+
+/// The command line links neither Tauri nor the web view: it must start without loading
+/// WebKit or GTK.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_command_line_does_not_link_the_web_view() {
+    let out = Command::new("ldd")
+        .arg(env!("CARGO_BIN_EXE_tandem"))
+        .output()
+        .unwrap();
+    let libs = String::from_utf8_lossy(&out.stdout).to_lowercase();
+    assert!(libs.contains("libc"), "ldd said: {libs}");
+    assert!(!libs.contains("webkit") && !libs.contains("gtk"), "{libs}");
+}

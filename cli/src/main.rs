@@ -1,12 +1,70 @@
-//! The command line: every subcommand works without a display.
+//! `tandem`: the command line. Every subcommand works headless, on `tandem-core` alone:
+//! this binary links neither Tauri nor the web view, so it starts in milliseconds. With no
+//! subcommand it becomes the window: it runs `tandem-window`, installed beside it.
+#![forbid(unsafe_code)]
+
+mod error;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use tandem_core::{JournalFile, Store};
 
 use crate::error::{Error, Result};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        None => open_window(),
+        Some(command) => run(args.db, command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tandem: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The window's binary: `TANDEM_WINDOW`, else `tandem-window` beside this one.
+fn window_binary() -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os("TANDEM_WINDOW").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    let me = std::env::current_exe().map_err(|source| Error::Window {
+        path: PathBuf::from("tandem-window"),
+        source,
+    })?;
+    Ok(me.with_file_name(format!("tandem-window{}", std::env::consts::EXE_SUFFIX)))
+}
+
+/// Becomes the window, with the same arguments and environment: on Unix the process is
+/// replaced (same pid, so whoever started `tandem` is talking to the window).
+fn open_window() -> Result<()> {
+    let window = window_binary()?;
+    let mut command = std::process::Command::new(&window);
+    command.args(std::env::args_os().skip(1));
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let source = command.exec();
+        Err(Error::Window {
+            path: window,
+            source,
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let status = command.status().map_err(|source| Error::Window {
+            path: window.clone(),
+            source,
+        })?;
+        std::process::exit(status.code().unwrap_or(1));
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -15,21 +73,21 @@ use crate::error::{Error, Result};
     about = "A private journal for mentoring partnerships.",
     long_about = "A private journal for mentoring partnerships.\n\nWith no command, opens the Tandem window. With a command, works on the journal without opening a window.\n\nCommands that only read (where, search, export-json, report, backup --out) work while the Tandem window has the same journal open. Commands that change it (demo, import-json, backup into the backups folder, restore) refuse then: close the window first, or do it from the window."
 )]
-pub struct Args {
+struct Args {
     /// The journal file to use (default: the app's data file).
     #[arg(long, global = true, value_name = "PATH", env = "TANDEM_DB")]
-    pub db: Option<PathBuf>,
+    db: Option<PathBuf>,
 
     /// Passed by WebKitWebDriver when it launches the app under test; ignored.
     #[arg(long, hide = true)]
-    pub automation: bool,
+    automation: bool,
 
     #[command(subcommand)]
-    pub command: Option<Command>,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+enum Command {
     /// Print the path of the journal file.
     Where,
     /// Add the sample reverse-mentoring journal (or, with --sessions, a large generated one).
@@ -95,14 +153,11 @@ pub enum Command {
 }
 
 /// The journal file: `--db`, else `TANDEM_DB`, else the app's data file.
-pub fn journal_path(db: Option<PathBuf>) -> Result<PathBuf> {
-    match db {
-        Some(path) if !path.as_os_str().is_empty() => Ok(path),
-        _ => tandem_core::paths::default_journal_path().ok_or(Error::NoDataDir),
-    }
+fn journal_path(db: Option<PathBuf>) -> Result<PathBuf> {
+    tandem_core::paths::journal_path(db).ok_or(Error::NoDataDir)
 }
 
-pub fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
+fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
     let path = journal_path(db)?;
     match command {
         Command::Where => println!("{}", path.display()),
