@@ -180,7 +180,7 @@ fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
         } => {
             let store = open_to_read(&path)?;
             let options = tandem_core::report::ReportOptions {
-                partnership_id: find_partnership(&store, &partnership)?,
+                partnership_id: store.find_partnership(&partnership)?,
                 from,
                 to,
                 include_private,
@@ -347,45 +347,6 @@ fn import(path: &Path, file: &Path) -> Result<()> {
         r.unchanged
     );
     Ok(())
-}
-
-/// A partnership by id, or by its partner's name (case-insensitive, exactly one match).
-fn find_partnership(store: &Store, wanted: &str) -> Result<uuid::Uuid> {
-    if let Ok(id) = uuid::Uuid::parse_str(wanted.trim()) {
-        return Ok(id);
-    }
-    let all = store.list_partnerships()?;
-    let key = wanted.trim().to_lowercase();
-    let matches: Vec<_> = all
-        .iter()
-        .map(|o| &o.partnership)
-        .filter(|p| p.partner_name.trim().to_lowercase() == key)
-        .collect();
-    let list = |ps: &mut dyn Iterator<Item = &tandem_core::model::Partnership>| {
-        ps.map(|p| format!("{} ({})", p.partner_name, p.id))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let message = match matches.as_slice() {
-        [one] => return Ok(one.id),
-        [] if all.is_empty() => format!(
-            "no partnership has a partner called \"{wanted}\": this journal has no partnerships yet"
-        ),
-        [] => format!(
-            "no partnership has a partner called \"{wanted}\"; the partnerships are: {}",
-            list(&mut all.iter().map(|o| &o.partnership))
-        ),
-        several => format!(
-            "\"{wanted}\" matches {} partnerships: {}; give the id instead of the name",
-            several.len(),
-            list(&mut several.iter().copied())
-        ),
-    };
-    Err(tandem_core::Error::Invalid {
-        field: "partnership".into(),
-        message,
-    }
-    .into())
 }
 
 fn report(store: &Store, options: &tandem_core::report::ReportOptions, out: &Path) -> Result<()> {

@@ -89,6 +89,43 @@ fn not_found(id: Uuid) -> Error {
 }
 
 impl Store {
+    /// A partnership by its id, or by its partner's name (case-insensitive, exactly one
+    /// match); otherwise `invalid_input` on `partnership`, naming the partnerships there are
+    /// (the command line's `--partnership`).
+    pub fn find_partnership(&self, wanted: &str) -> Result<Uuid> {
+        if let Ok(id) = Uuid::parse_str(wanted.trim()) {
+            return Ok(id);
+        }
+        let all = self.list_partnerships()?;
+        let key = wanted.trim().to_lowercase();
+        let matches: Vec<_> = all
+            .iter()
+            .map(|o| &o.partnership)
+            .filter(|p| p.partner_name.trim().to_lowercase() == key)
+            .collect();
+        let list = |ps: &mut dyn Iterator<Item = &Partnership>| {
+            ps.map(|p| format!("{} ({})", p.partner_name, p.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let message = match matches.as_slice() {
+            [one] => return Ok(one.id),
+            [] if all.is_empty() => format!(
+                "no partnership has a partner called \"{wanted}\": this journal has no partnerships yet"
+            ),
+            [] => format!(
+                "no partnership has a partner called \"{wanted}\"; the partnerships are: {}",
+                list(&mut all.iter().map(|o| &o.partnership))
+            ),
+            several => format!(
+                "\"{wanted}\" matches {} partnerships: {}; give the id instead of the name",
+                several.len(),
+                list(&mut several.iter().copied())
+            ),
+        };
+        Err(Error::invalid("partnership", message))
+    }
+
     /// Every partnership not in the trash, open ones first, then by most recent activity.
     pub fn list_partnerships(&self) -> Result<Vec<PartnershipOverview>> {
         let cols = COLUMNS

@@ -143,3 +143,23 @@ fn unknown_ids_are_not_found() {
         None,
     );
 }
+
+#[test]
+fn a_partnership_is_found_by_id_or_by_its_partners_name_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let e = store.find_partnership("Zoë").unwrap_err();
+    assert!(e.to_string().contains("no partnerships yet"), "{e}");
+    let zoe = store
+        .create_partnership(&partnership_draft("Zoë Okafor"))
+        .unwrap();
+    assert_eq!(store.find_partnership(" zoë okafor ").unwrap(), zoe.id);
+    assert_eq!(store.find_partnership(&zoe.id.to_string()).unwrap(), zoe.id);
+    let e = store.find_partnership("Ana").unwrap_err();
+    assert_eq!(e.field(), Some("partnership"));
+    assert!(e.to_string().contains("Zoë Okafor"), "{e}");
+    store
+        .create_partnership(&partnership_draft("ZOË OKAFOR"))
+        .unwrap();
+    let e = store.find_partnership("Zoë Okafor").unwrap_err();
+    assert!(e.to_string().contains("matches 2 partnerships"), "{e}");
+}
