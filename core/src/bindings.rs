@@ -5,7 +5,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::error::ErrorPayload;
+use crate::error::{ErrorCode, ErrorPayload};
 use crate::journal::ImportReport;
 use crate::model::*;
 use crate::report::{Progress, ReportOptions};
@@ -77,6 +77,7 @@ pub fn typescript() -> String {
     decl::<TowsDraft>(&cfg, &mut out);
     decl::<TowsStrategy>(&cfg, &mut out);
     decl::<ImportReport>(&cfg, &mut out);
+    decl::<ErrorCode>(&cfg, &mut out);
     decl::<ErrorPayload>(&cfg, &mut out);
     decl::<JournalInfo>(&cfg, &mut out);
     decl::<FirstScreen>(&cfg, &mut out);

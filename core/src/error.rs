@@ -68,23 +68,30 @@ impl Error {
     /// A stable, machine-readable code. The UI and the tests branch on it; never on the
     /// wording of the message.
     pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    /// [`Error::code`] as the enum the UI's TypeScript union is generated from.
+    pub fn error_code(&self) -> ErrorCode {
         use rusqlite::ErrorCode as C;
         match self {
-            Error::Invalid { .. } => "invalid_input",
-            Error::NotFound { .. } => "not_found",
-            Error::TooNew { .. } => "journal_too_new",
-            Error::NotAJournal { .. } => "not_a_journal",
-            Error::Damaged { .. } => "journal_damaged",
-            Error::InUse { .. } => "journal_in_use",
-            Error::Import(_) => "import_invalid",
-            Error::Io { .. } => "io",
+            Error::Invalid { .. } => ErrorCode::InvalidInput,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::TooNew { .. } => ErrorCode::JournalTooNew,
+            Error::NotAJournal { .. } => ErrorCode::NotAJournal,
+            Error::Damaged { .. } => ErrorCode::JournalDamaged,
+            Error::InUse { .. } => ErrorCode::JournalInUse,
+            Error::Import(_) => ErrorCode::ImportInvalid,
+            Error::Io { .. } => ErrorCode::Io,
             Error::Database(e) => match e.sqlite_error_code() {
-                Some(C::DiskFull) => "disk_full",
-                Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => "read_only",
-                Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => "busy",
-                Some(C::DatabaseCorrupt) => "journal_damaged",
-                Some(C::NotADatabase) => "not_a_journal",
-                _ => "database",
+                Some(C::DiskFull) => ErrorCode::DiskFull,
+                Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => {
+                    ErrorCode::ReadOnly
+                }
+                Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => ErrorCode::Busy,
+                Some(C::DatabaseCorrupt) => ErrorCode::JournalDamaged,
+                Some(C::NotADatabase) => ErrorCode::NotAJournal,
+                _ => ErrorCode::Database,
             },
         }
     }
@@ -109,11 +116,60 @@ impl Error {
     }
 }
 
+/// Every code an error can carry to the UI: the core's, and the desktop shell's own
+/// (`busy` while a restore runs, `internal`). Generated into TypeScript as a union, so a
+/// component or test that branches on a code nobody sends fails the type check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidInput,
+    NotFound,
+    JournalTooNew,
+    NotAJournal,
+    JournalDamaged,
+    JournalInUse,
+    ImportInvalid,
+    Io,
+    DiskFull,
+    ReadOnly,
+    Busy,
+    Database,
+    /// Something went wrong inside Tandem (a panicked thread): the shell's own.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as it crosses IPC (`"journal_damaged"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::JournalTooNew => "journal_too_new",
+            ErrorCode::NotAJournal => "not_a_journal",
+            ErrorCode::JournalDamaged => "journal_damaged",
+            ErrorCode::JournalInUse => "journal_in_use",
+            ErrorCode::ImportInvalid => "import_invalid",
+            ErrorCode::Io => "io",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::ReadOnly => "read_only",
+            ErrorCode::Busy => "busy",
+            ErrorCode::Database => "database",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// What crosses to the UI when something fails: a stable code, a sentence, and for
 /// invalid input the field it concerns (so the UI can show it where the user is).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub field: Option<String>,
 }
@@ -121,9 +177,37 @@ pub struct ErrorPayload {
 impl From<&Error> for ErrorPayload {
     fn from(e: &Error) -> Self {
         ErrorPayload {
-            code: e.code().to_owned(),
+            code: e.error_code(),
             message: e.user_message(),
             field: e.field().map(str::to_owned),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_crosses_ipc_as_the_text_it_is_known_by() {
+        use ErrorCode::*;
+        for code in [
+            InvalidInput,
+            NotFound,
+            JournalTooNew,
+            NotAJournal,
+            JournalDamaged,
+            JournalInUse,
+            ImportInvalid,
+            Io,
+            DiskFull,
+            ReadOnly,
+            Busy,
+            Database,
+            Internal,
+        ] {
+            let json = serde_json::to_value(code).expect("serialises");
+            assert_eq!(json, serde_json::Value::String(code.as_str().to_owned()));
         }
     }
 }

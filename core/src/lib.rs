@@ -18,7 +18,7 @@ pub mod swot;
 mod time;
 mod validate;
 
-pub use error::{Error, ErrorPayload, Result};
+pub use error::{Error, ErrorCode, ErrorPayload, Result};
 pub use journal::{FORMAT_VERSION, ImportReport, JournalFile};
 /// Only for the fixture files of earlier schemas (see `core/tests/it/migrations.rs`).
 #[doc(hidden)]

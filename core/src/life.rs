@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::error::{Error, ErrorPayload, Result};
+use crate::error::{Error, ErrorCode, ErrorPayload, Result};
 use crate::model::{FirstScreen, JournalInfo};
 use crate::store::{BackupInfo, IntegrityCheck, JournalLock, RestoreReport, Store};
 
@@ -179,7 +179,7 @@ impl DailyBackup {
 
 fn not_open() -> ErrorPayload {
     ErrorPayload {
-        code: "internal".into(),
+        code: ErrorCode::Internal,
         message: "The journal is not open yet. Try again in a moment.".into(),
         field: None,
     }
@@ -188,7 +188,7 @@ fn not_open() -> ErrorPayload {
 /// What other uses get while a backup is being restored over the journal.
 pub fn restoring() -> ErrorPayload {
     ErrorPayload {
-        code: "busy".into(),
+        code: ErrorCode::Busy,
         message: "A backup is being restored. Try again in a moment.".into(),
         field: None,
     }
@@ -197,7 +197,7 @@ pub fn restoring() -> ErrorPayload {
 /// Why a window did not open a journal that something else still holds.
 fn in_use() -> ErrorPayload {
     ErrorPayload {
-        code: "journal_in_use".into(),
+        code: ErrorCode::JournalInUse,
         message: "Another Tandem is using this journal (a window, or a command that is changing it), so this window has not opened it. Close the other one, then start Tandem again.".into(),
         field: None,
     }

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use tandem_core::life::{Journal, LOCK_WAIT};
-use tandem_core::{ErrorPayload, Store};
+use tandem_core::{ErrorCode, ErrorPayload, Store};
 
 /// How long after start-up the daily backup begins: its integrity check reads the whole
 /// file, which should not compete with the first screen for the disk and the CPU.
@@ -26,7 +26,7 @@ pub struct AppState {
 
 pub fn internal() -> ErrorPayload {
     ErrorPayload {
-        code: "internal".into(),
+        code: ErrorCode::Internal,
         message: "Tandem hit an internal error. Restart it; everything already saved is safe."
             .into(),
         field: None,

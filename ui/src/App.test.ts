@@ -33,7 +33,7 @@ describe('App start', () => {
     const backend = new MockBackend({
       path: '/home/me/.local/share/tandem/journal.sqlite',
       journalError: {
-        code: 'newer_version',
+        code: 'journal_too_new',
         message: 'This journal was written by a newer version of Tandem. Please update Tandem to open it.',
         field: null,
       },

@@ -134,7 +134,7 @@ fn a_check_of_a_journal_since_replaced_changes_nothing() {
     journal.failed_check(
         &old_check,
         tandem_core::ErrorPayload {
-            code: "journal_damaged".into(),
+            code: tandem_core::ErrorCode::JournalDamaged,
             message: "stale".into(),
             field: None,
         },

@@ -49,7 +49,7 @@ describe('MockBackend', () => {
     expect([b.partnerships.size, b.sessions.size, b.db.actionItems.size]).toEqual([2, 4, 5])
     expect([...b.sessions.values()].filter((s) => s.topics.length > 0 && s.rating !== null)).toHaveLength(4)
     expect(await b.loadSample()).toBeNull()
-    b.failNext({ code: 'storage', message: 'Disk full.' }, 'listSessions')
+    b.failNext({ code: 'disk_full', message: 'Disk full.' }, 'listSessions')
     const list = await b.listPartnerships()
     expect(list).toHaveLength(2)
     const err = await rejection(b.listSessions(list[0].partnership.id, 50, 0))
@@ -58,7 +58,7 @@ describe('MockBackend', () => {
   })
 
   it('fails every call but journalInfo when the journal cannot open', async () => {
-    const error = { code: 'corrupt', message: 'The journal file is damaged.', field: null }
+    const error = { code: 'journal_damaged' as const, message: 'The journal file is damaged.', field: null }
     const b = new MockBackend({ journalError: error })
     expect((await b.journalInfo()).error).toEqual(error)
     expect((await rejection(b.listPartnerships())).message).toBe('The journal file is damaged.')
@@ -199,7 +199,7 @@ describe('MockBackend reports and backups', () => {
   })
 
   it('lists and restores backups even when the journal cannot open', async () => {
-    const error = { code: 'journal_damaged', message: 'The journal file is damaged.', field: null }
+    const error = { code: 'journal_damaged' as const, message: 'The journal file is damaged.', field: null }
     const b = new MockBackend({ journalError: error })
     b.backups = [b.backupAt('2026-11-20T03:00:00Z')]
     expect(await b.listBackups()).toHaveLength(1)

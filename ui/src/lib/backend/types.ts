@@ -4,6 +4,7 @@ import type {
   ActionItemView,
   BackupInfo,
   Dashboard,
+  ErrorCode,
   ErrorPayload,
   Goal,
   GoalDetail,
@@ -141,7 +142,7 @@ export interface Backend {
 
 /** A failed backend call. `message` is a sentence meant for the user. */
 export class BackendError extends Error {
-  readonly code: string
+  readonly code: ErrorCode
   readonly field: string | null
 
   constructor(payload: ErrorPayload) {

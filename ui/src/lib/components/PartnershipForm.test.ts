@@ -61,7 +61,7 @@ describe('New partnership form', () => {
   it('shows an error without a field at the top and keeps the form', async () => {
     const user = userEvent.setup()
     const backend = new MockBackend()
-    backend.failNext({ code: 'storage', message: 'The journal could not be written. Is the disk full?' }, 'createPartnership')
+    backend.failNext({ code: 'disk_full', message: 'The journal could not be written. Is the disk full?' }, 'createPartnership')
     renderApp(backend)
     await user.click(await screen.findByTestId('start-partnership'))
     await user.type(inputById('partner-name'), 'Zoë')

@@ -175,7 +175,7 @@ describe('Partnership page', () => {
     await waitFor(() => expect(props.onloaded).toHaveBeenCalledExactlyOnceWith(true))
 
     document.body.innerHTML = ''
-    backend.failNext({ code: 'storage', message: 'Disk unreadable.' }, 'getPartnership')
+    backend.failNext({ code: 'io', message: 'Disk unreadable.' }, 'getPartnership')
     const failed = renderPage(backend, p.id, 'sessions')
     expect(await screen.findByRole('alert')).toHaveTextContent('Disk unreadable.')
     expect(failed.props.onloaded).toHaveBeenCalledExactlyOnceWith(false)

@@ -137,7 +137,7 @@ describe('Session editor', () => {
 
   it('shows a storage error from the backend and keeps the notes', async () => {
     const { backend } = await openNewSession()
-    backend.failNext({ code: 'storage', message: 'The journal could not be written. Is the disk full?' }, 'createSession')
+    backend.failNext({ code: 'disk_full', message: 'The journal could not be written. Is the disk full?' }, 'createSession')
     await fireEvent.input(inputById('session-notes'), { target: { value: 'Precious notes' } })
     await wait(600)
     expect(status()).toBe('The journal could not be written. Is the disk full?')

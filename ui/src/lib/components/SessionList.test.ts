@@ -314,7 +314,7 @@ describe('Session list', () => {
 
   it('says why the list cannot be shown', async () => {
     const { backend, p } = await withSessions(3)
-    backend.failNext({ code: 'storage', message: 'The journal could not be read.' }, 'listSessions')
+    backend.failNext({ code: 'io', message: 'The journal could not be read.' }, 'listSessions')
     const { props } = show(backend, p.id)
     expect(await screen.findByRole('alert')).toHaveTextContent('The journal could not be read.')
     expect(items()).toHaveLength(0)
@@ -325,7 +325,7 @@ describe('Session list', () => {
     const { backend, p } = await withSessions(300)
     const { scrollTo, props } = show(backend, p.id)
     await waitFor(() => expect(titles()[0]).toBe('Session 1'))
-    backend.failNext({ code: 'storage', message: 'Disk unreadable.' }, 'listSessions')
+    backend.failNext({ code: 'io', message: 'Disk unreadable.' }, 'listSessions')
     await scrollTo(1e9)
     expect(await screen.findByRole('alert')).toHaveTextContent('Disk unreadable.')
     expect(items().length).toBeGreaterThan(0)

@@ -328,7 +328,9 @@ goal_id: string | null, created_at: string, updated_at: string, deleted_at?: str
 
 export type ImportReport = { added: number, updated: number, unchanged: number, };
 
-export type ErrorPayload = { code: string, message: string, field: string | null, };
+export type ErrorCode = "invalid_input" | "not_found" | "journal_too_new" | "not_a_journal" | "journal_damaged" | "journal_in_use" | "import_invalid" | "io" | "disk_full" | "read_only" | "busy" | "database" | "internal";
+
+export type ErrorPayload = { code: ErrorCode, message: string, field: string | null, };
 
 export type JournalInfo = { path: string, error: ErrorPayload | null, };
 
