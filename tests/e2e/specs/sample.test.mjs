@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, openTab, scratchDir, screenshot, textOf, waitForCount } from '../lib/app.mjs';
+import { launch, markdownOf, openTab, scratchDir, screenshot, textOf, waitForCount } from '../lib/app.mjs';
 
 let app;
 
@@ -35,6 +35,6 @@ test('explore the sample journal', async () => {
   await sessions[0].click();
   const notes = await app.$('#session-notes');
   await notes.waitForDisplayed();
-  assert.ok((await notes.getValue()).length > 100);
+  assert.ok((await markdownOf(app, 'session-notes')).length > 100);
   await screenshot(app, '12-sample-session-1024x700');
 });

@@ -241,7 +241,7 @@ function stubTrash(backend: MockBackend) {
   return moved
 }
 
-async function openEditor(options: { sessionId?: string | null; backend?: MockBackend; partnershipId?: string } = {}) {
+async function openEditor(options: { sessionId?: string | null; backend?: MockBackend; partnershipId?: string; read?: boolean } = {}) {
   const backend = options.backend ?? new MockBackend()
   const partnershipId =
     options.partnershipId ??
@@ -264,8 +264,14 @@ async function openEditor(options: { sessionId?: string | null; backend?: MockBa
     },
     context: backendContext(backend),
   })
-  await waitFor(() => expect(document.getElementById('session-title')).not.toBeNull())
-  await editorsReady()
+  // A past session opens as a page to read: Edit opens the editor.
+  await waitFor(() => expect(document.getElementById('session-title') ?? screen.queryByTestId('edit-session')).not.toBeNull())
+  if (options.read !== true) {
+    const edit = screen.queryByTestId('edit-session')
+    if (edit) await fireEvent.click(edit)
+    await waitFor(() => expect(document.getElementById('session-title')).not.toBeNull())
+    await editorsReady()
+  }
   return { backend, partnershipId, undo, onback, moved }
 }
 
@@ -279,6 +285,32 @@ async function existingSession(overrides: Partial<SessionDraft> = {}) {
 const saved = (backend: MockBackend, id: string) => backend.sessions.get(id)
 
 describe('Session editor: the whole session', () => {
+  it('opens a past session as a page to read, and edits it in place with E', async () => {
+    const { backend, session } = await existingSession({
+      notes: '## Plan\n\n- one\n- two\n\nAfter **all**\nline two',
+      learned: 'مرحبا',
+      topics: ['AI tools'],
+    })
+    await backend.createActionItem(session.id, { text: 'Send slides', owner: 'partner', due_on: null, done: false })
+    await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id, read: true })
+    const page = screen.getByTestId('session-reading')
+    expect(document.getElementById('session-title')).toBeNull()
+    const notes = screen.getByTestId('reading-notes')
+    await waitFor(() => expect(notes.querySelector('h2[dir="auto"]')).toHaveTextContent('Plan'))
+    expect(notes.querySelectorAll('li')).toHaveLength(2)
+    expect(notes.querySelector('strong')).toHaveTextContent('all')
+    expect(screen.getByTestId('reading-learned')).toHaveTextContent('مرحبا')
+    expect(screen.queryByTestId('reading-agenda')).toBeNull()
+    expect(page).toHaveTextContent('AI tools')
+    expect(await screen.findByTestId('reading-action')).toHaveTextContent('Send slides — Zoë')
+    expect(screen.getByTestId('edit-session')).toHaveFocus()
+    await fireEvent.keyDown(window, { key: 'e' })
+    await waitFor(() => expect(document.getElementById('session-title')).toHaveFocus())
+    await editorsReady()
+    expect(markdownIn(inputById('session-notes'))).toBe('## Plan\n\n- one\n- two\n\nAfter **all**\nline two')
+    expect(backend.callsOf('updateSession')).toBe(0)
+  })
+
   it('shows every field of a stored session, the two directions named after the partner', async () => {
     const { backend, session } = await existingSession({
       agenda: 'A',
