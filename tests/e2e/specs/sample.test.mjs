@@ -33,6 +33,14 @@ test('explore the sample journal', async () => {
   await app.setWindowSize(1024, 700);
   await screenshot(app, '11-sample-partnership-1024x700');
   await sessions[0].click();
+  // A past session opens as a page to read; Edit opens the editor in place.
+  const reading = await app.$('[data-testid="session-reading"]');
+  await reading.waitForDisplayed({ timeoutMsg: 'the past session did not open to read' });
+  await app.waitUntil(async () => (await app.$$('[data-testid="reading-notes"] .rendered').length) === 1, {
+    timeoutMsg: 'the notes were never rendered',
+  });
+  await screenshot(app, '12-sample-session-reading-1024x700');
+  await app.$('[data-testid="edit-session"]').click();
   const notes = await app.$('#session-notes');
   await notes.waitForDisplayed();
   assert.ok((await markdownOf(app, 'session-notes')).length > 100);
