@@ -87,3 +87,10 @@ export async function writeMarkdown(el: HTMLElement, markdown: string): Promise<
   editorOf(el).chain().selectAll().deleteSelection().insertContent(markdown, { contentType: 'markdown' }).run()
   await tick()
 }
+
+/** The title of the session on screen: the editor's field, or the reading page's heading (a past session). */
+export function shownSessionTitle(): string | null {
+  const input = document.getElementById('session-title') as HTMLInputElement | null
+  if (input) return input.value
+  return document.getElementById('reading-title')?.textContent ?? null
+}
