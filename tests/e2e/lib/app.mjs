@@ -120,7 +120,7 @@ export async function typeMarkdown(browser, id, text) {
   await el.waitForDisplayed({ timeout: 5000 });
   await el.click();
   // Ctrl+A, release, Backspace: empties the field through the editor itself.
-  await el.addValue('\uE009a\uE000\uE003');
+  await el.addValue('\uE009a\uE009\uE003');
   await el.addValue(text.replaceAll('\n', '\uE007'));
 }
 
