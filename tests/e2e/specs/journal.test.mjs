@@ -9,7 +9,7 @@ import { APP_BINARY, launch, markdownOf, openTab, quit, scratchDir, screenshot, 
 const NOTES =
   "Zoë m'a montré ses outils — café, résumé, naïveté.\n\n" +
   '- Ελληνικά: ευχαριστώ πολύ\n' +
-  '- Русский: спасибо за урок\n' +
+  '- Русский: спасибо за урок\n\n' +
   '**Next:** rewrite my weekly update with a prompt.';
 const TITLE = 'Première séance: prompts & LinkedIn';
 // What the user types to get NOTES: "- " starts a list, the editor continues it on Enter,
