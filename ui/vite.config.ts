@@ -2,6 +2,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { svelteTesting } from '@testing-library/svelte/vite'
 import { defineConfig } from 'vitest/config'
 
+const EDITOR_LIBS = /[\\/]node_modules[\\/](@tiptap|prosemirror-[a-z-]+|marked|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/
+
 // https://vite.dev/config/
 export default defineConfig({
   plugins: [svelte(), svelteTesting()],
@@ -19,7 +21,14 @@ export default defineConfig({
           // The screens in `src/lib/screens.ts` load on demand. What they share with the
           // first screen (Svelte, the helpers, two small components) goes in one chunk
           // rather than a file each: every file is one more request at start-up.
-          groups: [{ name: 'shared', test: (id) => !/[\\/]components[\\/]/.test(id) || /(MarkdownPreview|Logo)\.svelte/.test(id) }],
+          // The rich-text editor's libraries (TipTap, ProseMirror, marked) stay in its own
+          // chunk, loaded with the first Markdown field.
+          groups: [
+            {
+              name: 'shared',
+              test: (id) => (!/[\\/]components[\\/]/.test(id) && !EDITOR_LIBS.test(id)) || /(MarkdownPreview|Logo)\.svelte/.test(id),
+            },
+          ],
         },
       },
     },

@@ -6,7 +6,11 @@
 //! tight allow-list: text formatting, headings, lists, quotes, code, tables, links with
 //! `http`, `https` or `mailto` targets only (`rel="noopener noreferrer"`), and the disabled
 //! checkbox of a task-list item. No other element, no `style`, no event attribute survives.
-//! (The PDF has its own Markdown rendering: `report/markdown.rs`.)
+//!
+//! Two choices for how people write: a single newline is a line break (a note typed with
+//! Enter shows its lines as typed, not joined into one), and every block (paragraph, list
+//! item, heading, quote) gets `dir="auto"`, so Arabic or Hebrew text runs right to left.
+//! (The PDF has its own Markdown rendering: `report/markdown.rs`, with the same breaks.)
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -27,12 +31,17 @@ pub fn to_html(text: &str) -> String {
         Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
         // An image shows its alt text (the Text events between these two): nothing loads.
         Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        // A line break where the user typed one.
+        Event::SoftBreak => Some(Event::HardBreak),
         other => Some(other),
     });
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     sanitizer().clean(&html).to_string()
 }
+
+/// The blocks whose direction comes from their own text.
+const DIR_AUTO: [&str; 9] = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"];
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -79,6 +88,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         .into_iter()
         .collect();
         let mut b = ammonia::Builder::empty();
+        // The only attribute value ammonia adds itself: no `dir` from the text survives.
+        for tag in DIR_AUTO {
+            b.set_tag_attribute_value(tag, "dir", "auto");
+        }
         b.tags(tags)
             .tag_attributes(tag_attributes)
             .generic_attributes(HashSet::new())

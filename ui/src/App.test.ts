@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/sv
 import { describe, expect, it } from 'vitest'
 import { MockBackend } from './lib/backend/mock'
 import { loadPlace, savePlace } from './lib/place'
-import { partnershipDraft, renderApp, sessionDraft } from './test/helpers'
+import { partnershipDraft, renderApp, sessionDraft, shownSessionTitle } from './test/helpers'
 
 describe('App start', () => {
   it('welcomes the user on an empty journal', async () => {
@@ -84,7 +84,7 @@ describe('App start', () => {
     const s = await backend.createSession(p.id, sessionDraft({ title: 'Feedback that lands' }))
     savePlace(backend.path, { partnershipId: p.id, sessionId: s.id })
     renderApp(backend)
-    await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Feedback that lands'))
+    await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
     expect(screen.getByTestId('back')).toHaveTextContent('Ben Ito')
     const selected = screen.getAllByTestId('partnership-item').find((el) => el.getAttribute('aria-current') === 'page')
     expect(selected).toHaveTextContent('Ben Ito')
@@ -213,7 +213,7 @@ describe('App search', () => {
     const [hit] = await screen.findAllByTestId('search-result')
     expect(hit.querySelector('mark')).toHaveTextContent('practised')
     await fireEvent.keyDown(input, { key: 'Enter' })
-    await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Feedback that lands'))
+    await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
     expect(screen.queryByTestId('search-palette')).toBeNull()
   })
 
@@ -293,7 +293,7 @@ describe('App undo', () => {
     const { backend, p, s } = await journalWithGoal()
     savePlace(backend.path, { partnershipId: p.id, sessionId: s.id })
     renderApp(backend)
-    await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Feedback that lands'))
+    await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
     await fireEvent.click(screen.getByTestId('trash-session'))
     const toast = await screen.findByTestId('undo-toast')
     expect(toast).toHaveTextContent('Session moved to the trash')

@@ -2,7 +2,8 @@
 //! to layout blocks: headings, bold, italic, lists, block quotes, inline code and code
 //! blocks, links as their text followed by the URL in a muted colour, tables as plain rows.
 //! Raw HTML is shown as the text it is, never interpreted; images appear as their
-//! description (the report is made offline and never fetches anything).
+//! description (the report is made offline and never fetches anything). A single newline
+//! is a line break, as the user typed it (the UI's preview does the same).
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -175,11 +176,8 @@ impl Converter {
                 let style = self.style();
                 self.text(&format!("[{label}]"), style);
             }
-            Event::SoftBreak => {
-                let style = self.style();
-                self.text(" ", style);
-            }
-            Event::HardBreak => {
+            // A single newline is a line break where the user typed it (as in the UI).
+            Event::SoftBreak | Event::HardBreak => {
                 let style = self.style();
                 self.text("\n", style);
             }

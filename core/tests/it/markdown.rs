@@ -68,6 +68,9 @@ fn assert_inert(html: &str) {
                 ),
                 ("a", "rel") => assert_eq!(value, "noopener noreferrer"),
                 ("input", "type") => assert_eq!(value, "checkbox"),
+                ("p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote", "dir") => {
+                    assert_eq!(value, "auto")
+                }
                 ("input", "disabled" | "checked") => assert_eq!(value, ""),
                 _ => panic!("attribute {attr:?} on <{name}> survived in {html:?}"),
             }
@@ -85,29 +88,69 @@ fn formatting_renders() {
     check("  \n ", "");
     check(
         "**bold** and *it* and ~~gone~~",
-        "<p><strong>bold</strong> and <em>it</em> and <del>gone</del></p>",
+        "<p dir=\"auto\"><strong>bold</strong> and <em>it</em> and <del>gone</del></p>",
     );
-    check("## Heading", "<h2>Heading</h2>");
-    check("- one\n- two", "<ul>\n<li>one</li>\n<li>two</li>\n</ul>");
-    check("1. first", "<ol>\n<li>first</li>\n</ol>");
-    check("> quoted", "<blockquote>\n<p>quoted</p>\n</blockquote>");
-    check("`a < b`", "<p><code>a &lt; b</code></p>");
+    check("## Heading", "<h2 dir=\"auto\">Heading</h2>");
+    check(
+        "- one\n- two",
+        "<ul>\n<li dir=\"auto\">one</li>\n<li dir=\"auto\">two</li>\n</ul>",
+    );
+    check("1. first", "<ol>\n<li dir=\"auto\">first</li>\n</ol>");
+    check(
+        "> quoted",
+        "<blockquote dir=\"auto\">\n<p dir=\"auto\">quoted</p>\n</blockquote>",
+    );
+    check("`a < b`", "<p dir=\"auto\"><code>a &lt; b</code></p>");
     check(
         "```\nlet x = 1;\n```",
         "<pre><code>let x = 1;\n</code></pre>",
     );
-    check("line one  \nline two", "<p>line one<br>\nline two</p>");
+    check(
+        "line one  \nline two",
+        "<p dir=\"auto\">line one<br>\nline two</p>",
+    );
+}
+
+/// Issue 14: three lines typed with Enter showed as one paragraph.
+#[test]
+fn a_single_newline_is_a_line_break() {
+    check(
+        "line one\nline two\nline three",
+        "<p dir=\"auto\">line one<br>\nline two<br>\nline three</p>",
+    );
+    // A blank line still makes a new paragraph, and ends a list.
+    check(
+        "- one\n- two\n\nAfter the list",
+        "<ul>\n<li dir=\"auto\">one</li>\n<li dir=\"auto\">two</li>\n</ul>\n<p dir=\"auto\">After the list</p>",
+    );
+    check(
+        "> quoted\n> twice",
+        "<blockquote dir=\"auto\">\n<p dir=\"auto\">quoted<br>\ntwice</p>\n</blockquote>",
+    );
+}
+
+/// Issue 14: Arabic and Hebrew were laid out left to right.
+#[test]
+fn every_block_takes_its_direction_from_its_text() {
+    check(
+        "## عنوان\n\nمرحبا بالعالم\n\n- שלום\n\n> ציטוט",
+        "<h2 dir=\"auto\">عنوان</h2>\n<p dir=\"auto\">مرحبا بالعالم</p>\n<ul>\n<li dir=\"auto\">שלום</li>\n</ul>\n<blockquote dir=\"auto\">\n<p dir=\"auto\">ציטוט</p>\n</blockquote>",
+    );
+    // Only the renderer sets a direction: one written in the text is text.
+    let html = to_html("<p dir=\"rtl\">x</p>");
+    assert!(html.contains("&lt;p dir=\"rtl\"&gt;"), "{html}");
+    assert_inert(&html);
 }
 
 #[test]
 fn links_keep_only_safe_targets_and_get_rel() {
     check(
         "[site](https://example.org/a?b=1&c=2)",
-        "<p><a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">site</a></p>",
+        "<p dir=\"auto\"><a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">site</a></p>",
     );
     check(
         "[me](mailto:zoe@example.org)",
-        "<p><a href=\"mailto:zoe@example.org\" rel=\"noopener noreferrer\">me</a></p>",
+        "<p dir=\"auto\"><a href=\"mailto:zoe@example.org\" rel=\"noopener noreferrer\">me</a></p>",
     );
     for hostile in [
         "[x](javascript:alert(1))",
@@ -128,11 +171,11 @@ fn links_keep_only_safe_targets_and_get_rel() {
 fn raw_html_is_visible_text_never_markup() {
     check(
         "<script>alert(1)</script>",
-        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+        "<p dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt;</p>",
     );
     check(
         "Hi <b onclick=\"x()\">there</b>",
-        "<p>Hi &lt;b onclick=\"x()\"&gt;there&lt;/b&gt;</p>",
+        "<p dir=\"auto\">Hi &lt;b onclick=\"x()\"&gt;there&lt;/b&gt;</p>",
     );
     for hostile in [
         "<img src=x onerror=alert(1)>",
@@ -156,11 +199,14 @@ fn raw_html_is_visible_text_never_markup() {
 
 #[test]
 fn images_show_their_alt_text_and_load_nothing() {
-    check("![a chart](https://example.org/c.png)", "<p>a chart</p>");
-    check("![x](data:image/png;base64,AAAA)", "<p>x</p>");
+    check(
+        "![a chart](https://example.org/c.png)",
+        "<p dir=\"auto\">a chart</p>",
+    );
+    check("![x](data:image/png;base64,AAAA)", "<p dir=\"auto\">x</p>");
     check(
         "![x\" onerror=\"alert(1)](x)",
-        "<p>x\" onerror=\"alert(1)</p>",
+        "<p dir=\"auto\">x\" onerror=\"alert(1)</p>",
     );
 }
 
@@ -203,9 +249,9 @@ fn odd_text_does_not_break() {
     ] {
         let html = to_html(text);
         assert_inert(&html);
-        assert!(html.starts_with("<p>"), "{text:?}: {html}");
+        assert!(html.starts_with("<p dir=\"auto\">"), "{text:?}: {html}");
     }
-    check("&lt;b&gt;", "<p>&lt;b&gt;</p>");
+    check("&lt;b&gt;", "<p dir=\"auto\">&lt;b&gt;</p>");
     // A megabyte of nested quotes and emphasis renders in reasonable time.
     let big = "> **a** ".repeat(130_000);
     let html = to_html(&big);

@@ -323,6 +323,28 @@ fn awkward_notes_render_inside_the_margins_and_stay_visible() {
     }
 }
 
+/// Issue 14: three lines typed with Enter came out as one line, and a paragraph after a
+/// list could run into its last item.
+#[test]
+fn lines_and_lists_end_where_the_user_ended_them() {
+    let (store, id) =
+        one_session("line one\nline two\nline three\n\n- first\n- last\n\nAfter the list");
+    let pdf = inspect(render(&store, &options(id)).unwrap());
+    let lines: Vec<&str> = pdf.text.lines().map(str::trim).collect();
+    for line in ["line one", "line two", "line three", "After the list"] {
+        assert!(
+            lines.contains(&line),
+            "{line:?} is not a line of\n{}",
+            pdf.text
+        );
+    }
+    assert!(
+        lines.iter().any(|l| l.ends_with("last")),
+        "the list's last item ends its line:\n{}",
+        pdf.text
+    );
+}
+
 #[test]
 fn the_right_to_left_letters_are_all_there() {
     let (store, id) = one_session("שלום");

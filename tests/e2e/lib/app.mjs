@@ -110,6 +110,29 @@ export async function typeInto(browser, selector, text) {
   await el.setValue(text.replaceAll('\n', '\uE007'));
 }
 
+/**
+ * Replaces the text of the rich-text (Markdown) field `id` by typing `text` into it, as a
+ * person would: Enter for each "\n", so Markdown typed as you go ("- ", "## ", "**")
+ * becomes formatting.
+ */
+export async function typeMarkdown(browser, id, text) {
+  const el = await browser.$(`#${id}`);
+  await el.waitForDisplayed({ timeout: 5000 });
+  await el.click();
+  // Ctrl+A, release, Backspace: empties the field through the editor itself.
+  await el.addValue('\uE009a\uE009\uE003');
+  await el.addValue(text.replaceAll('\n', '\uE007'));
+}
+
+/** The Markdown the field `id` holds (its rich-text editor's, or its textarea's). */
+export async function markdownOf(browser, id) {
+  return browser.execute((i) => {
+    const el = document.getElementById(i);
+    if (el && 'editor' in el) return el.editor.getMarkdown().replace(/\n+$/, '');
+    return el?.value ?? null;
+  }, id);
+}
+
 /** Waits until the editor's save status says the latest edit is committed. */
 export async function waitSaved(browser) {
   // textContent, not getText(): WebKitWebDriver's visible-text atom misses this span's text.

@@ -11,6 +11,7 @@ import {
   APP_BINARY,
   buttonWithText,
   launch,
+  markdownOf,
   openTab,
   quit,
   scratchDir,
@@ -19,6 +20,7 @@ import {
   textOf,
   textsOf,
   typeInto,
+  typeMarkdown,
   waitForCount,
   waitSaved,
 } from '../lib/app.mjs';
@@ -29,6 +31,7 @@ const XSS = '<img src=x onerror=alert(1)>';
 // What the toolbar and the list continuation make of the keys typed below.
 const NOTES =
   'We tried local models: **Ollama runs offline**\n' +
+  '\n' +
   '- summarise a long thread\n' +
   '- draft the weekly update\n' +
   '\n' +
@@ -76,7 +79,7 @@ async function setDate(selector, value) {
   assert.equal(await input.getValue(), value, `the date field did not take ${value}`);
 }
 
-/** The toolbar button `command` (bold, bullet…) or mode button (Edit, Preview) of a Markdown field. */
+/** The toolbar button `command` (bold, bullet…) or mode button (Formatted, Markdown) of a Markdown field. */
 function fieldButton(fieldId, which) {
   return app.$(
     new Function(
@@ -130,15 +133,17 @@ test('write a complete session with the toolbar, topics, action items and a refl
   await notes.addValue('We tried local models: ');
   await fieldButton('session-notes', 'bold').click();
   await notes.addValue('Ollama runs offline');
+  // Bold off again (like a word processor, a new paragraph keeps the marks typed last).
+  await fieldButton('session-notes', 'bold').click();
   await notes.addValue(`${END}${ENTER}`);
   await fieldButton('session-notes', 'bullet').click();
   // Enter continues the list; Enter on an empty item ends it.
-  await notes.addValue(`summarise a long thread${ENTER}draft the weekly update${ENTER}${ENTER}${ENTER}`);
+  await notes.addValue(`summarise a long thread${ENTER}draft the weekly update${ENTER}${ENTER}`);
   await notes.addValue(XSS);
-  assert.equal(await notes.getValue(), NOTES);
+  assert.equal(await markdownOf(app, 'session-notes'), NOTES);
 
-  await typeInto(app, '#session-shared-text', SHARED);
-  await typeInto(app, '#session-learned', LEARNED);
+  await typeMarkdown(app, 'session-shared-text', SHARED);
+  await typeMarkdown(app, 'session-learned', LEARNED);
 
   // Topics: one picked from the suggestions, one new.
   await app.$('#session-topics').click();
@@ -159,26 +164,27 @@ test('write a complete session with the toolbar, topics, action items and a refl
 
   // Rating (4 of 5) and the private note.
   await app.$('label:has(input[name="session-rating"][value="4"])').click();
-  await typeInto(app, '#session-reflection', REFLECTION);
+  await typeMarkdown(app, 'session-reflection', REFLECTION);
   await waitSaved(app);
   await scrollMain('top');
   await settledScreenshot(app, '70-session-complete-top');
   await scrollMain('bottom');
   await settledScreenshot(app, '71-session-complete-bottom');
 
-  // The Preview renders the Markdown; typed HTML stays text.
+  // The editor shows the formatting; typed HTML stays text; the source is the Markdown.
   await scrollMain('top');
-  await fieldButton('session-notes', 'Preview').click();
-  const preview = await app.$('#session-notes-preview .rendered');
-  await preview.waitForDisplayed({ timeoutMsg: 'the preview never rendered' });
-  const rendered = await app.execute((el) => ({ html: el.innerHTML, text: el.textContent }), preview);
-  assert.match(rendered.html, /<strong>Ollama runs offline<\/strong>/);
-  assert.match(rendered.html, /<li>summarise a long thread<\/li>/);
-  assert.ok(rendered.text.includes(XSS), `the typed HTML is not shown as text: ${rendered.html}`);
-  assert.equal(await app.execute((el) => el.querySelectorAll('img').length, preview), 0, 'the typed <img> became an element');
-  await settledScreenshot(app, '72-session-notes-preview');
-  await fieldButton('session-notes', 'Edit').click();
-  await notes.waitForDisplayed();
+  const shown = await app.execute((el) => ({ html: el.innerHTML, text: el.textContent }), notes);
+  assert.match(shown.html, /<strong>Ollama runs offline<\/strong>/);
+  assert.match(shown.html, /<li[^>]*><p[^>]*>summarise a long thread<\/p><\/li>/);
+  assert.ok(shown.text.includes(XSS), `the typed HTML is not shown as text: ${shown.html}`);
+  assert.equal(await app.execute((el) => el.querySelectorAll('img').length, notes), 0, 'the typed <img> became an element');
+  await fieldButton('session-notes', 'Markdown').click();
+  const source = await app.$('textarea#session-notes');
+  await source.waitForDisplayed({ timeoutMsg: 'the Markdown source never showed' });
+  assert.equal(await source.getValue(), NOTES);
+  await settledScreenshot(app, '72-session-notes-source');
+  await fieldButton('session-notes', 'Formatted').click();
+  await app.$('[contenteditable]#session-notes').waitForDisplayed();
   // The action items save one by one: wait for the due date to be stored.
   await app.waitUntil(
     () => {
@@ -195,10 +201,10 @@ test('quit and start again: the app reopens the session, all of it there', async
   const title = await app.$('#session-title');
   await title.waitForDisplayed({ timeoutMsg: 'the app did not reopen where it was left (the session)' });
   assert.equal(await title.getValue(), TITLE);
-  assert.equal(await app.$('#session-notes').getValue(), NOTES);
-  assert.equal(await app.$('#session-shared-text').getValue(), SHARED);
-  assert.equal(await app.$('#session-learned').getValue(), LEARNED);
-  assert.equal(await app.$('#session-reflection').getValue(), REFLECTION);
+  assert.equal(await markdownOf(app, 'session-notes'), NOTES);
+  assert.equal(await markdownOf(app, 'session-shared-text'), SHARED);
+  assert.equal(await markdownOf(app, 'session-learned'), LEARNED);
+  assert.equal(await markdownOf(app, 'session-reflection'), REFLECTION);
   const topics = await textsOf(app, '.chips .chip');
   assert.deepEqual(topics, ['AI tools', 'Budgets']);
   assert.equal(await app.$('input[name="session-rating"][value="4"]').isSelected(), true);

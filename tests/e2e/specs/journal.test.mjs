@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP_BINARY, launch, openTab, quit, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
+import { APP_BINARY, launch, markdownOf, openTab, quit, scratchDir, screenshot, textOf, typeInto, typeMarkdown, waitSaved } from '../lib/app.mjs';
 
 const NOTES =
-  "Zoë m'a montré ses outils — café, résumé, naïveté.\n" +
+  "Zoë m'a montré ses outils — café, résumé, naïveté.\n\n" +
   '- Ελληνικά: ευχαριστώ πολύ\n' +
-  '- Русский: спасибо за урок\n' +
+  '- Русский: спасибо за урок\n\n' +
   '**Next:** rewrite my weekly update with a prompt.';
 const TITLE = 'Première séance: prompts & LinkedIn';
-// What the user types to get NOTES: the editor continues a list on Enter ("- " comes by
-// itself), and Enter on an empty item ends the list.
+// What the user types to get NOTES: "- " starts a list, the editor continues it on Enter,
+// Enter on an empty item ends it, and "**…**" turns bold as it is typed.
 const TYPED_NOTES =
   "Zoë m'a montré ses outils — café, résumé, naïveté.\n" +
   '- Ελληνικά: ευχαριστώ πολύ\n' +
@@ -68,8 +68,8 @@ test('create a partnership with its agreement', async () => {
 test('write a session; it saves as you type', async () => {
   await app.$('[data-testid="new-session"]').click();
   await typeInto(app, '#session-title', TITLE);
-  await typeInto(app, '#session-notes', TYPED_NOTES);
-  assert.equal(await app.$('#session-notes').getValue(), NOTES);
+  await typeMarkdown(app, 'session-notes', TYPED_NOTES);
+  assert.equal(await markdownOf(app, 'session-notes'), NOTES);
   await waitSaved(app);
   await screenshot(app, '04-session-editor');
 
@@ -100,7 +100,7 @@ test('quit, start again: everything is still there', async () => {
   const title = await app.$('#session-title');
   await title.waitForDisplayed();
   assert.equal(await title.getValue(), TITLE);
-  assert.equal(await app.$('#session-notes').getValue(), NOTES);
+  assert.equal(await markdownOf(app, 'session-notes'), NOTES);
   await screenshot(app, '06-session-after-restart');
 });
 

@@ -122,9 +122,10 @@ test('back from a session opened at the end of the list, the list is where it wa
   const before = await listState();
   assert.equal(before.focusedPosition, biggest.count, 'the previous test left the oldest session focused');
   await app.keys([ENTER]);
-  const title = await app.$('#session-title');
+  // A past session opens as a page to read.
+  const title = await app.$('#reading-title');
   await title.waitForDisplayed({ timeout: 10000 });
-  assert.ok(biggest.lastTitles.includes(await title.getValue()), `opened “${await title.getValue()}”`);
+  assert.ok(biggest.lastTitles.includes(await textOf(title)), `opened “${await textOf(title)}”`);
 
   await app.$('[data-testid="back"]').click();
   await app.waitUntil(

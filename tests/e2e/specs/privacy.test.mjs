@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP_BINARY, launch, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
+import { APP_BINARY, launch, scratchDir, screenshot, textOf, typeInto, typeMarkdown, waitSaved } from '../lib/app.mjs';
 import { inetSockets, isLoopback, pidsMatching } from '../lib/sockets.mjs';
 
 const PAYLOADS = [
@@ -38,7 +38,7 @@ test('HTML and script typed into the app are shown as text and never run', async
   await app.$('[data-testid="new-session"]').click();
   await typeInto(app, '#session-title', PAYLOADS[2]);
   await typeInto(app, '#session-place', 'javascript:window.__pwned=(window.__pwned||[]).concat(4)');
-  await typeInto(app, '#session-notes', PAYLOADS.join('\n'));
+  await typeMarkdown(app, 'session-notes', PAYLOADS.join('\n'));
   await waitSaved(app);
   await app.$('[data-testid="back"]').click();
   const item = await app.$('[data-testid="session-item"]');

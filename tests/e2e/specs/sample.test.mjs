@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, openTab, scratchDir, screenshot, textOf, waitForCount } from '../lib/app.mjs';
+import { launch, markdownOf, openTab, scratchDir, screenshot, textOf, waitForCount } from '../lib/app.mjs';
 
 let app;
 
@@ -33,8 +33,16 @@ test('explore the sample journal', async () => {
   await app.setWindowSize(1024, 700);
   await screenshot(app, '11-sample-partnership-1024x700');
   await sessions[0].click();
+  // A past session opens as a page to read; Edit opens the editor in place.
+  const reading = await app.$('[data-testid="session-reading"]');
+  await reading.waitForDisplayed({ timeoutMsg: 'the past session did not open to read' });
+  await app.waitUntil(async () => (await app.$$('[data-testid="reading-notes"] .rendered').length) === 1, {
+    timeoutMsg: 'the notes were never rendered',
+  });
+  await screenshot(app, '12-sample-session-reading-1024x700');
+  await app.$('[data-testid="edit-session"]').click();
   const notes = await app.$('#session-notes');
   await notes.waitForDisplayed();
-  assert.ok((await notes.getValue()).length > 100);
+  assert.ok((await markdownOf(app, 'session-notes')).length > 100);
   await screenshot(app, '12-sample-session-1024x700');
 });

@@ -1,3 +1,5 @@
+import { loadRichEditor } from './components/editor/load'
+
 /**
  * The screens the first screen does not show, loaded when first opened. The first screen
  * (the sidebar, a partnership's page with its overview, sessions and goals tabs, the
@@ -19,7 +21,7 @@ export const screens = {
 }
 
 export function preloadScreens(): void {
-  for (const load of Object.values(screens)) {
+  for (const load of [...Object.values(screens), loadRichEditor]) {
     // A failed load shows when the screen is opened (its `{#await}` has a `{:catch}`).
     load().catch(() => {})
   }

@@ -92,6 +92,9 @@ export function shortcutGroups(): ShortcutGroup[] {
         { keys: [shortcutLabel('7', true)], action: 'Numbered list' },
         { keys: [shortcutLabel('8', true)], action: 'Bullet list' },
         { keys: [shortcutLabel('9', true)], action: 'Checklist' },
+        { keys: [shortcutLabel('K', true)], action: 'Link' },
+        { keys: ['Shift+Enter'], action: 'Line break (Enter starts a new paragraph)' },
+        { keys: ['E'], action: 'Edit the past session being read' },
       ],
     },
   ]

@@ -1,4 +1,5 @@
-import { render } from '@testing-library/svelte'
+import { render, waitFor } from '@testing-library/svelte'
+import { expect } from 'vitest'
 import { tick } from 'svelte'
 import App from '../App.svelte'
 import { backendContext } from '../lib/backend/context'
@@ -55,4 +56,41 @@ export function inputById<T extends HTMLElement = HTMLInputElement>(id: string):
   const el = document.getElementById(id)
   if (!el) throw new Error(`No element with id ${id}`)
   return el as T
+}
+
+interface WithEditor {
+  editor?: import('@tiptap/core').Editor
+}
+
+/** Waits until every Markdown field on the page has its rich-text editor (the first load is slow). */
+export async function editorsReady(): Promise<void> {
+  await waitFor(() => {
+    const fields = document.querySelectorAll('.md-field').length
+    expect(fields).toBeGreaterThan(0)
+    expect(document.querySelectorAll('.md-field [contenteditable]').length).toBe(fields)
+  }, { timeout: 10_000 })
+}
+
+export function editorOf(el: HTMLElement) {
+  const editor = (el as HTMLElement & WithEditor).editor
+  if (!editor) throw new Error(`${el.id || el.tagName} is not a rich-text editor`)
+  return editor
+}
+
+/** The Markdown a rich-text field holds. */
+export function markdownIn(el: HTMLElement): string {
+  return editorOf(el).getMarkdown().replace(/\n+$/, '')
+}
+
+/** Replaces a rich-text field's text as the user would (an edit, undoable, reported). */
+export async function writeMarkdown(el: HTMLElement, markdown: string): Promise<void> {
+  editorOf(el).chain().selectAll().deleteSelection().insertContent(markdown, { contentType: 'markdown' }).run()
+  await tick()
+}
+
+/** The title of the session on screen: the editor's field, or the reading page's heading (a past session). */
+export function shownSessionTitle(): string | null {
+  const input = document.getElementById('session-title') as HTMLInputElement | null
+  if (input) return input.value
+  return document.getElementById('reading-title')?.textContent ?? null
 }

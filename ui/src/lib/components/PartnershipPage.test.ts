@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../backend/context'
 import { MockBackend } from '../backend/mock'
 import type { PartnershipTab } from '../navigation'
-import { partnershipDraft, renderApp, sessionDraft, settle } from '../../test/helpers'
+import { partnershipDraft, renderApp, sessionDraft, settle, shownSessionTitle } from '../../test/helpers'
 import { goalDraft } from './goals/fixtures'
 import PartnershipPage from './PartnershipPage.svelte'
 
@@ -63,7 +63,7 @@ describe('Partnership page', () => {
     expect(document.body.dataset.ready).toBe('true')
 
     await fireEvent.click(cards[1])
-    await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Older one'))
+    await waitFor(() => expect(shownSessionTitle()).toBe('Older one'))
   })
 
   it('shows "Not agreed yet" for an empty agreement and the texts when there are some', async () => {
@@ -285,6 +285,6 @@ describe('Partnership page', () => {
     renderApp(backend)
     await screen.findByTestId('new-session')
     await fireEvent.keyDown(window, { key: 'n', ctrlKey: true })
-    await waitFor(() => expect(document.getElementById('session-title')).toHaveValue('Session with Zoë'))
+    await waitFor(() => expect(shownSessionTitle()).toBe('Session with Zoë'))
   })
 })

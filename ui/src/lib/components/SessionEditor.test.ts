@@ -4,7 +4,7 @@ import { backendContext } from '../backend/context'
 import { MockBackend } from '../backend/mock'
 import type { SessionDraft } from '../generated/types'
 import { loadPlace } from '../place'
-import { inputById, partnershipDraft, renderApp, sessionDraft, settle } from '../../test/helpers'
+import { editorOf, editorsReady, inputById, markdownIn, partnershipDraft, renderApp, sessionDraft, settle, writeMarkdown } from '../../test/helpers'
 import SessionEditor from './SessionEditor.svelte'
 import UndoHarness from './editor/UndoHarness.svelte'
 
@@ -24,6 +24,7 @@ async function openNewSession(backend = new MockBackend(), sessionMinutes: numbe
   renderApp(backend)
   await fireEvent.click(await screen.findByTestId('new-session'))
   await waitFor(() => expect(document.getElementById('session-title')).not.toBeNull())
+  await editorsReady()
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
   return { backend, partnershipId: p.id }
 }
@@ -72,7 +73,7 @@ describe('Session editor', () => {
     await fireEvent.input(inputById('session-title'), { target: { value: 'AI tools, part one' } })
     expect(status()).toBe('Saving…')
     await wait(300)
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'We tried' } })
+    await writeMarkdown(inputById('session-notes'), 'We tried')
     await wait(599)
     expect(backend.callsOf('createSession')).toBe(0)
     await wait(1)
@@ -82,7 +83,7 @@ describe('Session editor', () => {
     expect(created).toMatchObject({ partnership_id: partnershipId, title: 'AI tools, part one', notes: 'We tried', format: 'video' })
     expect(created.held_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00$/)
 
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'We tried three assistants.' } })
+    await writeMarkdown(inputById('session-notes'), 'We tried three assistants.')
     await fireEvent.change(inputById('session-format'), { target: { value: 'coffee' } })
     await fireEvent.input(inputById('session-held-at'), { target: { value: '2026-03-03T16:15' } })
     expect(status()).toBe('Saving…')
@@ -108,17 +109,17 @@ describe('Session editor', () => {
 
   it('on a backend error keeps the text, shows the message, highlights the field, and retries on the next edit', async () => {
     const { backend } = await openNewSession()
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'First notes' } })
+    await writeMarkdown(inputById('session-notes'), 'First notes')
     await wait(600)
     expect(backend.callsOf('createSession')).toBe(1)
 
     await fireEvent.input(inputById('session-title'), { target: { value: '   ' } })
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'First notes, and more' } })
+    await writeMarkdown(inputById('session-notes'), 'First notes, and more')
     await wait(600)
     expect(status()).toBe('Please give the session a title.')
     expect(inputById('session-title')).toHaveAttribute('aria-invalid', 'true')
     expect(inputById('session-title')).toHaveValue('   ')
-    expect(inputById('session-notes')).toHaveValue('First notes, and more')
+    expect(markdownIn(inputById('session-notes'))).toBe('First notes, and more')
     const [session] = [...backend.sessions.values()]
     expect(session.notes).toBe('First notes')
 
@@ -138,12 +139,12 @@ describe('Session editor', () => {
   it('shows a storage error from the backend and keeps the notes', async () => {
     const { backend } = await openNewSession()
     backend.failNext({ code: 'disk_full', message: 'The journal could not be written. Is the disk full?' }, 'createSession')
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'Precious notes' } })
+    await writeMarkdown(inputById('session-notes'), 'Precious notes')
     await wait(600)
     expect(status()).toBe('The journal could not be written. Is the disk full?')
-    expect(inputById('session-notes')).toHaveValue('Precious notes')
+    expect(markdownIn(inputById('session-notes'))).toBe('Precious notes')
     expect(backend.sessions.size).toBe(0)
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'Precious notes!' } })
+    await writeMarkdown(inputById('session-notes'), 'Precious notes!')
     await wait(600)
     expect(backend.sessions.size).toBe(1)
     expect([...backend.sessions.values()][0].notes).toBe('Precious notes!')
@@ -162,12 +163,12 @@ describe('Session editor', () => {
     const { backend, partnershipId } = await openNewSession()
     backend.latencyMs = 1000
 
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'one' } })
+    await writeMarkdown(inputById('session-notes'), 'one')
     await wait(600) // createSession now in flight for 1000 ms
     expect(backend.callsOf('createSession')).toBe(1)
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'one two' } })
+    await writeMarkdown(inputById('session-notes'), 'one two')
     await wait(600) // debounce fired while the create is still in flight: queued, not sent
-    await fireEvent.input(inputById('session-notes'), { target: { value: 'one two three' } })
+    await writeMarkdown(inputById('session-notes'), 'one two three')
     expect(backend.callsOf('createSession')).toBe(1)
     expect(backend.callsOf('updateSession')).toBe(0)
     await wait(400) // create done; queued save starts with the latest draft
@@ -240,7 +241,7 @@ function stubTrash(backend: MockBackend) {
   return moved
 }
 
-async function openEditor(options: { sessionId?: string | null; backend?: MockBackend; partnershipId?: string } = {}) {
+async function openEditor(options: { sessionId?: string | null; backend?: MockBackend; partnershipId?: string; read?: boolean } = {}) {
   const backend = options.backend ?? new MockBackend()
   const partnershipId =
     options.partnershipId ??
@@ -263,7 +264,14 @@ async function openEditor(options: { sessionId?: string | null; backend?: MockBa
     },
     context: backendContext(backend),
   })
-  await waitFor(() => expect(document.getElementById('session-title')).not.toBeNull())
+  // A past session opens as a page to read: Edit opens the editor.
+  await waitFor(() => expect(document.getElementById('session-title') ?? screen.queryByTestId('edit-session')).not.toBeNull())
+  if (options.read !== true) {
+    const edit = screen.queryByTestId('edit-session')
+    if (edit) await fireEvent.click(edit)
+    await waitFor(() => expect(document.getElementById('session-title')).not.toBeNull())
+    await editorsReady()
+  }
   return { backend, partnershipId, undo, onback, moved }
 }
 
@@ -277,6 +285,32 @@ async function existingSession(overrides: Partial<SessionDraft> = {}) {
 const saved = (backend: MockBackend, id: string) => backend.sessions.get(id)
 
 describe('Session editor: the whole session', () => {
+  it('opens a past session as a page to read, and edits it in place with E', async () => {
+    const { backend, session } = await existingSession({
+      notes: '## Plan\n\n- one\n- two\n\nAfter **all**\nline two',
+      learned: 'مرحبا',
+      topics: ['AI tools'],
+    })
+    await backend.createActionItem(session.id, { text: 'Send slides', owner: 'partner', due_on: null, done: false })
+    await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id, read: true })
+    const page = screen.getByTestId('session-reading')
+    expect(document.getElementById('session-title')).toBeNull()
+    const notes = screen.getByTestId('reading-notes')
+    await waitFor(() => expect(notes.querySelector('h2[dir="auto"]')).toHaveTextContent('Plan'))
+    expect(notes.querySelectorAll('li')).toHaveLength(2)
+    expect(notes.querySelector('strong')).toHaveTextContent('all')
+    expect(screen.getByTestId('reading-learned')).toHaveTextContent('مرحبا')
+    expect(screen.queryByTestId('reading-agenda')).toBeNull()
+    expect(page).toHaveTextContent('AI tools')
+    expect(await screen.findByTestId('reading-action')).toHaveTextContent('Send slides — Zoë')
+    expect(screen.getByTestId('edit-session')).toHaveFocus()
+    await fireEvent.keyDown(window, { key: 'e' })
+    await waitFor(() => expect(document.getElementById('session-title')).toHaveFocus())
+    await editorsReady()
+    expect(markdownIn(inputById('session-notes'))).toBe('## Plan\n\n- one\n- two\n\nAfter **all**\nline two')
+    expect(backend.callsOf('updateSession')).toBe(0)
+  })
+
   it('shows every field of a stored session, the two directions named after the partner', async () => {
     const { backend, session } = await existingSession({
       agenda: 'A',
@@ -287,10 +321,10 @@ describe('Session editor: the whole session', () => {
       reflection: 'Too fast',
     })
     await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
-    expect(screen.getByLabelText('Agenda')).toHaveValue('A')
-    expect(screen.getByLabelText('What I shared with Zoë')).toHaveValue('How I prepare')
-    expect(screen.getByLabelText('What I learned from Zoë')).toHaveValue('Prompting')
-    expect(screen.getByLabelText('Private note')).toHaveValue('Too fast')
+    expect(markdownIn(screen.getByLabelText('Agenda'))).toBe('A')
+    expect(markdownIn(screen.getByLabelText('What I shared with Zoë'))).toBe('How I prepare')
+    expect(markdownIn(screen.getByLabelText('What I learned from Zoë'))).toBe('Prompting')
+    expect(markdownIn(screen.getByLabelText('Private note'))).toBe('Too fast')
     expect(screen.getByRole('button', { name: 'Remove topic AI tools' })).toBeInTheDocument()
     expect(screen.getByRole('radio', { name: '4 – well' })).toBeChecked()
     expect(screen.getByText(/never exported unless you choose to include private notes/)).toBeInTheDocument()
@@ -299,10 +333,10 @@ describe('Session editor: the whole session', () => {
   it('autosaves every new field', async () => {
     const { backend, session } = await existingSession()
     await openEditor({ backend, sessionId: session.id, partnershipId: session.partnership_id })
-    await fireEvent.input(screen.getByLabelText('Agenda'), { target: { value: '- [ ] slides' } })
-    await fireEvent.input(screen.getByLabelText('What I shared with Zoë'), { target: { value: 'shared 👋' } })
-    await fireEvent.input(screen.getByLabelText('What I learned from Zoë'), { target: { value: 'مرحبا' } })
-    await fireEvent.input(screen.getByLabelText('Private note'), { target: { value: '<b>private</b>' } })
+    await writeMarkdown(screen.getByLabelText('Agenda'), '- [ ] slides')
+    await writeMarkdown(screen.getByLabelText('What I shared with Zoë'), 'shared 👋')
+    await writeMarkdown(screen.getByLabelText('What I learned from Zoë'), 'مرحبا')
+    await writeMarkdown(screen.getByLabelText('Private note'), '<b>private</b>')
     await waitFor(() => expect(saved(backend, session.id)?.reflection).toBe('<b>private</b>'))
     expect(saved(backend, session.id)).toMatchObject({ agenda: '- [ ] slides', shared: 'shared 👋', learned: 'مرحبا' })
 
@@ -319,8 +353,8 @@ describe('Session editor: the whole session', () => {
     expect(screen.getByRole('group', { name: 'How did it go?' })).toBeInTheDocument()
 
     // The toolbar's changes save like typing.
-    const notes = screen.getByLabelText('Notes') as HTMLTextAreaElement
-    notes.setSelectionRange(3, 8)
+    const notes = editorOf(screen.getByLabelText('Notes'))
+    notes.commands.setTextSelection({ from: 4, to: 9 })
     await fireEvent.click(screen.getAllByRole('button', { name: 'Bold' })[1])
     await waitFor(() => expect(saved(backend, session.id)?.notes).toBe('We **tried** three assistants.'))
   }, 15_000)
@@ -430,7 +464,7 @@ describe('Session editor: a new session', () => {
     const { backend, partnershipId } = await withOpenItems()
     await openEditor({ backend, partnershipId })
     await waitFor(() =>
-      expect(screen.getByLabelText('Agenda')).toHaveValue('- [ ] Write a post (me, due 20 Feb)\n- [ ] Send slides (Zoë)'),
+      expect(markdownIn(screen.getByLabelText('Agenda'))).toBe('- [ ] Write a post (me, due 20 Feb)\n- [ ] Send slides (Zoë)'),
     )
     const panel = screen.getByRole('complementary', { name: 'Open from earlier sessions' })
     expect(panel).toHaveTextContent('Write a post')
@@ -447,7 +481,7 @@ describe('Session editor: a new session', () => {
     await fireEvent.click(box)
     await waitFor(() => expect(backend.db.actionItems.get(post.id)?.done).toBe(true))
     expect(box).toBeChecked()
-    expect(screen.getByLabelText('Agenda')).toHaveValue('- [x] Write a post (me, due 20 Feb)\n- [ ] Send slides (Zoë)')
+    expect(markdownIn(screen.getByLabelText('Agenda'))).toBe('- [x] Write a post (me, due 20 Feb)\n- [ ] Send slides (Zoë)')
     // The first real edit stores the session with that agenda.
     await fireEvent.input(inputById('session-title'), { target: { value: 'Next steps' } })
     await waitFor(() => expect(backend.sessions.size).toBe(2))
@@ -458,15 +492,15 @@ describe('Session editor: a new session', () => {
     const { backend, partnershipId } = await withOpenItems()
     backend.latencyMs = 50
     await openEditor({ backend, partnershipId })
-    await fireEvent.input(screen.getByLabelText('Agenda'), { target: { value: 'My own plan' } })
+    await writeMarkdown(screen.getByLabelText('Agenda'), 'My own plan')
     await screen.findByRole('complementary', { name: 'Open from earlier sessions' })
-    expect(screen.getByLabelText('Agenda')).toHaveValue('My own plan')
+    expect(markdownIn(screen.getByLabelText('Agenda'))).toBe('My own plan')
   })
 
   it('offers nothing when nothing is open', async () => {
     await openEditor()
     await settle()
-    expect(screen.getByLabelText('Agenda')).toHaveValue('')
+    expect(markdownIn(screen.getByLabelText('Agenda'))).toBe('')
     expect(screen.queryByRole('complementary', { name: 'Open from earlier sessions' })).toBeNull()
   })
 })

@@ -74,7 +74,7 @@ export function renderMockMarkdown(text: string): string {
   let quote: string[] = []
 
   const flushPara = () => {
-    if (para.length > 0) out.push(`<p>${inline(para.join('\n'))}</p>`)
+    if (para.length > 0) out.push(`<p dir="auto">${inline(para.join('<br>\n'))}</p>`)
     para = []
   }
   const closeList = () => {
@@ -82,7 +82,7 @@ export function renderMockMarkdown(text: string): string {
     list = null
   }
   const flushQuote = () => {
-    if (quote.length > 0) out.push(`<blockquote><p>${inline(quote.join('\n'))}</p></blockquote>`)
+    if (quote.length > 0) out.push(`<blockquote dir="auto"><p dir="auto">${inline(quote.join('<br>\n'))}</p></blockquote>`)
     quote = []
   }
   const flushAll = () => {
@@ -102,7 +102,7 @@ export function renderMockMarkdown(text: string): string {
     } else if (heading) {
       flushAll()
       const n = heading[1].length
-      out.push(`<h${n}>${inline(heading[2])}</h${n}>`)
+      out.push(`<h${n} dir="auto">${inline(heading[2])}</h${n}>`)
     } else if (task || bullet || numbered) {
       flushPara()
       flushQuote()
@@ -114,9 +114,9 @@ export function renderMockMarkdown(text: string): string {
       }
       if (task) {
         const checked = task[1] === ' ' ? '' : ' checked=""'
-        out.push(`<li><input disabled="" type="checkbox"${checked}> ${inline(task[2])}</li>`)
+        out.push(`<li dir="auto"><input disabled="" type="checkbox"${checked}> ${inline(task[2])}</li>`)
       } else {
-        out.push(`<li>${inline((bullet ?? numbered)?.[1] ?? '')}</li>`)
+        out.push(`<li dir="auto">${inline((bullet ?? numbered)?.[1] ?? '')}</li>`)
       }
     } else if (quoted) {
       flushPara()

@@ -3,7 +3,7 @@ import type { Component } from 'svelte'
 import { describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../../backend/context'
 import { MockBackend } from '../../backend/mock'
-import { inputById, partnershipDraft } from '../../../test/helpers'
+import { inputById, partnershipDraft, editorsReady, markdownIn } from '../../../test/helpers'
 import { goalDraft } from './fixtures'
 import GoalEditor from './GoalEditor.svelte'
 import { fakeUndo } from './testing/fakeUndo'
@@ -96,7 +96,8 @@ describe('Goal editor', () => {
       return g.id
     })
     expect(inputById('goal-title')).toHaveValue('Post weekly')
-    expect(inputById<HTMLTextAreaElement>('goal-criteria')).toHaveValue('Ten posts')
+    await editorsReady()
+    expect(markdownIn(inputById('goal-criteria'))).toBe('Ten posts')
     expect(inputById('goal-target')).toHaveValue('2026-05-01')
     expect(screen.getByRole('radio', { name: 'Shared' })).toBeChecked()
     expect(screen.getByRole('radio', { name: 'Active' })).toBeChecked()
