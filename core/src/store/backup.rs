@@ -321,13 +321,13 @@ pub(super) fn inspect(path: &Path) -> Result<(FileConnection, Facts)> {
     inspect_with(path, true)
 }
 
-/// What a read-only look at the journal at `path` finds, without `PRAGMA quick_check`:
-/// refused when it is foreign or from a newer Tandem. For opening it read-only.
-pub(super) fn look(path: &Path) -> Result<Facts> {
+/// A read-only connection to the journal at `path` (checkpoint-on-close off, a busy
+/// timeout) and what it finds, without `PRAGMA quick_check`: refused when it is foreign or
+/// from a newer Tandem. For opening it read-only.
+pub(super) fn look(path: &Path) -> Result<(FileConnection, Facts)> {
     let (conn, facts) = inspect_with(path, false)?;
-    drop(conn);
     facts.check(path)?;
-    Ok(facts)
+    Ok((conn, facts))
 }
 
 /// [`inspect`], with or without `PRAGMA quick_check` (which reads the whole file).

@@ -182,6 +182,12 @@ pub(crate) fn connect(path: &Path, flags: rusqlite::OpenFlags) -> rusqlite::Resu
 }
 
 impl FileConnection {
+    /// The connection and its registration, to keep side by side (the connection first,
+    /// so that it is closed before the file is unregistered).
+    pub(crate) fn into_parts(self) -> (rusqlite::Connection, LiveFile) {
+        (self.conn, self._live)
+    }
+
     /// Closes the connection (reporting what closing it found), then unregisters the file.
     pub(crate) fn close(self) -> rusqlite::Result<()> {
         let FileConnection { conn, _live } = self;

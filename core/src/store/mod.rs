@@ -138,26 +138,13 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(Error::io(path, e)),
         }
-        let facts = backup::look(path)?;
+        // The connection that looked is the one kept: read-only, checkpoint-on-close off.
+        let (conn, facts) = backup::look(path)?;
         if facts.version < SCHEMA_VERSION {
             return Ok(None);
         }
-        let live = files::LiveFile::register(path);
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
-            true,
-        )?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let (conn, live) = conn.into_parts();
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version != SCHEMA_VERSION {
-            // Changed between the look and the open: only a writer can sort it out.
-            return Ok(None);
-        }
         Ok(Some(Store {
             conn,
             _live: Some(live),

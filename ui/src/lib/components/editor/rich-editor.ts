@@ -151,25 +151,20 @@ export function setMarkdown(editor: Editor, markdown: string): void {
     .run()
 }
 
+/** The mark or node each toolbar command makes, as TipTap names it. */
+const MADE_BY: Record<MarkdownCommand, string> = {
+  bold: 'bold',
+  italic: 'italic',
+  heading: 'heading',
+  bullet: 'bulletList',
+  numbered: 'orderedList',
+  checklist: 'taskList',
+  quote: 'blockquote',
+  link: 'link',
+}
+
 export function isActive(editor: Editor, command: MarkdownCommand): boolean {
-  switch (command) {
-    case 'bold':
-      return editor.isActive('bold')
-    case 'italic':
-      return editor.isActive('italic')
-    case 'heading':
-      return editor.isActive('heading')
-    case 'bullet':
-      return editor.isActive('bulletList')
-    case 'numbered':
-      return editor.isActive('orderedList')
-    case 'checklist':
-      return editor.isActive('taskList')
-    case 'quote':
-      return editor.isActive('blockquote')
-    case 'link':
-      return editor.isActive('link')
-  }
+  return editor.isActive(MADE_BY[command])
 }
 
 /** Runs a toolbar command (not `link`: that needs an address, see `setLink`). */
