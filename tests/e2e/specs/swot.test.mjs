@@ -235,3 +235,27 @@ test('a TOWS strategy becomes a goal, listed on the Goals tab', async () => {
   assert.ok(tows?.goal_id, 'the stored strategy does not point at its goal');
   assert.ok(json.goals.some((g) => g.id === tows.goal_id && g.title.includes(STRATEGY.slice(0, 30))));
 });
+
+test('a search hit in the earlier snapshot opens that snapshot and highlights the item', async () => {
+  // Deleted from the latest snapshot above, the item is still in the first one.
+  await openTab(app, 'goals');
+  await app.keys(['Control', 'k']);
+  const input = await app.$('[data-testid="search-input"]');
+  await input.waitForDisplayed({ timeoutMsg: 'Ctrl+K did not open the search' });
+  await input.addValue('slow software');
+  const hit = await app.$('[data-testid="search-result"]');
+  await hit.waitForDisplayed({ timeoutMsg: 'the search did not find the SWOT item' });
+  assert.match(await textOf(hit), /Slow with new software/);
+  await hit.click();
+  const row = await app.$('.swot-page [data-testid="swot-item"].revealed');
+  await row.waitForExist({ timeoutMsg: 'the item was not highlighted' });
+  assert.match(await textOf(row), new RegExp(REMOVED));
+  assert.match(await textOf(app.$('#swot-snap-mine option:checked')), /Our first session/);
+  assert.ok(await app.execute((el) => el.contains(document.activeElement), row), 'the item does not have the focus');
+  const visible = await app.execute((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, row);
+  assert.ok(visible, 'the item was not scrolled into view');
+  await settledScreenshot(app, '67-swot-search-revealed');
+});

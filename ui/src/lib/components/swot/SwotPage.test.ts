@@ -6,6 +6,7 @@ import type { ItemKind, Quadrant, SwotItem } from '../../generated/types'
 import type { UndoToast } from '../../undo'
 import { partnershipDraft } from '../../../test/helpers'
 import SwotTestHarness from './SwotTestHarness.svelte'
+import { expectReveal, reveal } from '../../reveal'
 
 class FakeUndo implements UndoToast {
   shown: { message: string; undo: () => Promise<void> }[] = []
@@ -274,6 +275,31 @@ describe('SWOT page', () => {
     expect(within(region('Zoë’s weaknesses')).getByText('Where does my experience cover a gap of Zoë’s?')).toBeInTheDocument()
     await fireEvent.click(within(region('my strengths')).getByRole('button', { name: 'Hide ideas' }))
     expect(screen.queryByText(/What do I know about new technology/)).toBeNull()
+  })
+
+  it('opened from a search hit in an older snapshot, shows that snapshot and highlights the item', async () => {
+    const backend = new MockBackend()
+    const p = await backend.createPartnership(partnershipDraft())
+    const old = await backend.startSnapshot(p.id, 'mine', '2026-01-01', 'Start')
+    const found = await backend.addSwotItem(old.snapshot.id, { quadrant: 'threats', text: 'Only in January', priority: null })
+    const latest = await backend.startSnapshot(p.id, 'mine', '2026-03-01', 'Spring')
+    await backend.addSwotItem(latest.snapshot.id, { quadrant: 'threats', text: 'Only in March', priority: null })
+    const request = { id: found.id, kind: 'swot_item' as const, openId: old.snapshot.id }
+    expectReveal(request)
+    const loaded = vi.fn()
+    render(SwotTestHarness, { props: { backend, partnershipId: p.id, partnerName: 'Zoë', onloaded: loaded } })
+    reveal(request)
+    await waitFor(() => expect(loaded).toHaveBeenCalledWith(true))
+    const picker = screen.getByLabelText('Snapshot of my SWOT') as HTMLSelectElement
+    await waitFor(() => expect(picker.value).toBe(old.snapshot.id))
+    const row = await waitFor(() => {
+      const r = rows('my threats').find((r) => r.textContent?.includes('Only in January'))
+      expect(r).toBeDefined()
+      return r!
+    })
+    await waitFor(() => expect(row).toHaveClass('revealed'))
+    expect(row.contains(document.activeElement) || document.activeElement === row).toBe(true)
+    expect(rows('my threats').some((r) => r.textContent?.includes('Only in March'))).toBe(false)
   })
 
   it('stays usable with 200 items in a quadrant: typing calls nothing, adding is quick', { timeout: 30_000 }, async () => {
