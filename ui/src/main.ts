@@ -2,9 +2,11 @@ import { mount } from 'svelte'
 import { invoke } from '@tauri-apps/api/core'
 import './app.css'
 import App from './App.svelte'
+import { applyTheme } from './lib/theme'
 
 /** When this module began to run: the end of loading and parsing the bundle. */
 const scriptMs = performance.now()
+applyTheme()
 import type { Backend } from './lib/backend/types'
 import { backendContext } from './lib/backend/context'
 import { TauriBackend } from './lib/backend/tauri'

@@ -49,14 +49,18 @@ async function noAppRunning(timeoutMs = 20000) {
   }
 }
 
-/** Starts the app on the journal at `db` and waits until the UI says it is ready. */
-export async function launch(db) {
+/**
+ * Starts the app on the journal at `db` and waits until the UI says it is ready.
+ * `requestTimeout`: how long one WebDriver request may take (a benchmark's long script).
+ */
+export async function launch(db, { requestTimeout = 120_000 } = {}) {
   await noAppRunning();
   const browser = await remote({
     hostname: '127.0.0.1',
     port: 4444,
     logLevel: 'warn',
     connectionRetryCount: 0,
+    connectionRetryTimeout: requestTimeout,
     capabilities: {
       browserName: 'wry',
       'wdio:enforceWebDriverClassic': true,
