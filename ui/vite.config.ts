@@ -37,5 +37,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
+    // Room for the waits in setup.ts on a busy machine (a test still fails when its check does).
+    testTimeout: 15_000,
   },
 })

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { MockBackend } from './lib/backend/mock'
 import { loadPlace, savePlace } from './lib/place'
 import { partnershipDraft, renderApp, sessionDraft, shownSessionTitle } from './test/helpers'
@@ -319,5 +319,22 @@ describe('App undo', () => {
     await key('z', { ctrlKey: true })
     await waitFor(() => expect(backend.sessions.get(s.id)?.deleted_at).toBeUndefined())
     await waitFor(() => expect(screen.queryByTestId('undo-toast')).toBeNull())
+  })
+
+  it('still puts it back with Ctrl+Z once the toast has gone (regression: Ctrl+Z did nothing)', async () => {
+    // Timers that run as usual, and can be jumped over the toast's few seconds.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] })
+    const { backend, s } = await trashSession()
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    vi.advanceTimersByTime(9_000)
+    vi.useRealTimers()
+    await waitFor(() => expect(screen.queryByTestId('undo-toast')).toBeNull())
+    expect(backend.sessions.get(s.id)?.deleted_at).toBeDefined()
+    await key('z', { ctrlKey: true })
+    await waitFor(() => expect(backend.sessions.get(s.id)?.deleted_at).toBeUndefined())
+    // Once: a second Ctrl+Z has nothing left to undo.
+    const calls = backend.callsOf('restoreFromTrash')
+    await key('z', { ctrlKey: true })
+    expect(backend.callsOf('restoreFromTrash')).toBe(calls)
   })
 })

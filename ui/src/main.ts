@@ -1,5 +1,7 @@
 import { mount } from 'svelte'
 import { invoke } from '@tauri-apps/api/core'
+import '@fontsource-variable/inter/wght.css'
+import '@fontsource-variable/inter/wght-italic.css'
 import './app.css'
 import App from './App.svelte'
 import { applyTheme } from './lib/theme'

@@ -1,5 +1,11 @@
 import '@testing-library/jest-dom/vitest'
+import { configure } from '@testing-library/svelte'
 import { afterEach } from 'vitest'
+
+// A screen loads lazily: its first import in a run is compiled on demand, which on a busy
+// 2-core machine takes longer than the default second. The waits still end as soon as
+// what they wait for is there.
+configure({ asyncUtilTimeout: 4000 })
 
 afterEach(() => {
   localStorage.clear()

@@ -244,7 +244,9 @@ describe('Partnership page', () => {
     expect(items[0]).toHaveTextContent('Zoë’s')
     expect(items[0]).toHaveTextContent('target 30 Jun 2026')
     expect(within(items[0]).getByTestId('goal-milestones')).toHaveTextContent('1/2 milestones')
-    expect(within(items[1]).getByRole('progressbar')).not.toHaveAttribute('aria-valuenow')
+    // An achieved goal reads as complete, not as "no progress" (it had none recorded).
+    expect(within(items[1]).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100')
+    expect(items[1]).toHaveTextContent('Achieved')
     await fireEvent.click(items[0])
     expect(props.onopengoal).toHaveBeenCalledWith(g.id)
     await fireEvent.click(screen.getByTestId('new-goal'))

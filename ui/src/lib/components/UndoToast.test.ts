@@ -45,7 +45,24 @@ describe('UndoToast', () => {
     expect(ondismiss).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1_100)
     expect(ondismiss).toHaveBeenCalledTimes(1)
+    expect(ondismiss).toHaveBeenCalledWith('timeout')
     expect(undo).not.toHaveBeenCalled()
+  })
+
+  it('stays while the pointer is over it or the focus is in it (regression: gone after 8 s while hovered)', async () => {
+    vi.useFakeTimers()
+    const { ondismiss } = show()
+    const toast = screen.getByTestId('undo-toast')
+    await fireEvent.mouseEnter(toast)
+    vi.advanceTimersByTime(30_000)
+    expect(ondismiss).not.toHaveBeenCalled()
+    await fireEvent.focusIn(screen.getByTestId('undo-button'))
+    await fireEvent.mouseLeave(toast)
+    vi.advanceTimersByTime(30_000)
+    expect(ondismiss).not.toHaveBeenCalled()
+    await fireEvent.focusOut(screen.getByTestId('undo-button'), { relatedTarget: document.body })
+    vi.advanceTimersByTime(4_100)
+    expect(ondismiss).toHaveBeenCalledWith('timeout')
   })
 
   it('says so when the undo fails, and stays', async () => {

@@ -142,10 +142,14 @@ describe('Dashboard', () => {
     const g = await backend.createGoal(p.id, goalDraft({ title: 'Lead a meeting' }))
     await backend.addProgress(g.id, { recorded_on: '2026-03-01', value: 70, note: '' })
     await backend.createGoal(p.id, goalDraft({ title: 'Gone', status: 'dropped' }))
+    // Regression: "1/2 goals achieved" with three goals listed (the PDF said "1 of 3").
+    await backend.createGoal(p.id, goalDraft({ title: 'Met', status: 'achieved' }))
+    await backend.createGoal(p.id, goalDraft({ title: 'Not yet', status: 'not_started' }))
     const { props } = show(backend, p)
 
     const goals = await screen.findAllByTestId('dashboard-goal')
-    expect(goals).toHaveLength(1)
+    expect(goals).toHaveLength(3)
+    expect(screen.getByText('goals achieved').previousElementSibling).toHaveTextContent('1/3')
     expect(within(goals[0]).getByRole('progressbar', { name: 'Progress of Lead a meeting' })).toHaveAttribute(
       'aria-valuenow',
       '70',
