@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
+use super::merge::{at, merge, moved, once, orphan, stamps};
 use super::{
     Store, enum_text, goals, parse_col, parse_enum, parse_opt, parse_uuid, partnerships, upsert_sql,
 };
@@ -856,42 +857,6 @@ pub(super) fn export_into(conn: &Connection, file: &mut JournalFile) -> Result<(
     Ok(())
 }
 
-fn import_error(list: &str, index: usize, e: Error) -> Error {
-    match e {
-        Error::Invalid { field, message } => {
-            Error::Import(format!("{list}[{index}].{field}: {message}"))
-        }
-        other => other,
-    }
-}
-
-fn duplicate(list: &str, index: usize, id: Uuid) -> Error {
-    Error::Import(format!("{list}[{index}]: the id {id} appears twice"))
-}
-
-/// Like the import's merge: adds a record that is new, takes one newer than ours, and
-/// otherwise keeps ours.
-fn merge<T: PartialEq>(
-    report: &mut ImportReport,
-    ours: Option<T>,
-    theirs: &T,
-    newer: impl FnOnce(&T) -> bool,
-    put: impl FnOnce(&T) -> Result<()>,
-) -> Result<()> {
-    match ours {
-        None => {
-            put(theirs)?;
-            report.added += 1;
-        }
-        Some(ours) if ours != *theirs && newer(&ours) => {
-            put(theirs)?;
-            report.updated += 1;
-        }
-        Some(_) => report.unchanged += 1,
-    }
-    Ok(())
-}
-
 /// Validates the SWOT part of an export, then merges it (newer wins, by `updated_at`).
 /// Runs inside the import's transaction, after partnerships (snapshots need them) and
 /// goals; `ids` holds every id already seen in the file.
@@ -910,110 +875,65 @@ pub(super) fn import_from(
     let mut snapshots_in_file: HashSet<Uuid> = HashSet::new();
     for (i, s) in file.swot_snapshots.iter().enumerate() {
         const L: &str = "swot_snapshots";
-        validate::timestamps(&s.created_at, &s.updated_at)
-            .and_then(|()| validate::deleted_at(s.deleted_at.as_ref()))
+        stamps(s)
             .and_then(|()| check_date("taken_on", s.taken_on))
             .and_then(|()| check_reason(&s.reason).map(drop))
-            .map_err(|e| import_error(L, i, e))?;
-        if !ids.insert(s.id) {
-            return Err(duplicate(L, i, s.id));
-        }
+            .map_err(|e| at(L, i, e))?;
+        once(ids, L, i, s)?;
         snapshots_in_file.insert(s.id);
         if !partnership_known(s.partnership_id)? {
-            return Err(Error::Import(format!(
-                "{L}[{i}]: it belongs to partnership {}, which is neither in the file nor in this journal",
-                s.partnership_id
-            )));
+            return Err(orphan(L, i, "partnership", s.partnership_id));
         }
         if let Some(o) = find_snapshot(tx, s.id)?
             && (o.partnership_id != s.partnership_id || o.side != s.side)
         {
-            return Err(Error::Import(format!(
-                "{L}[{i}]: snapshot {} belongs to another partnership or side in this journal",
-                s.id
-            )));
+            return Err(moved(L, i, "snapshot", s.id, "partnership or side"));
         }
     }
     for (i, item) in file.swot_items.iter().enumerate() {
         const L: &str = "swot_items";
-        validate::timestamps(&item.created_at, &item.updated_at)
-            .and_then(|()| validate::deleted_at(item.deleted_at.as_ref()))
+        stamps(item)
             .and_then(|()| clean_text("text", "The item", &item.text).map(drop))
-            .map_err(|e| import_error(L, i, e))?;
-        if !ids.insert(item.id) {
-            return Err(duplicate(L, i, item.id));
-        }
+            .map_err(|e| at(L, i, e))?;
+        once(ids, L, i, item)?;
         if !snapshots_in_file.contains(&item.snapshot_id)
             && find_snapshot(tx, item.snapshot_id)?.is_none()
         {
-            return Err(Error::Import(format!(
-                "{L}[{i}]: it belongs to SWOT snapshot {}, which is neither in the file nor in this journal",
-                item.snapshot_id
-            )));
+            return Err(orphan(L, i, "SWOT snapshot", item.snapshot_id));
         }
         if let Some(o) = find_item(tx, item.id)?
             && o.snapshot_id != item.snapshot_id
         {
-            return Err(Error::Import(format!(
-                "{L}[{i}]: SWOT item {} belongs to another snapshot in this journal",
-                item.id
-            )));
+            return Err(moved(L, i, "SWOT item", item.id, "snapshot"));
         }
     }
     for (i, t) in file.tows_strategies.iter().enumerate() {
         const L: &str = "tows_strategies";
-        validate::timestamps(&t.created_at, &t.updated_at)
-            .and_then(|()| validate::deleted_at(t.deleted_at.as_ref()))
+        stamps(t)
             .and_then(|()| clean_text("text", "The strategy", &t.text).map(drop))
-            .map_err(|e| import_error(L, i, e))?;
-        if !ids.insert(t.id) {
-            return Err(duplicate(L, i, t.id));
-        }
+            .map_err(|e| at(L, i, e))?;
+        once(ids, L, i, t)?;
         if !partnership_known(t.partnership_id)? {
-            return Err(Error::Import(format!(
-                "{L}[{i}]: it belongs to partnership {}, which is neither in the file nor in this journal",
-                t.partnership_id
-            )));
+            return Err(orphan(L, i, "partnership", t.partnership_id));
         }
         if let Some(o) = find_tows(tx, t.id)?
             && o.partnership_id != t.partnership_id
         {
-            return Err(Error::Import(format!(
-                "{L}[{i}]: TOWS strategy {} belongs to another partnership in this journal",
-                t.id
-            )));
+            return Err(moved(L, i, "TOWS strategy", t.id, "partnership"));
         }
     }
 
     for s in &file.swot_snapshots {
         let ours = find_snapshot(tx, s.id)?;
-        merge(
-            report,
-            ours,
-            s,
-            |o| s.updated_at > o.updated_at,
-            |s| put_snapshot(tx, s),
-        )?;
+        merge(report, ours, s, |s| put_snapshot(tx, s))?;
     }
     for item in &file.swot_items {
         let ours = find_item(tx, item.id)?;
-        merge(
-            report,
-            ours,
-            item,
-            |o| item.updated_at > o.updated_at,
-            |item| put_item(tx, item),
-        )?;
+        merge(report, ours, item, |item| put_item(tx, item))?;
     }
     for t in &file.tows_strategies {
         let ours = find_tows(tx, t.id)?;
-        merge(
-            report,
-            ours,
-            t,
-            |o| t.updated_at > o.updated_at,
-            |t| put_tows(tx, t),
-        )?;
+        merge(report, ours, t, |t| put_tows(tx, t))?;
     }
     Ok(())
 }
