@@ -1,18 +1,18 @@
-//! The pure logic of SWOT analyses, with no database: the rules an item's text must meet,
-//! the text normalisation and similarity behind "items both sides share", the detection of
-//! shared pairs, and the comparison of two snapshots of one side.
+//! The pure logic of SWOT analyses, with no database: the text normalisation and
+//! similarity behind "items both sides share", the detection of shared pairs, the
+//! comparison of two snapshots of one side, and the TOWS pairing rules. The rules an
+//! item's text must meet are in `validate`, with every other rule.
 
 use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
 use crate::model::{
     Match, MovedItem, Quadrant, SharedPair, SwotComparison, SwotItem, SwotSnapshot, TowsKind,
 };
 
-/// The longest item (or strategy) text, in characters.
-pub const MAX_ITEM_CHARS: usize = 1000;
+/// The longest item (or strategy) text, in characters (the rule is in `validate`).
+pub use crate::validate::MAX_ITEM_CHARS;
 /// Token-set Jaccard similarity from which two wordings count as nearly the same.
 const JACCARD_SIMILAR: f64 = 0.6;
 /// Edit-distance similarity (1 - distance / longer length) from which two short wordings
@@ -21,36 +21,6 @@ const EDIT_SIMILAR: f64 = 0.85;
 /// Edit distance is only computed for wordings up to this many characters: longer texts
 /// are judged by their words alone (and a 200 × 200 board stays instant).
 const EDIT_MAX_CHARS: usize = 80;
-
-/// Checks the text of an item or a strategy and returns it trimmed. `label` starts the
-/// sentence ("The item").
-pub(crate) fn clean_text(field: &str, label: &str, text: &str) -> Result<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Error::invalid(
-            field,
-            format!("{label} is empty. Type something, or delete it."),
-        ));
-    }
-    if text.contains('\0') {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "{label} contains a NUL character, which Tandem cannot keep. Remove it and try again."
-            ),
-        ));
-    }
-    let n = text.chars().count();
-    if n > MAX_ITEM_CHARS {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "{label} is too long ({n} characters; the limit is {MAX_ITEM_CHARS}). Shorten it or split it in two."
-            ),
-        ));
-    }
-    Ok(text.to_owned())
-}
 
 /// The quadrant the internal (`true`) or external (`false`) item of a strategy of `kind`
 /// must come from.
@@ -824,20 +794,6 @@ mod tests {
         let origin = HashMap::from([(a.id, b.id), (b.id, a.id)]);
         let c = compare(snapshot(), snapshot(), vec![], vec![a.clone()], &origin);
         assert_eq!(c.added, vec![a]);
-    }
-
-    #[test]
-    fn clean_text_rules() {
-        assert_eq!(
-            clean_text("text", "The item", "  Zoë 🎉 ").unwrap(),
-            "Zoë 🎉"
-        );
-        let e = clean_text("text", "The item", " \n ").unwrap_err();
-        assert_eq!(e.field(), Some("text"));
-        assert!(clean_text("text", "The item", &"é".repeat(1000)).is_ok());
-        let e = clean_text("text", "The item", &"é".repeat(1001)).unwrap_err();
-        assert!(e.to_string().contains("1001 characters"), "{e}");
-        assert!(clean_text("text", "The item", "a\0b").is_err());
     }
 
     #[test]

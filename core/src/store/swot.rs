@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
@@ -22,9 +22,9 @@ use crate::model::{
     Goal, GoalDraft, GoalStatus, LearningDirection, Quadrant, Side, SwotBoard, SwotComparison,
     SwotItem, SwotItemDraft, SwotSnapshot, SwotView, TowsDraft, TowsStrategy, Whose,
 };
-use crate::swot::{self, clean_text, quadrant_label, tows_quadrant};
+use crate::swot::{self, quadrant_label, tows_quadrant};
 use crate::time::{self, date_text, parse_date, parse_timestamp, timestamp_text};
-use crate::validate;
+use crate::validate::{self, check_date, check_reason, clean_text};
 
 const SNAPSHOT_COLUMNS: &str =
     "id, partnership_id, side, taken_on, reason, created_at, updated_at, deleted_at";
@@ -47,9 +47,6 @@ const TOWS_LIVE: &str = "t.deleted_at IS NULL AND EXISTS (SELECT 1 FROM partners
 /// Sorts quadrants S, W, O, T (as the UI and the export show them).
 const QUADRANT_ORDER: &str = "CASE quadrant WHEN 'strengths' THEN 0 WHEN 'weaknesses' THEN 1 \
      WHEN 'opportunities' THEN 2 ELSE 3 END";
-
-/// The longest reason for a snapshot, in characters.
-const MAX_REASON_CHARS: usize = 1000;
 
 fn prefixed(cols: &str, alias: &str) -> String {
     cols.split(',')
@@ -310,34 +307,6 @@ fn not_found(what: &'static str, id: Uuid) -> Error {
         what,
         id: id.to_string(),
     }
-}
-
-fn check_date(field: &str, d: NaiveDate) -> Result<()> {
-    if !(1900..=2999).contains(&d.year()) {
-        return Err(Error::invalid(
-            field,
-            format!("The date ({d}) is not plausible: use a year between 1900 and 2999."),
-        ));
-    }
-    Ok(())
-}
-
-fn check_reason(reason: &str) -> Result<String> {
-    let reason = reason.trim();
-    if reason.contains('\0') {
-        return Err(Error::invalid(
-            "reason",
-            "The reason contains a NUL character, which Tandem cannot keep. Remove it and try again.",
-        ));
-    }
-    let n = reason.chars().count();
-    if n > MAX_REASON_CHARS {
-        return Err(Error::invalid(
-            "reason",
-            format!("The reason is too long ({n} characters; the limit is {MAX_REASON_CHARS})."),
-        ));
-    }
-    Ok(reason.to_owned())
 }
 
 fn side_label(side: Side) -> &'static str {
