@@ -125,3 +125,79 @@ pub(super) fn moved(kind: &str, index: usize, what: &str, id: Uuid, parent: &str
         "{kind}[{index}]: {what} {id} belongs to another {parent} in this journal"
     ))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Note {
+        id: Uuid,
+        text: &'static str,
+        created_at: DateTime<Utc>,
+        updated_at: DateTime<Utc>,
+        deleted_at: Option<DateTime<Utc>>,
+    }
+    records!(Note);
+
+    fn day(d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 5, d, 9, 0, 0).unwrap()
+    }
+
+    fn note(text: &'static str, updated: u32) -> Note {
+        Note {
+            id: Uuid::nil(),
+            text,
+            created_at: day(1),
+            updated_at: day(updated),
+            deleted_at: None,
+        }
+    }
+
+    /// What `merge` did: the report's counts and whether it wrote.
+    fn run(ours: Option<Note>, theirs: &Note) -> (u32, u32, u32, bool) {
+        let mut report = ImportReport::default();
+        let mut wrote = false;
+        merge(&mut report, ours, theirs, |_| {
+            wrote = true;
+            Ok(())
+        })
+        .unwrap();
+        (report.added, report.updated, report.unchanged, wrote)
+    }
+
+    #[test]
+    fn new_is_added_newer_is_taken_and_anything_else_kept() {
+        assert_eq!(run(None, &note("a", 2)), (1, 0, 0, true));
+        assert_eq!(run(Some(note("a", 2)), &note("a", 2)), (0, 0, 1, false));
+        assert_eq!(run(Some(note("a", 2)), &note("b", 3)), (0, 1, 0, true));
+        // A stale copy never overwrites a later edit, nor one of the same moment.
+        assert_eq!(run(Some(note("a", 3)), &note("b", 2)), (0, 0, 1, false));
+        assert_eq!(run(Some(note("a", 2)), &note("b", 2)), (0, 0, 1, false));
+        // The trash date is part of the record: a newer trashed copy is an update.
+        let trashed = Note {
+            deleted_at: Some(day(3)),
+            ..note("a", 3)
+        };
+        assert_eq!(run(Some(note("a", 2)), &trashed), (0, 1, 0, true));
+    }
+
+    #[test]
+    fn an_id_counts_once_and_errors_name_the_record() {
+        let mut ids = HashSet::new();
+        once(&mut ids, "notes", 0, &note("a", 2)).unwrap();
+        let e = once(&mut ids, "notes", 1, &note("b", 2)).unwrap_err();
+        assert!(e.to_string().contains("notes[1]"), "{e}");
+        let e = at("notes", 4, Error::invalid("text", "Too long."));
+        assert!(e.to_string().contains("notes[4].text: Too long."), "{e}");
+        assert!(stamps(&note("a", 2)).is_ok());
+        let old = Note {
+            created_at: Utc.with_ymd_and_hms(1800, 1, 1, 0, 0, 0).unwrap(),
+            ..note("a", 2)
+        };
+        assert!(stamps(&old).is_err());
+    }
+}
