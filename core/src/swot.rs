@@ -1,18 +1,20 @@
-//! The pure logic of SWOT analyses, with no database: the rules an item's text must meet,
-//! the text normalisation and similarity behind "items both sides share", the detection of
-//! shared pairs, and the comparison of two snapshots of one side.
+//! The pure logic of SWOT analyses, with no database: the text normalisation and
+//! similarity behind "items both sides share", the detection of shared pairs, the
+//! comparison of two snapshots of one side, and the TOWS pairing rules. The rules an
+//! item's text must meet are in `validate`, with every other rule.
 
 use std::collections::{HashMap, HashSet};
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
 use crate::model::{
     Match, MovedItem, Quadrant, SharedPair, SwotComparison, SwotItem, SwotSnapshot, TowsKind,
 };
 
-/// The longest item (or strategy) text, in characters.
-pub const MAX_ITEM_CHARS: usize = 1000;
+/// The longest item (or strategy) text, in characters (the rule is in `validate`).
+pub use crate::validate::MAX_ITEM_CHARS;
 /// Token-set Jaccard similarity from which two wordings count as nearly the same.
 const JACCARD_SIMILAR: f64 = 0.6;
 /// Edit-distance similarity (1 - distance / longer length) from which two short wordings
@@ -21,36 +23,6 @@ const EDIT_SIMILAR: f64 = 0.85;
 /// Edit distance is only computed for wordings up to this many characters: longer texts
 /// are judged by their words alone (and a 200 × 200 board stays instant).
 const EDIT_MAX_CHARS: usize = 80;
-
-/// Checks the text of an item or a strategy and returns it trimmed. `label` starts the
-/// sentence ("The item").
-pub(crate) fn clean_text(field: &str, label: &str, text: &str) -> Result<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Error::invalid(
-            field,
-            format!("{label} is empty. Type something, or delete it."),
-        ));
-    }
-    if text.contains('\0') {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "{label} contains a NUL character, which Tandem cannot keep. Remove it and try again."
-            ),
-        ));
-    }
-    let n = text.chars().count();
-    if n > MAX_ITEM_CHARS {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "{label} is too long ({n} characters; the limit is {MAX_ITEM_CHARS}). Shorten it or split it in two."
-            ),
-        ));
-    }
-    Ok(text.to_owned())
-}
 
 /// The quadrant the internal (`true`) or external (`false`) item of a strategy of `kind`
 /// must come from.
@@ -78,18 +50,13 @@ pub fn quadrant_label(q: Quadrant) -> &'static str {
 /// Text as compared: lower case, accents and punctuation (and emoji) removed, runs of
 /// spaces collapsed. Letters and digits of every script are kept.
 pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
     let mut space = true;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if ('\u{300}'..='\u{36f}').contains(&c) || c == '\u{200d}' || c == '\u{200c}' {
-            // Combining accents and joiners belong to the letter before them.
-            continue;
-        }
-        if c.is_alphanumeric() {
-            match fold(c) {
-                Some(s) => out.push_str(s),
-                None => out.push(c),
-            }
+    for c in folded.chars() {
+        // A mark left after folding (a virama, a nukta) belongs to the letter before it.
+        if c.is_alphanumeric() || (!space && is_combining_mark(c)) {
+            out.push(c);
             space = false;
         } else if !space {
             out.push(' ');
@@ -102,28 +69,54 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// The unaccented form of a lower-case Latin letter with a diacritic.
-fn fold(c: char) -> Option<&'static str> {
+/// Lower case without accents: compatibility forms decomposed (NFKD), the combining
+/// accents (U+0300–U+036F) and the zero-width joiners dropped, the rest composed again
+/// (NFC) and lowered; letters that carry their mark without decomposing (ø, ł, ß, æ…) go
+/// through [`plain_letter`], before decomposing (ŀ would leave its dot) and after (ǿ
+/// decomposes to ø).
+fn fold(text: &str) -> String {
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        push_plain(&mut lower, c);
+    }
+    if lower.is_ascii() {
+        return lower;
+    }
+    let composed: String = lower
+        .nfkd()
+        .filter(|&c| !is_accent(c) && c != '\u{200d}' && c != '\u{200c}')
+        .nfc()
+        .collect();
+    let mut out = String::with_capacity(composed.len());
+    for c in composed.chars().flat_map(char::to_lowercase) {
+        push_plain(&mut out, c);
+    }
+    out
+}
+
+/// The combining accents of Latin, Greek and Cyrillic letters (the block
+/// "Combining Diacritical Marks"); the marks of other scripts are part of their letters.
+fn is_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn push_plain(out: &mut String, c: char) {
+    match plain_letter(c) {
+        Some(s) => out.push_str(s),
+        None => out.push(c),
+    }
+}
+
+/// The plain form of a lower-case letter whose mark is not a combining accent, so that
+/// Unicode decomposition leaves it as it is.
+fn plain_letter(c: char) -> Option<&'static str> {
     Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
+        'ø' => "o",
+        'ł' | 'ŀ' => "l",
+        'đ' | 'ð' => "d",
+        'ħ' => "h",
+        'ŧ' => "t",
+        'ı' => "i",
         'æ' => "ae",
         'œ' => "oe",
         'ß' => "ss",
@@ -558,6 +551,27 @@ mod tests {
     }
 
     #[test]
+    fn normalise_folds_any_decomposable_accent_and_the_letters_that_do_not_decompose() {
+        // Every letter of the table, in either case.
+        assert_eq!(
+            normalise("ØøŁłĐđÐðĦħŦŧıÆæŒœßÞþĿŀ"),
+            "oollddddhhttiaeaeoeoessththll"
+        );
+        // Decomposed or precomposed, an accent goes; a stroke stays folded under one.
+        assert_eq!(normalise("Ǿ ǿ"), "o o");
+        assert_eq!(normalise("coŀlecció"), "colleccio");
+        assert_eq!(normalise("Tiếng Việt"), "tieng viet");
+        assert_eq!(normalise("Άθήνα"), "αθηνα");
+        // Compatibility forms: ligatures, full-width letters, superscripts.
+        assert_eq!(normalise("ﬁnance ＡＢＣ x²"), "finance abc x2");
+        // Joiners go; the marks of other scripts stay with their letters.
+        assert_eq!(normalise("a\u{200d}b\u{200c}c"), "abc");
+        assert_eq!(normalise("नमस्ते"), "नमस्ते");
+        assert_eq!(normalise("\u{958}"), normalise("\u{915}\u{93c}"));
+        assert_eq!(normalise("\u{958}").chars().count(), 2);
+    }
+
+    #[test]
     fn similarity_scores() {
         assert_eq!(similarity("Public speaking", "public SPEAKING."), 1.0);
         // A typo.
@@ -824,20 +838,6 @@ mod tests {
         let origin = HashMap::from([(a.id, b.id), (b.id, a.id)]);
         let c = compare(snapshot(), snapshot(), vec![], vec![a.clone()], &origin);
         assert_eq!(c.added, vec![a]);
-    }
-
-    #[test]
-    fn clean_text_rules() {
-        assert_eq!(
-            clean_text("text", "The item", "  Zoë 🎉 ").unwrap(),
-            "Zoë 🎉"
-        );
-        let e = clean_text("text", "The item", " \n ").unwrap_err();
-        assert_eq!(e.field(), Some("text"));
-        assert!(clean_text("text", "The item", &"é".repeat(1000)).is_ok());
-        let e = clean_text("text", "The item", &"é".repeat(1001)).unwrap_err();
-        assert!(e.to_string().contains("1001 characters"), "{e}");
-        assert!(clean_text("text", "The item", "a\0b").is_err());
     }
 
     #[test]

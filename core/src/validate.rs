@@ -277,3 +277,104 @@ pub(crate) fn progress(d: &ProgressDraft) -> Result<()> {
     text("note", "The note", &d.note, MAX_LONG)?;
     Ok(())
 }
+
+/// The longest item (or strategy) text of a SWOT, in characters.
+pub const MAX_ITEM_CHARS: usize = 1000;
+/// The longest reason for a SWOT snapshot, in characters.
+pub(crate) const MAX_REASON: usize = 1000;
+
+/// Checks the text of an item or a strategy and returns it trimmed. `label` starts the
+/// sentence ("The item").
+pub(crate) fn clean_text(field: &str, label: &str, text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(
+            field,
+            format!("{label} is empty. Type something, or delete it."),
+        ));
+    }
+    if text.contains('\0') {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{label} contains a NUL character, which Tandem cannot keep. Remove it and try again."
+            ),
+        ));
+    }
+    let n = text.chars().count();
+    if n > MAX_ITEM_CHARS {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{label} is too long ({n} characters; the limit is {MAX_ITEM_CHARS}). Shorten it or split it in two."
+            ),
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+/// A SWOT snapshot's date.
+pub(crate) fn check_date(field: &str, d: NaiveDate) -> Result<()> {
+    if !YEARS.contains(&d.year()) {
+        return Err(Error::invalid(
+            field,
+            format!("The date ({d}) is not plausible: use a year between 1900 and 2999."),
+        ));
+    }
+    Ok(())
+}
+
+/// A SWOT snapshot's reason, returned trimmed.
+pub(crate) fn check_reason(reason: &str) -> Result<String> {
+    let reason = reason.trim();
+    if reason.contains('\0') {
+        return Err(Error::invalid(
+            "reason",
+            "The reason contains a NUL character, which Tandem cannot keep. Remove it and try again.",
+        ));
+    }
+    let n = reason.chars().count();
+    if n > MAX_REASON {
+        return Err(Error::invalid(
+            "reason",
+            format!("The reason is too long ({n} characters; the limit is {MAX_REASON})."),
+        ));
+    }
+    Ok(reason.to_owned())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_rules() {
+        assert_eq!(
+            clean_text("text", "The item", "  Zoë 🎉 ").unwrap(),
+            "Zoë 🎉"
+        );
+        let e = clean_text("text", "The item", " \n ").unwrap_err();
+        assert_eq!(e.field(), Some("text"));
+        assert!(clean_text("text", "The item", &"é".repeat(1000)).is_ok());
+        let e = clean_text("text", "The item", &"é".repeat(1001)).unwrap_err();
+        assert!(e.to_string().contains("1001 characters"), "{e}");
+        assert!(clean_text("text", "The item", "a\0b").is_err());
+    }
+
+    #[test]
+    fn snapshot_date_and_reason_rules() {
+        let d = |y| NaiveDate::from_ymd_opt(y, 6, 1).unwrap();
+        assert!(check_date("taken_on", d(1900)).is_ok());
+        assert!(check_date("taken_on", d(2999)).is_ok());
+        let e = check_date("taken_on", d(1899)).unwrap_err();
+        assert_eq!(e.field(), Some("taken_on"));
+        assert!(check_date("taken_on", d(3000)).is_err());
+        assert_eq!(check_reason("  quarterly \n").unwrap(), "quarterly");
+        assert_eq!(check_reason("").unwrap(), "");
+        assert!(check_reason(&"é".repeat(MAX_REASON)).is_ok());
+        let e = check_reason(&"é".repeat(MAX_REASON + 1)).unwrap_err();
+        assert_eq!(e.field(), Some("reason"));
+        assert!(check_reason("a\0b").is_err());
+    }
+}

@@ -4,8 +4,8 @@
 //! with the fonts' real glyph advances, never clipped, never split across pages, and every
 //! word stays inside the margins. (printpdf's `html` feature was not used: it adds ~11 MB
 //! to the binary and gives less control over page breaks.) Markdown notes are rendered by
-//! `markdown`; the sections are a list (`sections`, with the goals in `goals` and the two
-//! SWOTs in `swot`). Fonts and the missing-glyph policy: see [`fonts`].
+//! `markdown`; the sections are a list (`sections`, a file per section and their shared
+//! kit). Fonts and the missing-glyph policy: see [`fonts`].
 //!
 //! ```no_run
 //! # fn demo(store: &tandem_core::Store, id: uuid::Uuid) -> tandem_core::Result<()> {
@@ -17,11 +17,9 @@
 //! ```
 
 pub mod fonts;
-mod goals;
 pub mod layout;
 pub mod markdown;
 mod sections;
-mod swot;
 
 use std::path::Path;
 

@@ -5,60 +5,12 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use super::merge::{at, merge, moved, once, orphan, stamps};
 use super::{Store, actions, goals, partnerships, sessions};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::journal::{FORMAT_VERSION, ImportReport, JournalFile};
 use crate::time;
 use crate::validate;
-
-/// Adds a record when it is new, takes it when it is newer than ours, and otherwise keeps
-/// ours: importing the same file twice changes nothing, and a stale copy never overwrites
-/// a later edit.
-fn merge<T: PartialEq>(
-    report: &mut ImportReport,
-    ours: Option<T>,
-    theirs: &T,
-    newer: impl FnOnce(&T) -> bool,
-    put: impl FnOnce(&T) -> Result<()>,
-) -> Result<()> {
-    match ours {
-        None => {
-            put(theirs)?;
-            report.added += 1;
-        }
-        Some(ours) if ours != *theirs && newer(&ours) => {
-            put(theirs)?;
-            report.updated += 1;
-        }
-        Some(_) => report.unchanged += 1,
-    }
-    Ok(())
-}
-
-fn at(kind: &str, index: usize, e: Error) -> Error {
-    match e {
-        Error::Invalid { field, message } => {
-            Error::Import(format!("{kind}[{index}].{field}: {message}"))
-        }
-        other => other,
-    }
-}
-
-fn duplicate(kind: &str, index: usize, id: Uuid) -> Error {
-    Error::Import(format!("{kind}[{index}]: the id {id} appears twice"))
-}
-
-fn orphan(kind: &str, index: usize, parent: &str, id: Uuid) -> Error {
-    Error::Import(format!(
-        "{kind}[{index}]: it belongs to {parent} {id}, which is neither in the file nor in this journal"
-    ))
-}
-
-fn moved(kind: &str, index: usize, what: &str, id: Uuid, parent: &str) -> Error {
-    Error::Import(format!(
-        "{kind}[{index}]: {what} {id} belongs to another {parent} in this journal"
-    ))
-}
 
 impl Store {
     /// The whole journal, in a stable order (so two exports of one journal are equal).
@@ -88,22 +40,16 @@ impl Store {
         let mut ids = HashSet::new();
         for (i, p) in file.partnerships.iter().enumerate() {
             validate::partnership(&p.draft())
-                .and_then(|()| validate::timestamps(&p.created_at, &p.updated_at))
-                .and_then(|()| validate::deleted_at(p.deleted_at.as_ref()))
+                .and_then(|()| stamps(p))
                 .map_err(|e| at("partnerships", i, e))?;
-            if !ids.insert(p.id) {
-                return Err(duplicate("partnerships", i, p.id));
-            }
+            once(&mut ids, "partnerships", i, p)?;
         }
         let partnership_ids: HashSet<Uuid> = file.partnerships.iter().map(|p| p.id).collect();
         for (i, s) in file.sessions.iter().enumerate() {
             validate::session(&s.draft())
-                .and_then(|()| validate::timestamps(&s.created_at, &s.updated_at))
-                .and_then(|()| validate::deleted_at(s.deleted_at.as_ref()))
+                .and_then(|()| stamps(s))
                 .map_err(|e| at("sessions", i, e))?;
-            if !ids.insert(s.id) {
-                return Err(duplicate("sessions", i, s.id));
-            }
+            once(&mut ids, "sessions", i, s)?;
         }
         let session_days: HashMap<Uuid, NaiveDate> = file
             .sessions
@@ -113,53 +59,35 @@ impl Store {
         for (i, a) in file.action_items.iter().enumerate() {
             // The due date is checked against the session's day below, once it is known.
             validate::action_item(&a.draft(), NaiveDate::MIN)
-                .and_then(|()| validate::timestamps(&a.created_at, &a.updated_at))
-                .and_then(|()| validate::deleted_at(a.deleted_at.as_ref()))
+                .and_then(|()| stamps(a))
                 .map_err(|e| at("action_items", i, e))?;
-            if !ids.insert(a.id) {
-                return Err(duplicate("action_items", i, a.id));
-            }
+            once(&mut ids, "action_items", i, a)?;
         }
         for (i, g) in file.goals.iter().enumerate() {
             validate::goal(&g.draft())
-                .and_then(|()| validate::timestamps(&g.created_at, &g.updated_at))
-                .and_then(|()| validate::deleted_at(g.deleted_at.as_ref()))
+                .and_then(|()| stamps(g))
                 .map_err(|e| at("goals", i, e))?;
-            if !ids.insert(g.id) {
-                return Err(duplicate("goals", i, g.id));
-            }
+            once(&mut ids, "goals", i, g)?;
         }
         let goal_ids: HashSet<Uuid> = file.goals.iter().map(|g| g.id).collect();
         for (i, m) in file.milestones.iter().enumerate() {
             validate::milestone(&m.draft())
-                .and_then(|()| validate::timestamps(&m.created_at, &m.updated_at))
-                .and_then(|()| validate::deleted_at(m.deleted_at.as_ref()))
+                .and_then(|()| stamps(m))
                 .map_err(|e| at("milestones", i, e))?;
-            if !ids.insert(m.id) {
-                return Err(duplicate("milestones", i, m.id));
-            }
+            once(&mut ids, "milestones", i, m)?;
         }
         for (i, e) in file.progress.iter().enumerate() {
             validate::progress(&e.draft())
-                .and_then(|()| validate::timestamps(&e.created_at, &e.updated_at))
-                .and_then(|()| validate::deleted_at(e.deleted_at.as_ref()))
+                .and_then(|()| stamps(e))
                 .map_err(|err| at("progress", i, err))?;
-            if !ids.insert(e.id) {
-                return Err(duplicate("progress", i, e.id));
-            }
+            once(&mut ids, "progress", i, e)?;
         }
 
         let tx = self.write()?;
         let mut report = ImportReport::default();
         for p in &file.partnerships {
             let ours = partnerships::find(&tx, p.id)?;
-            merge(
-                &mut report,
-                ours,
-                p,
-                |o| p.updated_at > o.updated_at,
-                |p| partnerships::put(&tx, p),
-            )?;
+            merge(&mut report, ours, p, |p| partnerships::put(&tx, p))?;
         }
         for (i, s) in file.sessions.iter().enumerate() {
             if !partnership_ids.contains(&s.partnership_id)
@@ -174,13 +102,7 @@ impl Store {
             {
                 return Err(moved("sessions", i, "session", s.id, "partnership"));
             }
-            merge(
-                &mut report,
-                ours,
-                s,
-                |o| s.updated_at > o.updated_at,
-                |s| sessions::put(&tx, s).map(drop),
-            )?;
+            merge(&mut report, ours, s, |s| sessions::put(&tx, s).map(drop))?;
         }
         for (i, a) in file.action_items.iter().enumerate() {
             let day = match session_days.get(&a.session_id) {
@@ -194,13 +116,7 @@ impl Store {
             if ours.as_ref().is_some_and(|o| o.session_id != a.session_id) {
                 return Err(moved("action_items", i, "action item", a.id, "session"));
             }
-            merge(
-                &mut report,
-                ours,
-                a,
-                |o| a.updated_at > o.updated_at,
-                |a| actions::put(&tx, a),
-            )?;
+            merge(&mut report, ours, a, |a| actions::put(&tx, a))?;
         }
         for (i, g) in file.goals.iter().enumerate() {
             if !partnership_ids.contains(&g.partnership_id)
@@ -215,13 +131,7 @@ impl Store {
             {
                 return Err(moved("goals", i, "goal", g.id, "partnership"));
             }
-            merge(
-                &mut report,
-                ours,
-                g,
-                |o| g.updated_at > o.updated_at,
-                |g| goals::put_goal(&tx, g),
-            )?;
+            merge(&mut report, ours, g, |g| goals::put_goal(&tx, g))?;
         }
         for (i, m) in file.milestones.iter().enumerate() {
             if !goal_ids.contains(&m.goal_id) && goals::find_goal(&tx, m.goal_id)?.is_none() {
@@ -231,13 +141,7 @@ impl Store {
             if ours.as_ref().is_some_and(|o| o.goal_id != m.goal_id) {
                 return Err(moved("milestones", i, "milestone", m.id, "goal"));
             }
-            merge(
-                &mut report,
-                ours,
-                m,
-                |o| m.updated_at > o.updated_at,
-                |m| goals::put_milestone(&tx, m),
-            )?;
+            merge(&mut report, ours, m, |m| goals::put_milestone(&tx, m))?;
         }
         for (i, e) in file.progress.iter().enumerate() {
             if !goal_ids.contains(&e.goal_id) && goals::find_goal(&tx, e.goal_id)?.is_none() {
@@ -247,13 +151,7 @@ impl Store {
             if ours.as_ref().is_some_and(|o| o.goal_id != e.goal_id) {
                 return Err(moved("progress", i, "progress entry", e.id, "goal"));
             }
-            merge(
-                &mut report,
-                ours,
-                e,
-                |o| e.updated_at > o.updated_at,
-                |e| goals::put_progress(&tx, e),
-            )?;
+            merge(&mut report, ours, e, |e| goals::put_progress(&tx, e))?;
         }
         super::swot::import_from(&tx, file, &mut report, &mut ids)?;
         tx.commit()?;

@@ -13,6 +13,7 @@ mod files;
 mod goals;
 mod import;
 mod lock;
+mod merge;
 mod migrations;
 mod partnerships;
 mod search;

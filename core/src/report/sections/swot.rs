@@ -7,16 +7,16 @@ use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
-use super::fonts::Face;
-use super::layout::{
-    BODY, Block, Color, Item, Run, Style, TextBlock, palette, text_box, text_line,
-};
-use super::sections::{
+use super::kit::{
     Ctx, Section, long_date, muted, my_name, my_possessive, note, plural, possessive,
     section_title, subheading,
 };
-use super::{Fonts, ReportData};
 use crate::model::{Priority, Quadrant, Side, SwotComparison, SwotItem, SwotView};
+use crate::report::fonts::Face;
+use crate::report::layout::{
+    BODY, Block, Color, Item, Run, Style, TextBlock, palette, text_box, text_line,
+};
+use crate::report::{Fonts, ReportData};
 
 pub(super) struct Swot;
 

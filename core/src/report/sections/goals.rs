@@ -2,15 +2,17 @@
 //! bar, its milestones and its progress over time (a small step chart and the dated
 //! entries with their notes).
 
-use super::fonts::Face;
-use super::layout::{BODY, Block, Item, Run, Style, TextBlock, palette, text_line, text_width};
-use super::markdown;
-use super::sections::{
+use super::kit::{
     Ctx, Section, goal_bar, label, long_date, muted, my_name, my_possessive, note, plural,
     possessive, progress_bar, section_title, short_date, status_words,
 };
-use super::{Fonts, ReportData};
 use crate::model::{GoalDetail, GoalStatus, GoalSummary, LearningDirection, ProgressEntry, Whose};
+use crate::report::fonts::Face;
+use crate::report::layout::{
+    BODY, Block, Item, Run, Style, TextBlock, palette, text_line, text_width,
+};
+use crate::report::markdown;
+use crate::report::{Fonts, ReportData};
 
 pub(super) struct Goals;
 
