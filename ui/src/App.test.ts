@@ -288,6 +288,31 @@ describe('App help', () => {
   })
 })
 
+describe('App leaving a session', () => {
+  it('stops once when an action item’s due date was refused (regression: it was dropped without a word)', async () => {
+    const { backend, p, s } = await journalWithGoal()
+    await backend.createActionItem(s.id, { text: 'Send slides', owner: 'me', due_on: null, done: false })
+    savePlace(backend.path, { partnershipId: p.id, sessionId: s.id })
+    renderApp(backend)
+    await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
+    const edit = screen.queryByTestId('edit-session')
+    if (edit) await fireEvent.click(edit)
+    await screen.findByTestId('action-item')
+    const due = screen.getByLabelText('Due date')
+    await fireEvent.change(due, { target: { value: '2000-01-01' } })
+    await screen.findByText(/is before the day of its session/)
+    await fireEvent.click(screen.getByTestId('back'))
+    const banner = await screen.findByTestId('action-unsaved')
+    expect(banner).toHaveTextContent('isn’t saved yet')
+    expect(shownSessionTitle()).toBe('Feedback that lands')
+    await waitFor(() => expect(document.activeElement).toBe(due))
+    // Leaving again goes, and the refused date is not stored.
+    await fireEvent.click(screen.getByTestId('back'))
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    expect((await backend.listActionItems(s.id))[0].due_on).toBeNull()
+  })
+})
+
 describe('App undo', () => {
   async function trashSession() {
     const { backend, p, s } = await journalWithGoal()
