@@ -113,6 +113,9 @@ test('every screen passes axe-core in both themes', { timeout: 600_000 }, async 
   await app.$('[data-testid="open-help"]').click();
   await app.pause(300);
   await check('help');
+  await app.$('#help-tab-journal').click();
+  await app.$('[data-testid="help-journal"]').waitForDisplayed();
+  await check('help-journal');
   await escape();
 
   assert.equal(found.length, 0, `axe-core found violations:\n${found.join('\n')}`);
