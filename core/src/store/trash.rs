@@ -140,18 +140,20 @@ fn shorten(text: &str) -> String {
     out
 }
 
-/// What the user calls a thing, from the two label parts its listing selects.
+/// What the user calls a thing, from the two label parts its listing selects: its own
+/// words, never its kind (the Trash shows the kind beside it) and never in quotes (the UI
+/// quotes a label where a sentence needs it).
 fn label(kind: ItemKind, a: Option<String>, b: Option<String>) -> String {
     let a = a.unwrap_or_default();
     let b = b.unwrap_or_default();
     match kind {
         ItemKind::Session => match parse_datetime(&b) {
-            Some(at) => format!("Session “{}” ({})", shorten(&a), day(at.date())),
-            None => format!("Session “{}”", shorten(&a)),
+            Some(at) => format!("{} ({})", shorten(&a), day(at.date())),
+            None => shorten(&a),
         },
         ItemKind::Progress => match parse_date(&b) {
-            Some(on) => format!("Progress {a}% on {}", day(on)),
-            None => format!("Progress {a}%"),
+            Some(on) => format!("{a}% on {}", day(on)),
+            None => format!("{a}%"),
         },
         ItemKind::SwotSnapshot => {
             let whose = if a.is_empty() {

@@ -885,5 +885,5 @@ fn check_v3_data(store: &Store) {
     let trash = store.list_trash().unwrap();
     let labels: Vec<&str> = trash.iter().map(|e| e.label.as_str()).collect();
     assert_eq!(trash.len(), 3, "{labels:?}");
-    assert!(labels.contains(&"Progress 90% on 3 Feb 2026"), "{labels:?}");
+    assert!(labels.contains(&"90% on 3 Feb 2026"), "{labels:?}");
 }

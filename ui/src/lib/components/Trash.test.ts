@@ -42,10 +42,10 @@ describe('Trash screen', () => {
     expect(entries).toHaveLength(2)
     const benEntry = entries.find((e) => within(e).queryByText('Ben Ito'))!
     expect(benEntry).toHaveTextContent('Partnership')
-    await fireEvent.click(within(benEntry).getByRole('button', { name: 'Restore partnership “Ben Ito”' }))
+    await fireEvent.click(within(benEntry).getByRole('button', { name: 'Restore partnership: Ben Ito' }))
     await waitFor(() => expect(screen.getAllByTestId('partnership-item')).toHaveLength(2))
     expect(screen.getAllByTestId('trash-entry')).toHaveLength(1)
-    expect(screen.getByRole('status')).toHaveTextContent('“Ben Ito” is back.')
+    expect(screen.getByRole('status')).toHaveTextContent('Back from the trash: Ben Ito.')
     expect(backend.partnerships.get(ben.id)?.deleted_at).toBeUndefined()
     expect(backend.sessions.get(s.id)?.deleted_at).toBeDefined()
     await waitFor(() => expect(screen.getByTestId('trash-count')).toHaveTextContent('1'))
