@@ -187,6 +187,32 @@ describe('Goal editor', () => {
     expect((await backend.getGoal(goalId)).progress.map((e) => e.value)).toEqual([30, 75])
   })
 
+  it('edits a progress entry in place: Save keeps it, Escape leaves it as it was', async () => {
+    const { backend, goalId } = await newGoalWithTitle('Learn prompting')
+    await fireEvent.input(inputById('progress-date'), { target: { value: '2026-02-01' } })
+    await fireEvent.input(inputById('progress-value'), { target: { value: '30' } })
+    await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
+    const entry = await screen.findByTestId('progress-entry')
+    await fireEvent.click(within(entry).getByRole('button', { name: 'Edit the entry of 1 Feb 2026' }))
+    const form = within(entry).getByRole('form', { name: 'Edit the entry of 1 Feb 2026' })
+    await fireEvent.input(within(form).getByLabelText('Progress (%)'), { target: { value: '101' } })
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save' }))
+    expect(await within(entry).findByRole('alert')).toHaveTextContent('0 to 100')
+    await fireEvent.input(within(form).getByLabelText('Progress (%)'), { target: { value: '40' } })
+    await fireEvent.input(within(form).getByLabelText('Note'), { target: { value: 'Better than I said' } })
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.getByTestId('progress-entry')).toHaveTextContent('40%'))
+    expect(screen.getByTestId('progress-entry')).toHaveTextContent('Better than I said')
+    expect((await backend.getGoal(goalId)).progress.map((e) => [e.value, e.note])).toEqual([[40, 'Better than I said']])
+    // Escape cancels what was typed.
+    await fireEvent.click(within(screen.getByTestId('progress-entry')).getByRole('button', { name: /Edit the entry/ }))
+    const again = within(screen.getByTestId('progress-entry')).getByRole('form')
+    await fireEvent.input(within(again).getByLabelText('Progress (%)'), { target: { value: '90' } })
+    await fireEvent.keyDown(within(again).getByLabelText('Progress (%)'), { key: 'Escape' })
+    expect(screen.getByTestId('progress-entry')).toHaveTextContent('40%')
+    expect((await backend.getGoal(goalId)).progress[0].value).toBe(40)
+  })
+
   it('moves the goal to the trash with undo, then goes back', async () => {
     const { backend, pid, props, undo, goalId } = await newGoalWithTitle('Temporary')
     await fireEvent.click(screen.getByTestId('trash-goal'))

@@ -266,6 +266,26 @@ describe('SWOT page', () => {
     expect(backend.db.goals.size).toBe(2)
   })
 
+  it('edits a TOWS strategy’s text in place, keeping its pair; Escape cancels', async () => {
+    const { backend, p } = await setup({ sample: true })
+    await fireEvent.click(screen.getByRole('button', { name: 'TOWS strategies' }))
+    const wo = await screen.findByTestId('tows-wo')
+    const before = (await backend.listTows(p.id)).find((t) => t.kind === 'wo')!
+    await fireEvent.click(within(wo).getByRole('button', { name: /^Edit strategy/ }))
+    const box = within(wo).getByLabelText('Strategy') as HTMLTextAreaElement
+    expect(box.value).toBe(before.text)
+    await fireEvent.input(box, { target: { value: 'Ask Zoë to review my first prompts each week' } })
+    await fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true })
+    await waitFor(() => expect(within(wo).getByText('Ask Zoë to review my first prompts each week')).toBeInTheDocument())
+    const after = (await backend.listTows(p.id)).find((t) => t.id === before.id)!
+    expect(after).toMatchObject({ text: 'Ask Zoë to review my first prompts each week', internal_item_id: before.internal_item_id, external_item_id: before.external_item_id })
+    await fireEvent.click(within(wo).getByRole('button', { name: /^Edit strategy/ }))
+    await fireEvent.input(within(wo).getByLabelText('Strategy'), { target: { value: 'Not this' } })
+    await fireEvent.keyDown(within(wo).getByLabelText('Strategy'), { key: 'Escape' })
+    expect(within(wo).getByText('Ask Zoë to review my first prompts each week')).toBeInTheDocument()
+    expect((await backend.listTows(p.id)).find((t) => t.id === before.id)!.text).toBe('Ask Zoë to review my first prompts each week')
+  })
+
   it('shows reverse-mentoring prompts on demand, phrased for each side', async () => {
     await setup()
     expect(screen.queryByText(/What do I know about new technology/)).toBeNull()
