@@ -38,6 +38,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     // Room for the waits in setup.ts on a busy machine (a test still fails when its check does).
-    testTimeout: 15_000,
+    testTimeout: 30_000,
   },
 })

@@ -2,10 +2,10 @@ import '@testing-library/jest-dom/vitest'
 import { configure } from '@testing-library/svelte'
 import { afterEach } from 'vitest'
 
-// A screen loads lazily: its first import in a run is compiled on demand, which on a busy
+// A screen loads lazily: its first import in a run is compiled on demand (the rich editor takes seconds), which on a busy
 // 2-core machine takes longer than the default second. The waits still end as soon as
 // what they wait for is there.
-configure({ asyncUtilTimeout: 4000 })
+configure({ asyncUtilTimeout: 10_000 })
 
 afterEach(() => {
   localStorage.clear()
