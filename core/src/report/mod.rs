@@ -520,12 +520,76 @@ fn write_pdf(
         })
         .collect();
     doc.with_pages(pdf_pages);
-    doc.add_bookmark("Progress report", 1);
-    for (name, page) in outline {
-        doc.add_bookmark(name, page + 1);
+    // Bookmarks: (title, page from 1), in reading order.
+    let marks: Vec<(String, usize)> = std::iter::once(("Progress report".to_owned(), 1))
+        .chain(outline.iter().map(|(name, page)| (name.clone(), page + 1)))
+        .collect();
+    for (name, page) in &marks {
+        doc.add_bookmark(name, *page);
     }
+    let opts = PdfSaveOptions::default();
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    doc.save(&PdfSaveOptions::default(), &mut warnings)
+    let mut pdf = doc.to_lopdf_document(&opts, &mut warnings);
+    // Should the outline not be what printpdf is known to write, its order is kept (still
+    // by page): the report stays usable.
+    let _ = outline_in_reading_order(&mut pdf, &marks);
+    if opts.optimize {
+        pdf.compress();
+    }
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail for want of room; printpdf's own `save` ignores the
+    // result the same way.
+    let _ = pdf.save_to(&mut bytes);
+    bytes
+}
+
+/// printpdf writes the outline sorted by (page, title), so two sections sharing a page
+/// would be listed alphabetically ("Goals" before "The agreement"). Relinks the entries in
+/// `marks`' order (reading order). printpdf's sort is reproduced on `marks` to know which
+/// entry is which; entries with the same page and title are interchangeable.
+fn outline_in_reading_order(
+    pdf: &mut lopdf::Document,
+    marks: &[(String, usize)],
+) -> lopdf::Result<()> {
+    use lopdf::Object;
+    let root = pdf.catalog()?.get(b"Outlines")?.as_reference()?;
+    let mut chain = Vec::with_capacity(marks.len());
+    let mut next = pdf.get_dictionary(root)?.get(b"First")?.as_reference().ok();
+    while let Some(id) = next {
+        if chain.len() == marks.len() {
+            return Err(lopdf::Error::ObjectNotFound(id));
+        }
+        chain.push(id);
+        next = pdf
+            .get_dictionary(id)?
+            .get(b"Next")
+            .and_then(Object::as_reference)
+            .ok();
+    }
+    if chain.len() != marks.len() || chain.is_empty() {
+        return Err(lopdf::Error::DictKey("Outlines".to_owned()));
+    }
+    let mut sorted: Vec<usize> = (0..marks.len()).collect();
+    sorted.sort_by(|&a, &b| (marks[a].1, &marks[a].0).cmp(&(marks[b].1, &marks[b].0)));
+    let mut ids = chain.clone();
+    for (j, &i) in sorted.iter().enumerate() {
+        ids[i] = chain[j];
+    }
+    for (i, id) in ids.iter().enumerate() {
+        let entry = pdf.get_dictionary_mut(*id)?;
+        entry.remove(b"Prev");
+        entry.remove(b"Next");
+        if let Some(prev) = i.checked_sub(1).map(|p| ids[p]) {
+            entry.set("Prev", Object::Reference(prev));
+        }
+        if let Some(next) = ids.get(i + 1) {
+            entry.set("Next", Object::Reference(*next));
+        }
+    }
+    let outlines = pdf.get_dictionary_mut(root)?;
+    outlines.set("First", Object::Reference(ids[0]));
+    outlines.set("Last", Object::Reference(ids[ids.len() - 1]));
+    Ok(())
 }
 
 /// Lays out `markdown` as session notes are laid out, without making a PDF: the pages
