@@ -173,16 +173,22 @@ pub fn render_report(
         ));
     }
     let partnership = store.get_partnership(options.partnership_id)?;
-    let sessions = store.sessions_in_range(partnership.id, options.from, options.to)?;
+    // The rules for dates, the same in every section. What happened (sessions, their action
+    // items, goal progress entries) is shown when dated within [from, to]; without an end
+    // the report runs to today (or to the partnership's end, if earlier), so what is dated
+    // later (planned, not yet progress) is left out. What stands (a goal's progress, the
+    // SWOTs) is shown as it stands today: its latest entry or snapshot dated today or
+    // before, never a future one.
+    let until = options
+        .to
+        .unwrap_or_else(|| partnership.ended_on.map_or(today, |end| end.min(today)));
+    let sessions = store.sessions_in_range(partnership.id, options.from, Some(until))?;
     let first = sessions.first().map(|s| s.held_at.date());
-    let last = sessions.last().map(|s| s.held_at.date());
     let from = options
         .from
         .unwrap_or_else(|| first.map_or(partnership.started_on, |f| f.min(partnership.started_on)));
-    let to = options.to.unwrap_or_else(|| {
-        let end = partnership.ended_on.unwrap_or(today);
-        last.map_or(end, |l| l.max(end))
-    });
+    let to = until;
+    let in_period = |d: NaiveDate| options.from.is_none_or(|f| d >= f) && d <= until;
     let mut actions = Vec::with_capacity(sessions.len());
     for s in &sessions {
         actions.push(store.list_action_items(s.id)?);
@@ -194,15 +200,34 @@ pub fn render_report(
         .filter(|a| session_ids.contains(&a.item.session_id))
         .collect();
     let mut goals = Vec::new();
-    for summary in store.list_goals(partnership.id)? {
+    // A goal's progress as it stands: its latest entry dated today or before.
+    for summary in store.goals_as_of(partnership.id, Some(today))? {
         let mut detail = store.get_goal(summary.goal.id)?;
-        detail.progress.retain(|e| {
-            options.from.is_none_or(|f| e.recorded_on >= f)
-                && options.to.is_none_or(|t| e.recorded_on <= t)
-        });
+        detail.progress.retain(|e| in_period(e.recorded_on));
         goals.push((summary, detail));
     }
-    let swot = store.swot_board(partnership.id, None, None)?;
+    // The SWOTs as they stand: each side's latest snapshot taken today or before (none, if
+    // all of a side's are later).
+    let board = store.swot_board(partnership.id, None, None)?;
+    let latest_of = |side: Side| {
+        board
+            .snapshots
+            .iter()
+            .find(|s| s.side == side && s.taken_on <= today)
+            .map(|s| s.id)
+    };
+    let (mine, theirs) = (latest_of(Side::Mine), latest_of(Side::Partner));
+    let mut swot = store.swot_board(partnership.id, mine, theirs)?;
+    if mine.is_none() {
+        swot.mine = None;
+    }
+    if theirs.is_none() {
+        swot.partner = None;
+    }
+    if mine.is_none() || theirs.is_none() {
+        swot.shared.clear();
+    }
+    swot.snapshots.retain(|s| s.taken_on <= today);
     let mut swot_changes = Vec::new();
     for (side, latest) in [(Side::Mine, &swot.mine), (Side::Partner, &swot.partner)] {
         // `snapshots` is newest first: the side's first snapshot is its last there.

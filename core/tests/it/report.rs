@@ -1126,3 +1126,67 @@ fn no_page_ends_with_a_heading() {
         }
     }
 }
+
+/// Issue 16: dated after today, a SWOT snapshot counted as the current one in the whole
+/// partnership's report while a progress entry of the same day was left out. One rule now:
+/// what happened (sessions, progress entries) is shown within the period, which without
+/// an end runs to today; what stands (a goal's progress, the SWOTs) is shown as it stands
+/// today, never from a future entry or snapshot.
+#[test]
+fn every_section_follows_the_same_period_rule_for_future_dates() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = store.create_partnership(&partnership_draft("Ana")).unwrap();
+    let mut past = session_draft("PAST-SESSION");
+    past.held_at = datetime("2027-01-10T10:00");
+    store.create_session(p.id, &past).unwrap();
+    let mut planned = session_draft("PLANNED-SESSION");
+    planned.held_at = datetime("2027-02-10T10:00");
+    store.create_session(p.id, &planned).unwrap();
+    let goal = store.create_goal(p.id, &goal_draft("Speak up")).unwrap();
+    let mut then = progress_draft("2027-01-05", 30);
+    then.note = "PAST-PROGRESS".into();
+    store.add_progress(goal.id, &then).unwrap();
+    let mut later = progress_draft("2027-02-01", 90);
+    later.note = "FUTURE-PROGRESS".into();
+    store.add_progress(goal.id, &later).unwrap();
+    let item = |text: &str| SwotItemDraft {
+        quadrant: Quadrant::Strengths,
+        text: text.into(),
+        priority: None,
+    };
+    let old = store
+        .start_snapshot(p.id, Side::Mine, date("2027-01-02"), "")
+        .unwrap();
+    store
+        .add_swot_item(old.snapshot.id, &item("PAST-ITEM"))
+        .unwrap();
+    let new = store
+        .start_snapshot(p.id, Side::Mine, date("2027-03-01"), "")
+        .unwrap();
+    store
+        .add_swot_item(new.snapshot.id, &item("FUTURE-ITEM"))
+        .unwrap();
+
+    // The whole partnership (TODAY is 2027-01-20): nothing dated after today.
+    let whole = inspect(render(&store, &options(p.id)).unwrap());
+    whole.has("PAST-SESSION");
+    whole.has("PAST-PROGRESS");
+    whole.has("PAST-ITEM");
+    whole.has("30 %");
+    for later in ["PLANNED-SESSION", "FUTURE-PROGRESS", "FUTURE-ITEM", "90 %"] {
+        whole.lacks(later);
+    }
+    whole.has("20 January 2027");
+
+    // A period reaching into the future shows the sessions and progress entries in it;
+    // goals and SWOTs still as they stand today.
+    let ahead = ReportOptions {
+        to: Some(date("2027-03-31")),
+        ..options(p.id)
+    };
+    let ahead = inspect(render(&store, &ahead).unwrap());
+    for text in ["PLANNED-SESSION", "FUTURE-PROGRESS", "PAST-ITEM"] {
+        ahead.has(text);
+    }
+    ahead.lacks("FUTURE-ITEM");
+}
