@@ -21,6 +21,7 @@ pub mod layout;
 pub mod markdown;
 mod sections;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{NaiveDate, Timelike};
@@ -79,8 +80,8 @@ pub(crate) struct ReportData {
     /// The private sessions of the period: their action items are private text too.
     pub private_sessions: std::collections::HashSet<Uuid>,
     /// The goals as they stand, in the store's order (active, not started, achieved,
-    /// dropped), each with its summary and its detail. Progress entries are those of the
-    /// period when a period was asked for, else all of them.
+    /// dropped), each with its summary (its progress as it stands today) and its detail,
+    /// whose progress entries are those of the period (up to today when no end is given).
     pub goals: Vec<(GoalSummary, GoalDetail)>,
     /// The latest snapshot of each side and the items they share.
     pub swot: SwotBoard,
@@ -376,7 +377,7 @@ fn filled(points: Vec<LinePoint>) -> Op {
 
 /// Turns one page's items into printpdf operations: shapes as filled paths, text in as few
 /// text objects as possible (font and colour set only when they change).
-fn page_ops(page: &Page, font_ids: &[FontId; 4]) -> Vec<Op> {
+fn page_ops(page: &Page, font_ids: &HashMap<Face, FontId>) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 3);
     let mut in_text = false;
     let mut fill: Option<Color> = None;
@@ -404,9 +405,13 @@ fn page_ops(page: &Page, font_ids: &[FontId; 4]) -> Vec<Op> {
                     in_text = true;
                     cursor = (0.0, 0.0);
                 }
+                // Every face of the pages is in `font_ids` (`write_pdf` adds them all).
+                let Some(id) = font_ids.get(face).or_else(|| font_ids.get(&Face::Regular)) else {
+                    continue;
+                };
                 if font != Some((*face, *size)) {
                     ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_ids[face.index()].clone()),
+                        font: PdfFontHandle::External(id.clone()),
                         size: Pt(*size),
                     });
                     font = Some((*face, *size));
@@ -533,7 +538,21 @@ fn write_pdf(
     info.creation_date = created;
     info.modification_date = created;
     info.metadata_date = created;
-    let font_ids = Face::ALL.map(|f| doc.add_font(&fonts.face(f).font));
+    // The four built-in faces, and the system fonts some text fell back to.
+    let mut used: Vec<Face> = Face::ALL.to_vec();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text { face, .. } = item
+                && !used.contains(face)
+            {
+                used.push(*face);
+            }
+        }
+    }
+    let font_ids: HashMap<Face, FontId> = used
+        .into_iter()
+        .map(|f| (f, doc.add_font(&fonts.face(f).font)))
+        .collect();
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
         .map(|page| {
