@@ -1,7 +1,9 @@
 //! The TypeScript types of everything that crosses IPC, generated from the Rust types so
 //! that no type is ever written twice. The generated file is committed
 //! (`ui/src/lib/generated/types.ts`); a test fails when it drifts from the Rust types, and
-//! `TANDEM_BLESS=1 cargo test -p tandem-core bindings` rewrites it.
+//! `TANDEM_BLESS=1 cargo test -p tandem-core bindings` rewrites it. The limits the rules
+//! check are generated the same way (`ui/src/lib/generated/limits.ts`), so the UI states
+//! and enforces the core's numbers, not copies of them.
 
 use ts_rs::{Config, TS};
 
@@ -13,6 +15,53 @@ use crate::store::{BackupInfo, RestoreReport};
 
 /// Where the generated file lives, relative to the workspace root.
 pub const TYPES_PATH: &str = "ui/src/lib/generated/types.ts";
+
+/// Where the generated limits live, relative to the workspace root.
+pub const LIMITS_PATH: &str = "ui/src/lib/generated/limits.ts";
+
+/// The generated TypeScript constants of the length limits (all in characters, as
+/// `[...text].length` counts them).
+pub fn limits_typescript() -> String {
+    use crate::validate as v;
+    let limits: [(&str, &str, usize); 7] = [
+        (
+            "MAX_SHORT_CHARS",
+            "Short fields: names, titles, places.",
+            v::MAX_SHORT_CHARS,
+        ),
+        (
+            "MAX_LONG_CHARS",
+            "Long fields: notes, agreement texts, progress notes.",
+            v::MAX_LONG_CHARS,
+        ),
+        ("MAX_TOPIC_CHARS", "One topic.", v::MAX_TOPIC_CHARS),
+        (
+            "MAX_TOPICS",
+            "Topics of one session (a count).",
+            v::MAX_TOPICS,
+        ),
+        ("MAX_ACTION_CHARS", "One action item.", v::MAX_ACTION_CHARS),
+        (
+            "MAX_ITEM_CHARS",
+            "One SWOT item or strategy.",
+            v::MAX_ITEM_CHARS,
+        ),
+        (
+            "MAX_REASON_CHARS",
+            "The reason for a SWOT snapshot.",
+            v::MAX_REASON_CHARS,
+        ),
+    ];
+    let mut out = String::from(
+        "// Generated from the limits in core/src/validate.rs by `tandem_core::bindings`. Do not\n\
+         // edit: run `TANDEM_BLESS=1 cargo test -p tandem-core bindings` after changing them.\n\
+         // Lengths are in characters (Unicode code points: `[...text].length`).\n",
+    );
+    for (name, doc, value) in limits {
+        out.push_str(&format!("\n/** {doc} */\nexport const {name} = {value}\n"));
+    }
+    out
+}
 
 fn decl<T: TS>(cfg: &Config, out: &mut String) {
     out.push_str("export ");
@@ -95,21 +144,35 @@ pub fn typescript() -> String {
 mod tests {
     use std::path::Path;
 
-    #[test]
-    fn generated_typescript_matches_the_rust_types() {
+    /// Fails when the committed file at `relative` differs from `expected`; with
+    /// `TANDEM_BLESS` set, writes it first.
+    fn check(relative: &str, expected: &str) {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("..")
-            .join(super::TYPES_PATH);
-        let expected = super::typescript();
+            .join(relative);
         if std::env::var_os("TANDEM_BLESS").is_some() {
             std::fs::create_dir_all(path.parent().expect("has a parent")).expect("create dir");
-            std::fs::write(&path, &expected).expect("write bindings");
+            std::fs::write(&path, expected).expect("write bindings");
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == expected,
-            "{} is out of date with the Rust types: run `TANDEM_BLESS=1 cargo test -p tandem-core bindings` and commit it",
-            super::TYPES_PATH
+            "{relative} is out of date with the Rust code: run `TANDEM_BLESS=1 cargo test -p tandem-core bindings` and commit it",
         );
+    }
+
+    #[test]
+    fn generated_typescript_matches_the_rust_types() {
+        check(super::TYPES_PATH, &super::typescript());
+    }
+
+    #[test]
+    fn generated_limits_match_the_rules() {
+        let limits = super::limits_typescript();
+        assert!(
+            limits.contains("export const MAX_SHORT_CHARS = 300\n"),
+            "{limits}"
+        );
+        check(super::LIMITS_PATH, &limits);
     }
 }

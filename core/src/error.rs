@@ -36,7 +36,11 @@ pub enum Error {
     #[error("Tandem is open on this journal ({path}); close it first, or do this from the window.")]
     InUse { path: String },
 
-    #[error("The file could not be imported: {0}. Nothing was changed.")]
+    // The reason may be a rule's sentence, with its own full stop.
+    #[error(
+        "The file could not be imported: {}. Nothing was changed.",
+        .0.trim_end_matches('.')
+    )]
     Import(String),
 
     #[error("Could not use the file {path}: {source}.")]

@@ -8,10 +8,15 @@ use crate::model::{
     ActionItemDraft, GoalDraft, MilestoneDraft, PartnershipDraft, ProgressDraft, SessionDraft,
 };
 
-/// Short fields (names, titles, places).
-pub(crate) const MAX_SHORT: usize = 300;
-/// Long fields (notes, agreement texts): 5 MiB is far beyond any real note.
-pub(crate) const MAX_LONG: usize = 5 * 1024 * 1024;
+// Every limit is in characters (Unicode scalar values, what `str::chars` counts), the unit
+// a person can count and the one the messages state. None needs a byte cap: the longest
+// allowed text is at most four bytes a character, far below SQLite's limit for one value.
+
+/// Short fields (names, titles, places), in characters.
+pub const MAX_SHORT_CHARS: usize = 300;
+/// Long fields (notes, agreement texts, progress notes), in characters: far beyond any
+/// real note (about 1,500 printed pages).
+pub const MAX_LONG_CHARS: usize = 5_000_000;
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
 
 fn text(field: &str, label: &str, value: &str, max: usize) -> Result<()> {
@@ -23,13 +28,37 @@ fn text(field: &str, label: &str, value: &str, max: usize) -> Result<()> {
             ),
         ));
     }
-    if value.len() > max {
+    too_long(field, label, value, max)
+}
+
+/// `n` with a comma between thousands ("5,000"), as the messages state counts.
+pub(crate) fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The one message for a text over its limit: "The session title is 5,000 characters
+/// long; the limit is 300."
+fn too_long(field: &str, label: &str, value: &str, max: usize) -> Result<()> {
+    // Not more than a byte a character, so no need to count a short text.
+    if value.len() <= max {
+        return Ok(());
+    }
+    let n = value.chars().count();
+    if n > max {
         return Err(Error::invalid(
             field,
             format!(
-                "{label} is too long ({} KB; the limit is {} KB).",
-                value.len() / 1024,
-                max / 1024
+                "{label} is {} characters long; the limit is {}.",
+                count(n),
+                count(max)
             ),
         ));
     }
@@ -37,7 +66,7 @@ fn text(field: &str, label: &str, value: &str, max: usize) -> Result<()> {
 }
 
 fn required(field: &str, label: &str, value: &str) -> Result<()> {
-    text(field, label, value, MAX_SHORT)?;
+    text(field, label, value, MAX_SHORT_CHARS)?;
     if value.trim().is_empty() {
         return Err(Error::invalid(field, format!("{label} cannot be empty.")));
     }
@@ -82,8 +111,13 @@ pub(crate) fn deleted_at(deleted: Option<&DateTime<Utc>>) -> Result<()> {
 
 pub(crate) fn partnership(d: &PartnershipDraft) -> Result<()> {
     required("partner_name", "The partner's name", &d.partner_name)?;
-    text("partner_org", "The organisation", &d.partner_org, MAX_SHORT)?;
-    text("my_name", "Your name", &d.my_name, MAX_SHORT)?;
+    text(
+        "partner_org",
+        "The organisation",
+        &d.partner_org,
+        MAX_SHORT_CHARS,
+    )?;
+    text("my_name", "Your name", &d.my_name, MAX_SHORT_CHARS)?;
     date("started_on", "The start date", d.started_on)?;
     if let Some(end) = d.ended_on {
         date("ended_on", "The end date", end)?;
@@ -102,15 +136,15 @@ pub(crate) fn partnership(d: &PartnershipDraft) -> Result<()> {
         "agreement.objectives",
         "The objectives",
         &a.objectives,
-        MAX_LONG,
+        MAX_LONG_CHARS,
     )?;
     text(
         "agreement.boundaries",
         "The boundaries",
         &a.boundaries,
-        MAX_LONG,
+        MAX_LONG_CHARS,
     )?;
-    text("agreement.ending", "How it ends", &a.ending, MAX_LONG)?;
+    text("agreement.ending", "How it ends", &a.ending, MAX_LONG_CHARS)?;
     if let Some(days) = a.cadence_days
         && !(1..=366).contains(&days)
     {
@@ -132,12 +166,17 @@ pub(crate) fn partnership(d: &PartnershipDraft) -> Result<()> {
 
 pub(crate) fn session(d: &SessionDraft) -> Result<()> {
     required("title", "The session title", &d.title)?;
-    text("place", "The place or link", &d.place, MAX_SHORT)?;
-    text("agenda", "The agenda", &d.agenda, MAX_LONG)?;
-    text("notes", "The notes", &d.notes, MAX_LONG)?;
-    text("shared", "What you shared", &d.shared, MAX_LONG)?;
-    text("learned", "What you learned", &d.learned, MAX_LONG)?;
-    text("reflection", "The reflection", &d.reflection, MAX_LONG)?;
+    text("place", "The place or link", &d.place, MAX_SHORT_CHARS)?;
+    text("agenda", "The agenda", &d.agenda, MAX_LONG_CHARS)?;
+    text("notes", "The notes", &d.notes, MAX_LONG_CHARS)?;
+    text("shared", "What you shared", &d.shared, MAX_LONG_CHARS)?;
+    text("learned", "What you learned", &d.learned, MAX_LONG_CHARS)?;
+    text(
+        "reflection",
+        "The reflection",
+        &d.reflection,
+        MAX_LONG_CHARS,
+    )?;
     topics(&d.topics)?;
     if let Some(rating) = d.rating
         && !(1..=5).contains(&rating)
@@ -158,11 +197,11 @@ pub(crate) fn session(d: &SessionDraft) -> Result<()> {
 }
 
 /// The longest topic, in characters.
-pub(crate) const MAX_TOPIC_CHARS: usize = 60;
+pub const MAX_TOPIC_CHARS: usize = 60;
 /// The most topics one session can carry.
-pub(crate) const MAX_TOPICS: usize = 30;
+pub const MAX_TOPICS: usize = 30;
 /// The longest action item, in characters.
-pub(crate) const MAX_ACTION_CHARS: usize = 2000;
+pub const MAX_ACTION_CHARS: usize = 2000;
 
 /// The topics of a session after trimming, without empty ones and without duplicates
 /// (ignoring case), in the order given.
@@ -188,12 +227,14 @@ fn topics(topics: &[String]) -> Result<()> {
                 ),
             ));
         }
-        if t.chars().count() > MAX_TOPIC_CHARS {
+        let n = t.chars().count();
+        if n > MAX_TOPIC_CHARS {
             let start: String = t.chars().take(20).collect();
             return Err(Error::invalid(
                 "topics",
                 format!(
-                    "The topic \"{start}…\" is too long: a topic is a short tag of at most {MAX_TOPIC_CHARS} characters."
+                    "The topic \"{start}…\" is {} characters long; a topic is a short tag of at most {MAX_TOPIC_CHARS}.",
+                    count(n)
                 ),
             ));
         }
@@ -210,22 +251,19 @@ fn topics(topics: &[String]) -> Result<()> {
 
 /// An action item of a session held on `session_day`.
 pub(crate) fn action_item(d: &ActionItemDraft, session_day: NaiveDate) -> Result<()> {
-    text("text", "The action item", &d.text, MAX_LONG)?;
     if d.text.trim().is_empty() {
         return Err(Error::invalid(
             "text",
             "The action item cannot be empty: say what is to be done.",
         ));
     }
-    let chars = d.text.chars().count();
-    if chars > MAX_ACTION_CHARS {
-        return Err(Error::invalid(
-            "text",
-            format!(
-                "The action item is too long ({chars} characters; the limit is {MAX_ACTION_CHARS}). Put the details in the session's notes."
-            ),
-        ));
-    }
+    text("text", "The action item", &d.text, MAX_ACTION_CHARS).map_err(|e| match e {
+        Error::Invalid { field, message } if !message.contains("NUL") => Error::Invalid {
+            field,
+            message: format!("{message} Put the details in the session's notes."),
+        },
+        other => other,
+    })?;
     if let Some(due) = d.due_on {
         date("due_on", "The due date", due)?;
         if due < session_day {
@@ -242,12 +280,17 @@ pub(crate) fn action_item(d: &ActionItemDraft, session_day: NaiveDate) -> Result
 
 pub(crate) fn goal(d: &GoalDraft) -> Result<()> {
     required("title", "The goal's title", &d.title)?;
-    text("description", "The description", &d.description, MAX_LONG)?;
+    text(
+        "description",
+        "The description",
+        &d.description,
+        MAX_LONG_CHARS,
+    )?;
     text(
         "success_criteria",
         "The success criteria",
         &d.success_criteria,
-        MAX_LONG,
+        MAX_LONG_CHARS,
     )?;
     if let Some(target) = d.target_on {
         date("target_on", "The target date", target)?;
@@ -274,14 +317,14 @@ pub(crate) fn progress(d: &ProgressDraft) -> Result<()> {
         ));
     }
     date("recorded_on", "The date", d.recorded_on)?;
-    text("note", "The note", &d.note, MAX_LONG)?;
+    text("note", "The note", &d.note, MAX_LONG_CHARS)?;
     Ok(())
 }
 
 /// The longest item (or strategy) text of a SWOT, in characters.
 pub const MAX_ITEM_CHARS: usize = 1000;
 /// The longest reason for a SWOT snapshot, in characters.
-pub(crate) const MAX_REASON: usize = 1000;
+pub const MAX_REASON_CHARS: usize = 1000;
 
 /// Checks the text of an item or a strategy and returns it trimmed. `label` starts the
 /// sentence ("The item").
@@ -301,15 +344,13 @@ pub(crate) fn clean_text(field: &str, label: &str, text: &str) -> Result<String>
             ),
         ));
     }
-    let n = text.chars().count();
-    if n > MAX_ITEM_CHARS {
-        return Err(Error::invalid(
+    too_long(field, label, text, MAX_ITEM_CHARS).map_err(|e| match e {
+        Error::Invalid { field, message } => Error::Invalid {
             field,
-            format!(
-                "{label} is too long ({n} characters; the limit is {MAX_ITEM_CHARS}). Shorten it or split it in two."
-            ),
-        ));
-    }
+            message: format!("{message} Shorten it or split it in two."),
+        },
+        other => other,
+    })?;
     Ok(text.to_owned())
 }
 
@@ -333,13 +374,7 @@ pub(crate) fn check_reason(reason: &str) -> Result<String> {
             "The reason contains a NUL character, which Tandem cannot keep. Remove it and try again.",
         ));
     }
-    let n = reason.chars().count();
-    if n > MAX_REASON {
-        return Err(Error::invalid(
-            "reason",
-            format!("The reason is too long ({n} characters; the limit is {MAX_REASON})."),
-        ));
-    }
+    too_long("reason", "The reason", reason, MAX_REASON_CHARS)?;
     Ok(reason.to_owned())
 }
 
@@ -358,7 +393,11 @@ mod tests {
         assert_eq!(e.field(), Some("text"));
         assert!(clean_text("text", "The item", &"é".repeat(1000)).is_ok());
         let e = clean_text("text", "The item", &"é".repeat(1001)).unwrap_err();
-        assert!(e.to_string().contains("1001 characters"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("1,001 characters long; the limit is 1,000. Shorten"),
+            "{e}"
+        );
         assert!(clean_text("text", "The item", "a\0b").is_err());
     }
 
@@ -372,8 +411,8 @@ mod tests {
         assert!(check_date("taken_on", d(3000)).is_err());
         assert_eq!(check_reason("  quarterly \n").unwrap(), "quarterly");
         assert_eq!(check_reason("").unwrap(), "");
-        assert!(check_reason(&"é".repeat(MAX_REASON)).is_ok());
-        let e = check_reason(&"é".repeat(MAX_REASON + 1)).unwrap_err();
+        assert!(check_reason(&"é".repeat(MAX_REASON_CHARS)).is_ok());
+        let e = check_reason(&"é".repeat(MAX_REASON_CHARS + 1)).unwrap_err();
         assert_eq!(e.field(), Some("reason"));
         assert!(check_reason("a\0b").is_err());
     }

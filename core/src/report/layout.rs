@@ -6,7 +6,8 @@
 //! Guarantees, checked by the property test in `core/tests/it/report.rs`: every text item
 //! lies inside [`PRINTABLE`] (a word wider than a line is broken between characters, and a
 //! line is never split across pages), and a block marked `keep_with_next` starts a new page
-//! rather than being left at the bottom of one without at least two lines of what follows.
+//! rather than being left at the bottom of one without the first lines of what follows
+//! (three lines, where there are that many).
 
 use super::fonts::{Face, Fonts};
 
@@ -323,6 +324,10 @@ enum Laid {
     Anchor(String),
     Continued(Option<(f32, Vec<Item>)>),
 }
+
+/// How many lines of what follows a keep-with-next block (a heading) must fit with it on
+/// its page: fewer, and the heading moves to the next page.
+const KEPT_LINES: usize = 3;
 
 /// The narrowest a block's text may get, however deeply it is indented.
 const MIN_TEXT_WIDTH: f32 = 160.0;
@@ -779,10 +784,11 @@ impl<'f> Layouter<'f> {
         }
     }
 
-    /// The height a run of keep-with-next blocks needs with two lines of what follows.
+    /// The height a run of keep-with-next blocks needs with the first lines of what
+    /// follows ([`KEPT_LINES`]).
     fn keep_height(&self, laid: &[Laid]) -> f32 {
         let mut need = 0.0;
-        let mut lines_wanted = 2;
+        let mut lines_wanted = KEPT_LINES;
         let mut first = true;
         for block in laid {
             match block {
@@ -956,4 +962,74 @@ pub fn text_width(fonts: &Fonts, text: &str, style: Style) -> f32 {
         .iter()
         .map(|s| fonts.face(s.face).width(&s.text, style.size))
         .sum()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> Block {
+        Block::Text(TextBlock::new(vec![Run::new(
+            text,
+            Style::new(Face::Regular, 10.0, palette::INK),
+        )]))
+    }
+
+    fn heading(text: &str) -> Block {
+        Block::Text(
+            TextBlock::new(vec![Run::new(
+                text,
+                Style::new(Face::Bold, 12.0, palette::TEAL),
+            )])
+            .keep(),
+        )
+    }
+
+    fn page_of(pages: &[Page], needle: &str) -> usize {
+        pages
+            .iter()
+            .position(|p| {
+                p.items
+                    .iter()
+                    .any(|i| matches!(i, Item::Text { text, .. } if text.contains(needle)))
+            })
+            .unwrap()
+    }
+
+    /// Fills the first page but for `room` points, then a heading and three lines: the
+    /// heading goes with its lines when they do not all fit, and stays when they do.
+    fn heading_after_filler(lines_left: usize) -> Vec<Page> {
+        let fonts = Fonts::get().unwrap();
+        let mut l = Layouter::new(fonts);
+        // One line of 10 pt text is 14.5 pt high, plus 6 pt after each paragraph.
+        let filler: Vec<Block> = (0..200).map(|i| para(&format!("filler {i}"))).collect();
+        l.blocks(&filler[..1]);
+        let line = 14.5 + 6.0;
+        let room = BODY.height() - line;
+        let fit = (room / line) as usize;
+        l.blocks(&filler[1..fit.saturating_sub(lines_left)]);
+        l.blocks(&[
+            heading("HEADING"),
+            para("first line"),
+            para("second line"),
+            para("third line"),
+            para("fourth line"),
+        ]);
+        l.finish().0
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page_and_takes_its_first_lines_along() {
+        for lines_left in 0..6 {
+            let pages = heading_after_filler(lines_left);
+            let heading = page_of(&pages, "HEADING");
+            let first = page_of(&pages, "first line");
+            let third = page_of(&pages, "third line");
+            assert_eq!(heading, first, "{lines_left} lines left");
+            assert_eq!(heading, third, "{lines_left} lines left");
+        }
+        // With room to spare, the heading stays on the first page.
+        assert_eq!(page_of(&heading_after_filler(8), "HEADING"), 0);
+    }
 }

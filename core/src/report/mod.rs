@@ -21,6 +21,7 @@ pub mod layout;
 pub mod markdown;
 mod sections;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{NaiveDate, Timelike};
@@ -79,8 +80,8 @@ pub(crate) struct ReportData {
     /// The private sessions of the period: their action items are private text too.
     pub private_sessions: std::collections::HashSet<Uuid>,
     /// The goals as they stand, in the store's order (active, not started, achieved,
-    /// dropped), each with its summary and its detail. Progress entries are those of the
-    /// period when a period was asked for, else all of them.
+    /// dropped), each with its summary (its progress as it stands today) and its detail,
+    /// whose progress entries are those of the period (up to today when no end is given).
     pub goals: Vec<(GoalSummary, GoalDetail)>,
     /// The latest snapshot of each side and the items they share.
     pub swot: SwotBoard,
@@ -173,16 +174,22 @@ pub fn render_report(
         ));
     }
     let partnership = store.get_partnership(options.partnership_id)?;
-    let sessions = store.sessions_in_range(partnership.id, options.from, options.to)?;
+    // The rules for dates, the same in every section. What happened (sessions, their action
+    // items, goal progress entries) is shown when dated within [from, to]; without an end
+    // the report runs to today (or to the partnership's end, if earlier), so what is dated
+    // later (planned, not yet progress) is left out. What stands (a goal's progress, the
+    // SWOTs) is shown as it stands today: its latest entry or snapshot dated today or
+    // before, never a future one.
+    let until = options
+        .to
+        .unwrap_or_else(|| partnership.ended_on.map_or(today, |end| end.min(today)));
+    let sessions = store.sessions_in_range(partnership.id, options.from, Some(until))?;
     let first = sessions.first().map(|s| s.held_at.date());
-    let last = sessions.last().map(|s| s.held_at.date());
     let from = options
         .from
         .unwrap_or_else(|| first.map_or(partnership.started_on, |f| f.min(partnership.started_on)));
-    let to = options.to.unwrap_or_else(|| {
-        let end = partnership.ended_on.unwrap_or(today);
-        last.map_or(end, |l| l.max(end))
-    });
+    let to = until;
+    let in_period = |d: NaiveDate| options.from.is_none_or(|f| d >= f) && d <= until;
     let mut actions = Vec::with_capacity(sessions.len());
     for s in &sessions {
         actions.push(store.list_action_items(s.id)?);
@@ -194,15 +201,34 @@ pub fn render_report(
         .filter(|a| session_ids.contains(&a.item.session_id))
         .collect();
     let mut goals = Vec::new();
-    for summary in store.list_goals(partnership.id)? {
+    // A goal's progress as it stands: its latest entry dated today or before.
+    for summary in store.goals_as_of(partnership.id, Some(today))? {
         let mut detail = store.get_goal(summary.goal.id)?;
-        detail.progress.retain(|e| {
-            options.from.is_none_or(|f| e.recorded_on >= f)
-                && options.to.is_none_or(|t| e.recorded_on <= t)
-        });
+        detail.progress.retain(|e| in_period(e.recorded_on));
         goals.push((summary, detail));
     }
-    let swot = store.swot_board(partnership.id, None, None)?;
+    // The SWOTs as they stand: each side's latest snapshot taken today or before (none, if
+    // all of a side's are later).
+    let board = store.swot_board(partnership.id, None, None)?;
+    let latest_of = |side: Side| {
+        board
+            .snapshots
+            .iter()
+            .find(|s| s.side == side && s.taken_on <= today)
+            .map(|s| s.id)
+    };
+    let (mine, theirs) = (latest_of(Side::Mine), latest_of(Side::Partner));
+    let mut swot = store.swot_board(partnership.id, mine, theirs)?;
+    if mine.is_none() {
+        swot.mine = None;
+    }
+    if theirs.is_none() {
+        swot.partner = None;
+    }
+    if mine.is_none() || theirs.is_none() {
+        swot.shared.clear();
+    }
+    swot.snapshots.retain(|s| s.taken_on <= today);
     let mut swot_changes = Vec::new();
     for (side, latest) in [(Side::Mine, &swot.mine), (Side::Partner, &swot.partner)] {
         // `snapshots` is newest first: the side's first snapshot is its last there.
@@ -351,7 +377,7 @@ fn filled(points: Vec<LinePoint>) -> Op {
 
 /// Turns one page's items into printpdf operations: shapes as filled paths, text in as few
 /// text objects as possible (font and colour set only when they change).
-fn page_ops(page: &Page, font_ids: &[FontId; 4]) -> Vec<Op> {
+fn page_ops(page: &Page, font_ids: &HashMap<Face, FontId>) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 3);
     let mut in_text = false;
     let mut fill: Option<Color> = None;
@@ -379,9 +405,13 @@ fn page_ops(page: &Page, font_ids: &[FontId; 4]) -> Vec<Op> {
                     in_text = true;
                     cursor = (0.0, 0.0);
                 }
+                // Every face of the pages is in `font_ids` (`write_pdf` adds them all).
+                let Some(id) = font_ids.get(face).or_else(|| font_ids.get(&Face::Regular)) else {
+                    continue;
+                };
                 if font != Some((*face, *size)) {
                     ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_ids[face.index()].clone()),
+                        font: PdfFontHandle::External(id.clone()),
                         size: Pt(*size),
                     });
                     font = Some((*face, *size));
@@ -508,7 +538,21 @@ fn write_pdf(
     info.creation_date = created;
     info.modification_date = created;
     info.metadata_date = created;
-    let font_ids = Face::ALL.map(|f| doc.add_font(&fonts.face(f).font));
+    // The four built-in faces, and the system fonts some text fell back to.
+    let mut used: Vec<Face> = Face::ALL.to_vec();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text { face, .. } = item
+                && !used.contains(face)
+            {
+                used.push(*face);
+            }
+        }
+    }
+    let font_ids: HashMap<Face, FontId> = used
+        .into_iter()
+        .map(|f| (f, doc.add_font(&fonts.face(f).font)))
+        .collect();
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
         .map(|page| {
@@ -520,12 +564,76 @@ fn write_pdf(
         })
         .collect();
     doc.with_pages(pdf_pages);
-    doc.add_bookmark("Progress report", 1);
-    for (name, page) in outline {
-        doc.add_bookmark(name, page + 1);
+    // Bookmarks: (title, page from 1), in reading order.
+    let marks: Vec<(String, usize)> = std::iter::once(("Progress report".to_owned(), 1))
+        .chain(outline.iter().map(|(name, page)| (name.clone(), page + 1)))
+        .collect();
+    for (name, page) in &marks {
+        doc.add_bookmark(name, *page);
     }
+    let opts = PdfSaveOptions::default();
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    doc.save(&PdfSaveOptions::default(), &mut warnings)
+    let mut pdf = doc.to_lopdf_document(&opts, &mut warnings);
+    // Should the outline not be what printpdf is known to write, its order is kept (still
+    // by page): the report stays usable.
+    let _ = outline_in_reading_order(&mut pdf, &marks);
+    if opts.optimize {
+        pdf.compress();
+    }
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail for want of room; printpdf's own `save` ignores the
+    // result the same way.
+    let _ = pdf.save_to(&mut bytes);
+    bytes
+}
+
+/// printpdf writes the outline sorted by (page, title), so two sections sharing a page
+/// would be listed alphabetically ("Goals" before "The agreement"). Relinks the entries in
+/// `marks`' order (reading order). printpdf's sort is reproduced on `marks` to know which
+/// entry is which; entries with the same page and title are interchangeable.
+fn outline_in_reading_order(
+    pdf: &mut lopdf::Document,
+    marks: &[(String, usize)],
+) -> lopdf::Result<()> {
+    use lopdf::Object;
+    let root = pdf.catalog()?.get(b"Outlines")?.as_reference()?;
+    let mut chain = Vec::with_capacity(marks.len());
+    let mut next = pdf.get_dictionary(root)?.get(b"First")?.as_reference().ok();
+    while let Some(id) = next {
+        if chain.len() == marks.len() {
+            return Err(lopdf::Error::ObjectNotFound(id));
+        }
+        chain.push(id);
+        next = pdf
+            .get_dictionary(id)?
+            .get(b"Next")
+            .and_then(Object::as_reference)
+            .ok();
+    }
+    if chain.len() != marks.len() || chain.is_empty() {
+        return Err(lopdf::Error::DictKey("Outlines".to_owned()));
+    }
+    let mut sorted: Vec<usize> = (0..marks.len()).collect();
+    sorted.sort_by(|&a, &b| (marks[a].1, &marks[a].0).cmp(&(marks[b].1, &marks[b].0)));
+    let mut ids = chain.clone();
+    for (j, &i) in sorted.iter().enumerate() {
+        ids[i] = chain[j];
+    }
+    for (i, id) in ids.iter().enumerate() {
+        let entry = pdf.get_dictionary_mut(*id)?;
+        entry.remove(b"Prev");
+        entry.remove(b"Next");
+        if let Some(prev) = i.checked_sub(1).map(|p| ids[p]) {
+            entry.set("Prev", Object::Reference(prev));
+        }
+        if let Some(next) = ids.get(i + 1) {
+            entry.set("Next", Object::Reference(*next));
+        }
+    }
+    let outlines = pdf.get_dictionary_mut(root)?;
+    outlines.set("First", Object::Reference(ids[0]));
+    outlines.set("Last", Object::Reference(ids[ids.len() - 1]));
+    Ok(())
 }
 
 /// Lays out `markdown` as session notes are laid out, without making a PDF: the pages

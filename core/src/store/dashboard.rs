@@ -100,7 +100,7 @@ impl Store {
         };
 
         let goals = self
-            .list_goals(partnership_id)?
+            .goals_as_of(partnership_id, Some(today))?
             .into_iter()
             .filter(|g| g.goal.status != GoalStatus::Dropped)
             .collect();

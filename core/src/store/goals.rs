@@ -2,6 +2,7 @@
 //! milestones and their dated progress. Reads show live rows only: a row in the trash, or
 //! under a goal or partnership in the trash, is hidden.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
@@ -277,9 +278,20 @@ impl Store {
     /// The live goals of a partnership: active, not started, achieved, then dropped; within
     /// each, by target date (undated last), then oldest first.
     pub fn list_goals(&self, partnership_id: Uuid) -> Result<Vec<GoalSummary>> {
+        self.goals_as_of(partnership_id, None)
+    }
+
+    /// [`Store::list_goals`], each goal's progress being its latest entry dated `as_of` or
+    /// before (a future entry is a plan, not where the goal stands); `None`: the latest.
+    pub(crate) fn goals_as_of(
+        &self,
+        partnership_id: Uuid,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Vec<GoalSummary>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {}, \
                 (SELECT e.value FROM goal_progress e WHERE e.goal_id = g.id AND e.deleted_at IS NULL \
+                   AND (?2 IS NULL OR e.recorded_on <= ?2) \
                  ORDER BY e.recorded_on DESC, e.created_at DESC, e.id DESC LIMIT 1), \
                 (SELECT count(*) FROM milestone m WHERE m.goal_id = g.id AND m.deleted_at IS NULL AND m.done), \
                 (SELECT count(*) FROM milestone m WHERE m.goal_id = g.id AND m.deleted_at IS NULL) \
@@ -290,14 +302,17 @@ impl Store {
             prefixed(GOAL_COLUMNS, "g")
         ))?;
         let rows = stmt
-            .query_map([partnership_id.to_string()], |r| {
-                Ok(GoalSummary {
-                    goal: goal_from_row(r)?,
-                    progress: r.get(12)?,
-                    milestones_done: r.get(13)?,
-                    milestones_total: r.get(14)?,
-                })
-            })?
+            .query_map(
+                params![partnership_id.to_string(), as_of.map(|d| date_text(&d))],
+                |r| {
+                    Ok(GoalSummary {
+                        goal: goal_from_row(r)?,
+                        progress: r.get(12)?,
+                        milestones_done: r.get(13)?,
+                        milestones_total: r.get(14)?,
+                    })
+                },
+            )?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }

@@ -73,7 +73,11 @@ fn invalid_items_are_refused_with_a_clear_message() {
     let cases = [
         (action_draft("", None), "text", "cannot be empty"),
         (action_draft(" \n\t", None), "text", "cannot be empty"),
-        (action_draft(&"y".repeat(2001), None), "text", "too long"),
+        (
+            action_draft(&"y".repeat(2001), None),
+            "text",
+            "2,001 characters long; the limit is 2,000. Put the details",
+        ),
         (action_draft("a\0b", None), "text", "NUL"),
         (
             action_draft("Before", Some("2026-03-02")),

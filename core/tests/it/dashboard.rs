@@ -261,3 +261,22 @@ fn an_empty_journal_has_a_first_screen_without_a_dashboard() {
     let unavailable = FirstScreen::unavailable(info());
     assert_eq!(unavailable, first);
 }
+
+/// Issue 16: a progress entry dated in the future counted as where the goal stands.
+#[test]
+fn a_goals_progress_is_its_latest_entry_not_after_today() {
+    let (mut store, pid) = with_cadence(None);
+    let goal = store
+        .create_goal(pid, &crate::goal_draft("Speak up"))
+        .unwrap();
+    store
+        .add_progress(goal.id, &crate::progress_draft("2026-02-01", 30))
+        .unwrap();
+    store
+        .add_progress(goal.id, &crate::progress_draft("2026-03-01", 90))
+        .unwrap();
+    let progress = |today: &str| dash(&store, pid, today).goals[0].progress;
+    assert_eq!(progress("2026-02-15"), Some(30));
+    assert_eq!(progress("2026-03-01"), Some(90));
+    assert_eq!(progress("2026-01-15"), None);
+}

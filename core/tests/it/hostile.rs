@@ -16,8 +16,9 @@ use tandem_core::{JournalFile, Store};
 
 use crate::{partnership_draft, session_draft};
 
+/// The limits, in characters.
 const SHORT: usize = 300;
-const LONG: usize = 5 * 1024 * 1024;
+const LONG: usize = 5_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Expect {
@@ -109,9 +110,11 @@ fn texts() -> Vec<String> {
     out.push(zalgo);
     out.push("x".repeat(SHORT));
     out.push("x".repeat(SHORT + 1));
-    out.push("é".repeat(SHORT / 2));
-    out.push("é".repeat(SHORT / 2 + 1));
-    out.push("🎉".repeat(SHORT / 4 + 1));
+    // Limits count characters, not bytes.
+    out.push("é".repeat(SHORT));
+    out.push("é".repeat(SHORT + 1));
+    out.push("🎉".repeat(SHORT));
+    out.push("🎉".repeat(SHORT + 1));
     out.push("line\n".repeat(10_000));
     out
 }
@@ -219,7 +222,8 @@ const TEXT_FIELDS: &[TextField] = &[
 ];
 
 fn text_expect(value: &str, max: usize, required: bool) -> Expect {
-    if value.contains('\0') || value.len() > max || (required && value.trim().is_empty()) {
+    if value.contains('\0') || value.chars().count() > max || (required && value.trim().is_empty())
+    {
         Refuse
     } else {
         Accept

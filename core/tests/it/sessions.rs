@@ -383,3 +383,51 @@ fn the_list_of_a_big_partnership_stays_fast() {
     assert_eq!(first.title, "Session 9999");
     assert_eq!(first.open_actions, 1);
 }
+
+/// Issue 16: a 5,000-character title was refused with "too long (4 KB; the limit is 0 KB)",
+/// and the import's message ended "..". Limits are in characters, with the true numbers.
+#[test]
+fn a_5000_character_title_is_refused_as_5000_characters_with_a_limit_of_300() {
+    let (mut store, pid) = store_with_partnership();
+    let long = "é".repeat(5000);
+    let e = assert_error(
+        store.create_session(pid, &session_draft(&long)),
+        "invalid_input",
+        Some("title"),
+    );
+    assert_eq!(
+        e.to_string(),
+        "The session title is 5,000 characters long; the limit is 300."
+    );
+    // 300 characters of two bytes each are within the limit: it counts characters.
+    let s = store
+        .create_session(pid, &session_draft(&"é".repeat(300)))
+        .unwrap();
+    assert_error(
+        store.create_session(pid, &session_draft(&"é".repeat(301))),
+        "invalid_input",
+        Some("title"),
+    );
+
+    // The same rule through the import: one full stop between its sentences.
+    let mut file: serde_json::Value =
+        serde_json::from_str(&store.export_journal().unwrap().to_json().unwrap()).unwrap();
+    let session = file["sessions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|v| v["id"] == s.id.to_string())
+        .unwrap();
+    session["title"] = serde_json::Value::String("x".repeat(5000));
+    let file = tandem_core::journal::JournalFile::parse(&file.to_string()).unwrap();
+    let mut fresh = tandem_core::Store::open_in_memory().unwrap();
+    let e = assert_error(fresh.import_journal(&file), "import_invalid", None);
+    let text = e.to_string();
+    assert!(
+        text.ends_with(
+            ".title: The session title is 5,000 characters long; the limit is 300. Nothing was changed."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains(".."), "{text}");
+}

@@ -274,7 +274,11 @@ fn empty_and_too_long_items_are_refused_and_unicode_survives() {
         "invalid_input",
         Some("text"),
     );
-    assert!(e.to_string().contains("1001 characters"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("1,001 characters long; the limit is 1,000"),
+        "{e}"
+    );
     assert_error(
         store.add_swot_item(s, &draft(Strengths, &"a".repeat(1024 * 1024))),
         "invalid_input",

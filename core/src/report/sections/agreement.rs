@@ -10,7 +10,7 @@ pub(super) struct TheAgreement;
 impl Section for TheAgreement {
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let a = &ctx.data.partnership.agreement;
-        let mut blocks = section_title("The agreement", false);
+        let mut blocks = section_title("The agreement");
         let text_part = |title: &str, md: &str, blocks: &mut Vec<Block>| {
             blocks.push(subheading(title));
             if md.trim().is_empty() {

@@ -215,7 +215,7 @@ impl Section for AtAGlance {
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let d = ctx.data;
         let f = ctx.fonts;
-        let mut blocks = section_title("At a glance", true);
+        let mut blocks = section_title("At a glance");
         let n = d.sessions.len();
         let minutes: u64 = d
             .sessions

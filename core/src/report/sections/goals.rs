@@ -40,7 +40,7 @@ impl Section for Goals {
             tick();
             return;
         }
-        let mut blocks = section_title("Goals", true);
+        let mut blocks = section_title("Goals");
         let count = |st: GoalStatus| d.goals.iter().filter(|(g, _)| g.goal.status == st).count();
         let mut parts = Vec::new();
         for (st, word) in [

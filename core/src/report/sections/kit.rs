@@ -35,14 +35,11 @@ pub(super) fn muted(size: f32) -> Style {
 }
 
 /// A section's title: an amber tab, then the title, kept with what follows. A section
-/// starts a new page when `new_page`, else follows the previous one after a wide gap.
-pub(super) fn section_title(title: &str, new_page: bool) -> Vec<Block> {
+/// follows the previous one after a wide gap (dropped at the top of a page), on the same
+/// page when its title and the first lines of its content fit there.
+pub(super) fn section_title(title: &str) -> Vec<Block> {
     vec![
-        if new_page {
-            Block::PageBreak
-        } else {
-            Block::Gap(30.0)
-        },
+        Block::Gap(30.0),
         Block::Anchor(title.to_owned()),
         Block::Drawing {
             height: 8.0,

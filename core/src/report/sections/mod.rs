@@ -6,9 +6,10 @@
 //! A section with nothing to show (no goals, no SWOT on either side, no open action item)
 //! is left out, heading and outline entry included; "At a glance" still counts them.
 //!
-//! Outline order: printpdf sorts bookmarks by (page, name). Every section but "The
-//! agreement" (which sorts after "At a glance" on their shared page) starts a new page, and
-//! the sessions' own entries start with "·", which sorts after every ASCII name.
+//! Sections follow one another, the cover's page included, with no page break of their
+//! own; a section's title is kept with the first lines of what follows it. The
+//! outline lists the sections in reading order (`write_pdf` relinks printpdf's outline,
+//! which it sorts by page and name).
 
 mod agreement;
 mod at_a_glance;

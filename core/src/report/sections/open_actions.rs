@@ -20,7 +20,7 @@ impl Section for OpenActions {
             tick();
             return;
         }
-        let mut blocks = section_title("Open action items", true);
+        let mut blocks = section_title("Open action items");
         let n = d.open_actions.len();
         let overdue = shown.iter().filter(|a| a.overdue).count();
         let mut intro = format!(

@@ -29,7 +29,7 @@ impl Section for Sessions {
 
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let d = ctx.data;
-        let mut blocks = section_title("Sessions", true);
+        let mut blocks = section_title("Sessions");
         let n = d.sessions.len();
         if n == 0 {
             blocks.push(note(&empty_period_text(d)));

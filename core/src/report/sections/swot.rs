@@ -82,7 +82,7 @@ impl Section for Swot {
         }
         let f = ctx.fonts;
         let partner = &d.partnership.partner_name;
-        let mut blocks = section_title("SWOT analyses", true);
+        let mut blocks = section_title("SWOT analyses");
         let shared_note = if board.shared.is_empty() {
             String::new()
         } else {

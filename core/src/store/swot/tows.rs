@@ -205,7 +205,7 @@ impl Store {
         {
             return Ok(goal);
         }
-        let title = swot::cut_on_word(&t.text, validate::MAX_SHORT);
+        let title = swot::cut_on_word(&t.text, validate::MAX_SHORT_CHARS);
         let mut lines: Vec<String> = Vec::new();
         if title != t.text {
             lines.push(t.text.clone());
