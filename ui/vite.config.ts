@@ -37,6 +37,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
+    // The real core behind the test double (src/test/backend.ts).
+    globalSetup: ['src/test/serve.ts'],
     // Room for the waits in setup.ts on a busy machine (a test still fails when its check does).
     testTimeout: 30_000,
   },

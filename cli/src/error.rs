@@ -26,6 +26,9 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("{0}")]
+    Serve(String),
+
     #[error(
         "the Tandem window could not be started ({path}: {source}); it is installed beside tandem as tandem-window"
     )]

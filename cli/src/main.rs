@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod error;
+mod serve;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -150,6 +151,21 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// For developing Tandem: answer the window's commands over HTTP on 127.0.0.1, for the
+    /// UI in a browser (`npm run dev`) and the UI's component tests. Prints the address and
+    /// the token every request must carry.
+    #[command(hide = true)]
+    Serve {
+        /// Required: this is a development tool, never a way to use Tandem.
+        #[arg(long)]
+        dev: bool,
+        /// The port (0: any free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// No journal of the user's: each client makes fresh scratch journals.
+        #[arg(long)]
+        scratch: bool,
+    },
 }
 
 /// The journal file: `--db`, else `TANDEM_DB`, else the app's data file.
@@ -161,6 +177,7 @@ fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
     let path = journal_path(db)?;
     match command {
         Command::Where => println!("{}", path.display()),
+        Command::Serve { dev, port, scratch } => serve::serve(path, dev, port, scratch)?,
         Command::Demo { sessions: None, .. } => demo(&path)?,
         Command::Demo {
             sessions: Some(sessions),

@@ -167,6 +167,16 @@ mod tests {
     }
 
     #[test]
+    fn generated_command_client_matches_the_table() {
+        let client = crate::api::typescript();
+        assert!(
+            client.contains("  getPartnership: (id) => send('get_partnership', { id }) as Promise<Partnership>,\n"),
+            "{client}"
+        );
+        check(crate::api::CLIENT_PATH, &client);
+    }
+
+    #[test]
     fn generated_limits_match_the_rules() {
         let limits = super::limits_typescript();
         assert!(

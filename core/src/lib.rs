@@ -3,6 +3,7 @@
 //! thin layers over what this crate exposes, so everything here is testable on its own.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod bindings;
 pub mod demo;
 mod error;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod paths;
 pub mod report;
 pub mod sample;
+pub mod scratch;
 mod store;
 pub mod swot;
 mod time;

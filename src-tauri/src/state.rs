@@ -8,7 +8,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use chrono::NaiveDate;
+use tandem_core::api::today;
 use tandem_core::life::{Journal, LOCK_WAIT};
 use tandem_core::{ErrorCode, ErrorPayload, Store};
 
@@ -31,11 +31,6 @@ pub fn internal() -> ErrorPayload {
             .into(),
         field: None,
     }
-}
-
-/// The user's today: due dates, overdue and stalled are judged by the local calendar.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 impl AppState {

@@ -27,3 +27,36 @@ fn the_window_binary_takes_no_commands() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+/// `capabilities/main.json` grants the window exactly the commands of the table
+/// (`tandem_core::with_commands!`), each once, and the plugin calls the UI makes.
+#[test]
+fn the_capabilities_grant_exactly_the_commands_of_the_table() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/capabilities/main.json"
+    ))
+    .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut granted: Vec<String> = json["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    let mut table: Vec<String> = tandem_core::api::commands()
+        .into_iter()
+        .map(|c| c.name.to_string())
+        .collect();
+    granted.sort();
+    table.sort();
+    let before = granted.len();
+    granted.dedup();
+    assert_eq!(before, granted.len(), "a command is granted twice");
+    assert_eq!(
+        granted, table,
+        "capabilities/main.json and core/src/api/table.rs disagree"
+    );
+}

@@ -11,18 +11,19 @@ const scriptMs = performance.now()
 applyTheme()
 import type { Backend } from './lib/backend/types'
 import { backendContext } from './lib/backend/context'
-import { TauriBackend } from './lib/backend/tauri'
+import { tauriBackend } from './lib/backend/tauri'
 
 async function chooseBackend(): Promise<Backend> {
-  // `npm run dev` opened in a plain browser (no Tauri): use the in-memory backend so the UI
-  // can be worked on. Production builds drop this branch entirely.
+  // `npm run dev` opened in a plain browser (no Tauri): the real core through
+  // `tandem serve --dev` (ui/scripts/dev.mjs proxies /rpc to it). Production builds drop
+  // this branch entirely.
   if (import.meta.env.DEV && !('__TAURI_INTERNALS__' in window)) {
-    const { MockBackend } = await import('./lib/backend/mock')
-    const mock = new MockBackend({ path: '(in-memory mock journal)' })
-    if (new URLSearchParams(location.search).has('sample')) await mock.loadSample()
-    return mock
+    const { httpBackend } = await import('./lib/backend/http')
+    const backend = httpBackend({ url: '' })
+    if (new URLSearchParams(location.search).has('sample')) await backend.loadSample()
+    return backend
   }
-  return watchStartup(new TauriBackend())
+  return watchStartup(tauriBackend())
 }
 
 /** One backend call made before the first screen was ready (ms since the page's time origin). */

@@ -114,6 +114,14 @@ impl Store {
         Self::open_file(path, true)
     }
 
+    /// Marks the journal as written by a Tandem whose schema is `version` (only for the
+    /// scratch journals of `crate::scratch`: a journal "from a newer Tandem").
+    pub(crate) fn set_schema_version_for_tests(self, version: i64) -> Result<()> {
+        self.conn
+            .pragma_update(None, "user_version", version)
+            .map_err(Error::from)
+    }
+
     /// [`Store::open`] for a command that writes (the command line): it first takes the
     /// journal's [`JournalLock`] and keeps it until the store is dropped, so it is refused
     /// with `journal_in_use` while the window has the journal open.

@@ -3,10 +3,11 @@ import { expect } from 'vitest'
 import { tick } from 'svelte'
 import App from '../App.svelte'
 import { backendContext } from '../lib/backend/context'
-import { MockBackend } from '../lib/backend/mock'
+import { FakeBackend, coreIdle } from './backend'
+import type { Backend } from '../lib/backend/types'
 import type { PartnershipDraft, SessionDraft } from '../lib/generated/types'
 
-export function renderApp(backend: MockBackend = new MockBackend()) {
+export function renderApp<B extends Backend = FakeBackend>(backend: B = new FakeBackend() as unknown as B) {
   const result = render(App, { context: backendContext(backend) })
   return { ...result, backend }
 }
@@ -44,12 +45,19 @@ export function sessionDraft(overrides: Partial<SessionDraft> = {}): SessionDraf
   }
 }
 
-/** Lets pending promise callbacks and Svelte updates run (works under fake timers). */
+/**
+ * Lets every call out to the core come back, and the promise callbacks and Svelte updates
+ * it sets off run (works under fake timers: the core's answers are real I/O).
+ */
 export async function settle(rounds = 20): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await Promise.resolve()
+  for (let again = 0; again < 3; again++) {
+    await coreIdle()
+    for (let i = 0; i < rounds; i++) {
+      await Promise.resolve()
+    }
+    await tick()
   }
-  await tick()
+  await coreIdle()
 }
 
 export function inputById<T extends HTMLElement = HTMLInputElement>(id: string): T {

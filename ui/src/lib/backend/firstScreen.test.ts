@@ -2,22 +2,22 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { partnershipDraft } from '../../test/helpers'
 import type { FirstScreen } from '../generated/types'
 import { FirstScreenAnswers } from './firstScreen'
-import { MockBackend } from './mock'
-import { TauriBackend } from './tauri'
+import { FakeBackend } from '../../test/backend'
+import { tauriBackend } from './tauri'
 
 const invoke = vi.hoisted(() => vi.fn())
 vi.mock('@tauri-apps/api/core', () => ({ invoke, Channel: class {} }))
 
 /** A first screen as the shell reads it: a journal with two partnerships. */
 async function firstScreen(): Promise<FirstScreen> {
-  const mock = new MockBackend({ path: '/home/m/journal.sqlite3' })
-  await mock.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
-  await mock.createPartnership(partnershipDraft({ partner_name: 'Ana Lima' }))
-  const partnerships = await mock.listPartnerships()
+  const core = new FakeBackend().core
+  await core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+  await core.createPartnership(partnershipDraft({ partner_name: 'Ana Lima' }))
+  const partnerships = await core.listPartnerships()
   return {
-    journal: await mock.journalInfo(),
+    journal: await core.journalInfo(),
     partnerships,
-    dashboard: await mock.dashboard(partnerships[0].partnership.id),
+    dashboard: await core.dashboard(partnerships[0].partnership.id),
   }
 }
 
@@ -30,7 +30,7 @@ describe('the first screen read by the shell', () => {
 
   it('answers the first calls without a round trip, each once', async () => {
     const screen = await firstScreen()
-    const backend = new TauriBackend(new FirstScreenAnswers(screen))
+    const backend = tauriBackend(new FirstScreenAnswers(screen))
     const first = screen.partnerships[0].partnership.id
 
     expect(await backend.journalInfo()).toEqual(screen.journal)
@@ -41,13 +41,13 @@ describe('the first screen read by the shell', () => {
     // Asked again: the journal answers.
     expect(await backend.listPartnerships()).toBe('from the journal')
     expect(await backend.dashboard(first)).toBe('from the journal')
-    expect(invoke).toHaveBeenCalledWith('list_partnerships', undefined)
+    expect(invoke).toHaveBeenCalledWith('list_partnerships', {})
     expect(invoke).toHaveBeenCalledWith('dashboard', { partnership_id: first })
   })
 
   it("asks the journal for another partnership's dashboard", async () => {
     const screen = await firstScreen()
-    const backend = new TauriBackend(new FirstScreenAnswers(screen))
+    const backend = tauriBackend(new FirstScreenAnswers(screen))
     const second = screen.partnerships[1].partnership.id
     expect(await backend.dashboard(second)).toBe('from the journal')
     expect(invoke).toHaveBeenCalledWith('dashboard', { partnership_id: second })
@@ -55,7 +55,7 @@ describe('the first screen read by the shell', () => {
 
   it('is forgotten once the integrity check is asked for', async () => {
     const screen = await firstScreen()
-    const backend = new TauriBackend(new FirstScreenAnswers(screen))
+    const backend = tauriBackend(new FirstScreenAnswers(screen))
     await backend.checkJournal()
     expect(await backend.journalInfo()).toBe('from the journal')
     expect(await backend.listPartnerships()).toBe('from the journal')
@@ -84,8 +84,8 @@ describe('the first screen read by the shell', () => {
   })
 
   it('without one, every call goes to the journal', async () => {
-    const backend = new TauriBackend(FirstScreenAnswers.fromWindow())
+    const backend = tauriBackend(FirstScreenAnswers.fromWindow())
     expect(await backend.journalInfo()).toBe('from the journal')
-    expect(invoke).toHaveBeenCalledWith('journal_info', undefined)
+    expect(invoke).toHaveBeenCalledWith('journal_info', {})
   })
 })

@@ -1,0 +1,107 @@
+// The command table: every command the UI may call, once, as `name(args) -> answer`.
+// Everything else is made from it: the window's handlers and permissions (src-tauri),
+// the development server's dispatch (`tandem_core::api::dispatch`) and the typed
+// TypeScript client (`ui/src/lib/generated/commands.ts`). Adding a command is one line
+// here plus the core function it calls.
+//
+// The sections say what a command runs on, and so what its line holds:
+//   store    `= |s| …` on the open journal's `&mut Store`; a core error is what the UI sees.
+//   journal  `= |j| …` on the journal itself (`life::Journal`): works when it could not open.
+//   pure     `= …` needing no journal.
+//   host     a signature only: each host writes the command itself (it needs threads).
+//   window   a name only: the window's own commands (a progress channel, a benchmark
+//            mark), outside the typed client.
+// Bodies name `today()` (the user's calendar day) and the types of `api::prelude`, which
+// every expansion site imports. This file is also `include!`d by src-tauri/build.rs, which
+// only reads the names: keep it a single macro.
+
+#[macro_export]
+macro_rules! with_commands {
+    ($callback:ident) => {
+        $callback! {
+            store {
+                /// Every partnership (not in the trash) with its session count, newest first.
+                list_partnerships() -> Vec<PartnershipOverview> = |s| s.list_partnerships();
+                get_partnership(id: Uuid) -> Partnership = |s| s.get_partnership(id);
+                create_partnership(draft: PartnershipDraft) -> Partnership = |s| s.create_partnership(&draft);
+                update_partnership(id: Uuid, draft: PartnershipDraft) -> Partnership = |s| s.update_partnership(id, &draft);
+                /// Live sessions newest first, `limit` from `offset`, with how many there are in all.
+                list_sessions(partnership_id: Uuid, limit: u32, offset: u32) -> SessionPage = |s| s.session_page(partnership_id, limit, offset);
+                get_session(id: Uuid) -> Session = |s| s.get_session(id);
+                create_session(partnership_id: Uuid, draft: SessionDraft) -> Session = |s| s.create_session(partnership_id, &draft);
+                update_session(id: Uuid, draft: SessionDraft) -> Session = |s| s.update_session(id, &draft);
+                /// Adds the sample journal; null when it was already loaded.
+                load_sample() -> Option<ImportReport> = |s| s.load_sample(today());
+                backup_now() -> BackupInfo = |s| s.backup();
+                /// Every topic with how many sessions carry it, most used first: suggestions while typing a tag.
+                list_topics() -> Vec<TopicCount> = |s| s.list_topics();
+                /// The action items of one session, in order.
+                list_action_items(session_id: Uuid) -> Vec<ActionItem> = |s| s.list_action_items(session_id);
+                /// The partnership's open action items, overdue first (a new session's agenda, the dashboard).
+                open_action_items(partnership_id: Uuid) -> Vec<ActionItemView> = |s| s.open_action_items(partnership_id, today());
+                create_action_item(session_id: Uuid, draft: ActionItemDraft) -> ActionItem = |s| s.create_action_item(session_id, &draft);
+                update_action_item(id: Uuid, draft: ActionItemDraft) -> ActionItem = |s| s.update_action_item(id, &draft);
+                /// Goals of a partnership (not in the trash): active first, then not started, achieved, dropped.
+                list_goals(partnership_id: Uuid) -> Vec<GoalSummary> = |s| s.list_goals(partnership_id);
+                get_goal(id: Uuid) -> GoalDetail = |s| s.get_goal(id);
+                create_goal(partnership_id: Uuid, draft: GoalDraft) -> Goal = |s| s.create_goal(partnership_id, &draft);
+                update_goal(id: Uuid, draft: GoalDraft) -> Goal = |s| s.update_goal(id, &draft);
+                create_milestone(goal_id: Uuid, draft: MilestoneDraft) -> Milestone = |s| s.create_milestone(goal_id, &draft);
+                update_milestone(id: Uuid, draft: MilestoneDraft) -> Milestone = |s| s.update_milestone(id, &draft);
+                add_progress(goal_id: Uuid, draft: ProgressDraft) -> ProgressEntry = |s| s.add_progress(goal_id, &draft);
+                update_progress(id: Uuid, draft: ProgressDraft) -> ProgressEntry = |s| s.update_progress(id, &draft);
+                dashboard(partnership_id: Uuid) -> Dashboard = |s| s.dashboard(partnership_id, today());
+                /// Full-text search across the journal, best matches first. An empty query finds nothing.
+                search(query: String, limit: u32) -> Vec<SearchHit> = |s| s.search(&query, limit);
+                /// Moves a thing (and what hangs under it) to the trash; undone by restore_from_trash.
+                move_to_trash(kind: ItemKind, id: Uuid) -> TrashEntry = |s| s.move_to_trash(kind, id);
+                restore_from_trash(kind: ItemKind, id: Uuid) -> () = |s| s.restore_from_trash(kind, id);
+                /// Newest first.
+                list_trash() -> Vec<TrashEntry> = |s| s.list_trash();
+                /// Deletes everything in the trash for good; answers how many things were deleted.
+                empty_trash() -> u32 = |s| s.empty_trash();
+                /// Both sides of a partnership's SWOT: the latest snapshot of each, or the ones chosen.
+                swot_board(partnership_id: Uuid, mine_snapshot_id: Option<Uuid>, partner_snapshot_id: Option<Uuid>) -> SwotBoard = |s| s.swot_board(partnership_id, mine_snapshot_id, partner_snapshot_id);
+                /// Starts a snapshot of one side, copying the side's latest snapshot forward (an empty one the first time).
+                start_snapshot(partnership_id: Uuid, side: Side, taken_on: NaiveDate, reason: String) -> SwotView = |s| s.start_snapshot(partnership_id, side, taken_on, &reason);
+                update_snapshot(id: Uuid, taken_on: NaiveDate, reason: String) -> SwotSnapshot = |s| s.update_snapshot(id, taken_on, &reason);
+                /// Appends an item to its quadrant.
+                add_swot_item(snapshot_id: Uuid, draft: SwotItemDraft) -> SwotItem = |s| s.add_swot_item(snapshot_id, &draft);
+                update_swot_item(id: Uuid, draft: SwotItemDraft) -> SwotItem = |s| s.update_swot_item(id, &draft);
+                /// Moves an item to `position` in `quadrant` (of the same snapshot); answers the snapshot.
+                move_swot_item(id: Uuid, quadrant: Quadrant, position: u32) -> SwotView = |s| s.move_swot_item(id, quadrant, position);
+                /// Marks an item as the same as one on the other side (null: unlinks it).
+                link_swot_items(id: Uuid, other_id: Option<Uuid>) -> () = |s| s.link_swot_items(id, other_id);
+                compare_snapshots(before_id: Uuid, after_id: Uuid) -> SwotComparison = |s| s.compare_snapshots(before_id, after_id);
+                list_tows(partnership_id: Uuid) -> Vec<TowsStrategy> = |s| s.list_tows(partnership_id);
+                create_tows(partnership_id: Uuid, draft: TowsDraft) -> TowsStrategy = |s| s.create_tows(partnership_id, &draft);
+                update_tows(id: Uuid, draft: TowsDraft) -> TowsStrategy = |s| s.update_tows(id, &draft);
+                /// Turns a strategy into an active shared goal of the partnership, once; answers the goal.
+                tows_to_goal(id: Uuid) -> Goal = |s| s.tows_to_goal(id);
+            }
+            journal {
+                /// Where the journal is and whether it opened (with the reason when it did not).
+                journal_info() -> JournalInfo = |j| Ok(j.info());
+                /// Newest first. Works even when the journal could not be opened.
+                list_backups() -> Vec<BackupInfo> = |j| j.backups();
+                /// Replaces the journal with a backup (keeping the current state as a backup first).
+                restore_backup(path: PathBuf) -> RestoreReport = |j| j.restore(&path);
+                /// Switches to the journal at `path`; the UI then starts over on what this answers.
+                open_journal(path: PathBuf) -> JournalInfo = |j| { j.switch_to(path, LOCK_WAIT); Ok(j.info()) };
+            }
+            pure {
+                /// Markdown rendered to HTML by the core and sanitised there (ammonia): safe to insert.
+                render_markdown(text: String) -> String = markdown::to_html(&text);
+            }
+            host {
+                /// Runs the whole-file integrity check the journal was opened without (so that the first
+                /// screen need not wait for it) and reports the journal again, with an error if damaged.
+                check_journal() -> JournalInfo;
+            }
+            window {
+                export_report;
+                startup_mark;
+            }
+        }
+    };
+}

@@ -1,0 +1,64 @@
+import { commandClient, type Transport } from '../generated/commands'
+import type { Progress, ReportFile } from '../generated/types'
+import { toBackendError, type Backend } from './types'
+
+/** Where `tandem serve --dev` answers, and what every request must carry. */
+export interface ServeEndpoint {
+  /** The server's origin; '' for the page's own (`npm run dev`, through Vite's proxy). */
+  url: string
+  /** The token the server printed (the dev proxy adds it itself, so the page never holds it). */
+  token?: string
+  /** A scratch journal's id (`tandem serve --scratch`), once made. */
+  journal?: () => Promise<string>
+}
+
+/** Posts one command to the server and resolves to its answer, or rejects with the core's error. */
+export function httpTransport(endpoint: ServeEndpoint): (command: string, args: Record<string, unknown>) => Promise<unknown> {
+  return async (command, args) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (endpoint.token) headers['x-tandem-token'] = endpoint.token
+    if (endpoint.journal) headers['x-tandem-journal'] = await endpoint.journal()
+    let response: Response
+    try {
+      response = await fetch(`${endpoint.url}/rpc/${command}`, { method: 'POST', headers, body: JSON.stringify(args) })
+    } catch (err) {
+      throw toBackendError(err)
+    }
+    const body: unknown = await response.json().catch(() => null)
+    if (!response.ok) throw toBackendError(body ?? `The development server answered ${response.status}.`)
+    return body
+  }
+}
+
+/** What the server answers for `export_report`: the file, and the progress it would have streamed. */
+interface ReportAnswer {
+  file: ReportFile
+  progress: Progress[]
+}
+
+/**
+ * The UI on the real core in a plain browser (`npm run dev`): the command table over HTTP.
+ * There are no native dialogs in a browser: the save and open dialogs ask for a path.
+ */
+export function httpBackend(endpoint: ServeEndpoint): Backend {
+  const send = httpTransport(endpoint)
+  return {
+    ...commandClient(send as Transport),
+    exportReport: async (options, path, onProgress) => {
+      const answer = (await send('export_report', { options, path })) as ReportAnswer
+      for (const p of answer.progress) onProgress(p)
+      return answer.file
+    },
+    chooseReportPath: (defaultName) => Promise.resolve(window.prompt('Save the PDF as (a path on this machine):', `/tmp/${defaultName}`)),
+    openPath: (path) => {
+      console.info(`Tandem would open ${path} here.`)
+      return Promise.resolve()
+    },
+    revealPath: (path) => {
+      console.info(`Tandem would show ${path} in its folder here.`)
+      return Promise.resolve()
+    },
+    chooseJournalFile: () => Promise.resolve(window.prompt('Open the journal at (a path on this machine):')),
+  }
+}
+

@@ -1,0 +1,205 @@
+import { inject } from 'vitest'
+import { commandClient, type Commands, type Transport } from '../lib/generated/commands'
+import type { ErrorPayload, Progress, ReportFile, ReportOptions } from '../lib/generated/types'
+import { httpTransport } from '../lib/backend/http'
+import { BackendError, type Backend } from '../lib/backend/types'
+
+/** The states a scratch journal can start in (`tandem_core::scratch::ScratchKind`). */
+export type ScratchKind = 'empty' | 'sample' | 'damaged' | 'fails_check' | 'too_new' | 'not_a_journal'
+
+export type Method = keyof Backend
+
+export interface FakeOptions {
+  /** The journal the test starts on (a fresh, empty one unless said otherwise). */
+  journal?: ScratchKind
+  /** Latency added to every call, in milliseconds (0: the answer's own time only). */
+  latencyMs?: number
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** `tandem serve --dev --scratch`, started by `src/test/serve.ts` for the whole run. */
+    tandemServe: { url: string; token: string }
+  }
+}
+
+/** Calls on their way to the core and back, of every fake: what `settle()` waits for. */
+const inFlight = new Set<Promise<unknown>>()
+
+/**
+ * Resolves once no fake has a call out to the core (looking again after the answers' own
+ * callbacks have run, which may make more calls). Real I/O, so it works under fake timers.
+ */
+export async function coreIdle(): Promise<void> {
+  for (let round = 0; round < 1000; round++) {
+    for (let i = 0; i < 10; i++) await Promise.resolve()
+    if (inFlight.size === 0) return
+    await Promise.allSettled([...inFlight])
+  }
+  throw new Error('calls to the core keep coming: something calls in a loop')
+}
+
+function track<T>(call: Promise<T>): Promise<T> {
+  inFlight.add(call)
+  const done = () => inFlight.delete(call)
+  call.then(done, done)
+  return call
+}
+
+interface Scratch {
+  id: string
+  /** The scratch journal's folder: where the default report path points. */
+  dir: string
+}
+
+/** Makes a scratch journal on the server (each fake gets its own, so tests never share one). */
+export async function makeScratch(kind: ScratchKind = 'empty'): Promise<Scratch> {
+  const { url, token } = inject('tandemServe')
+  const response = await fetch(`${url}/scratch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tandem-token': token },
+    body: JSON.stringify({ kind }),
+  })
+  const body = (await response.json()) as Scratch | ErrorPayload
+  if (!response.ok) throw new BackendError(body as ErrorPayload)
+  return body as Scratch
+}
+
+/**
+ * The UI's test double: it only transports. Every command of the table goes to the real
+ * core (`tandem serve --dev --scratch`) on a journal of this fake's own, so what a
+ * component is shown (sentences, fields, search hits, pairings, the dashboard) is what the
+ * core says. Around that: a call log, injected failures and latency, answers held back,
+ * and fake dialogs. No rule of the domain is written here.
+ */
+// The class and the interface below merge: the table's calls are set in the constructor
+// from the generated client, and the interface tells TypeScript they are there.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class FakeBackend implements Backend {
+  /** Every call made, in order, by method name. */
+  readonly calls: Method[] = []
+  /** Latency added to every call, in milliseconds. */
+  latencyMs: number
+  /** Reports written, in order. */
+  readonly exports: { options: ReportOptions; path: string }[] = []
+  /** Default names passed to chooseReportPath, in order. */
+  readonly reportNames: string[] = []
+  /** What chooseReportPath answers: a path, null (cancelled), or undefined: the scratch folder/<name>. */
+  nextReportPath: string | null | undefined = undefined
+  /** What chooseJournalFile answers (null: cancelled). */
+  nextJournalFile: string | null = null
+  /** Paths passed to openPath and revealPath. */
+  readonly opened: string[] = []
+  readonly revealed: string[] = []
+  /**
+   * The same commands, neither logged nor failed nor held: for a test's own setup and for
+   * looking at what the core holds afterwards.
+   */
+  readonly core: Commands
+
+  readonly #scratch: Promise<Scratch>
+  readonly #send: (command: string, args: Record<string, unknown>) => Promise<unknown>
+  #failures: { method: Method | null; error: ErrorPayload }[] = []
+  #holds: { method: Method; gate: Promise<void> }[] = []
+
+  constructor(options: FakeOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0
+    this.#scratch = makeScratch(options.journal ?? 'empty')
+    // A failed scratch is reported by the first call that needs it, not as an unhandled rejection.
+    this.#scratch.catch(() => {})
+    const { url, token } = inject('tandemServe')
+    const send = httpTransport({ url, token, journal: async () => (await this.#scratch).id })
+    this.#send = (command, args) => track(send(command, args))
+    const client = commandClient(this.#send as Transport)
+    this.core = commandClient(this.#send as Transport)
+    for (const name of Object.keys(client) as (keyof Commands)[]) {
+      const real = client[name] as (...args: unknown[]) => Promise<unknown>
+      ;(this as Record<string, unknown>)[name] = (...args: unknown[]) => this.#run(name, () => real(...args))
+    }
+  }
+
+  /** The scratch journal's folder on this machine. */
+  async folder(): Promise<string> {
+    return (await this.#scratch).dir
+  }
+
+  /**
+   * Makes the next call (or the next call of `method`) fail with `error`, as the core
+   * would fail it for a reason a test cannot provoke (a full disk, a busy journal).
+   */
+  failNext(error: Partial<ErrorPayload> & { message: string }, method: Method | null = null): void {
+    this.#failures.push({
+      method,
+      error: { code: error.code ?? 'internal', message: error.message, field: error.field ?? null },
+    })
+  }
+
+  /** Holds every call of `method` (before it reaches the core) until the returned function is called. */
+  hold(method: Method): () => void {
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const entry = { method, gate }
+    this.#holds.push(entry)
+    return () => {
+      this.#holds = this.#holds.filter((h) => h !== entry)
+      release()
+    }
+  }
+
+  callsOf(method: Method): number {
+    return this.calls.filter((c) => c === method).length
+  }
+
+  async #run<T>(method: Method, body: () => Promise<T>): Promise<T> {
+    this.calls.push(method)
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
+    const i = this.#failures.findIndex((f) => f.method === null || f.method === method)
+    if (i >= 0) {
+      const [failure] = this.#failures.splice(i, 1)
+      await Promise.resolve()
+      throw new BackendError(failure.error)
+    }
+    for (const hold of this.#holds.filter((h) => h.method === method)) await hold.gate
+    return track(body())
+  }
+
+  exportReport(options: ReportOptions, path: string, onProgress: (progress: Progress) => void): Promise<ReportFile> {
+    return this.#run('exportReport', async () => {
+      const answer = (await this.#send('export_report', { options, path })) as { file: ReportFile; progress: Progress[] }
+      for (const p of answer.progress) onProgress(p)
+      this.exports.push({ options: structuredClone(options), path })
+      return answer.file
+    })
+  }
+
+  chooseReportPath(defaultName: string): Promise<string | null> {
+    return this.#run('chooseReportPath', async () => {
+      this.reportNames.push(defaultName)
+      return this.nextReportPath === undefined ? `${await this.folder()}/${defaultName}` : this.nextReportPath
+    })
+  }
+
+  openPath(path: string): Promise<void> {
+    return this.#run('openPath', () => {
+      this.opened.push(path)
+      return Promise.resolve()
+    })
+  }
+
+  revealPath(path: string): Promise<void> {
+    return this.#run('revealPath', () => {
+      this.revealed.push(path)
+      return Promise.resolve()
+    })
+  }
+
+  chooseJournalFile(): Promise<string | null> {
+    return this.#run('chooseJournalFile', () => Promise.resolve(this.nextJournalFile))
+  }
+
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface FakeBackend extends Commands {}
