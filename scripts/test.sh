@@ -8,10 +8,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; SECONDS=0; }
 done_in() { printf '    (%ss)\n' "$SECONDS"; }
 
-step "UI: type check, lint, component tests, build"
+step "UI: type check, lint, build (the window embeds the build)"
 npm --prefix ui run check
 npm --prefix ui run lint
-npm --prefix ui test
 npm --prefix ui run build
 done_in
 
@@ -34,6 +33,11 @@ done_in
 
 step "Rust: unit and integration tests (core, CLI, generated TypeScript types)"
 cargo test --workspace --locked
+done_in
+
+step "UI: component tests, on the real core (tandem serve --dev --scratch)"
+# The `tandem` that `cargo test` just built (see below for why not `cargo build`).
+TANDEM_CLI="$(realpath "${CARGO_TARGET_DIR:-target}/debug/tandem")" npm --prefix ui test
 done_in
 
 step "End to end: the real app through WebDriver under Xvfb"

@@ -11,7 +11,9 @@
 //! `POST /rpc/<command>` with the arguments as a JSON object answers the command's JSON
 //! (200) or the core's error payload (400). With `--scratch` there is no user journal:
 //! `POST /scratch` (optionally `{"kind": "sample" | "damaged" | …}`) makes a fresh journal
-//! in a temporary folder and answers its id, which requests then name in `x-tandem-journal`.
+//! in a temporary folder and answers its id, folder and path; requests name the id in
+//! `x-tandem-journal`. With `"open": false` only the file is made (for a test that opens
+//! it as another journal).
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -113,12 +115,14 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 fn answer(journals: &mut Journals, token: &str, port: u16, request: &mut Request) -> (u16, Value) {
-    let host_ok = header_value(request, "host").is_some_and(|h| {
-        h == format!("127.0.0.1:{port}") || h == format!("localhost:{port}")
-    });
+    let host_ok = header_value(request, "host")
+        .is_some_and(|h| h == format!("127.0.0.1:{port}") || h == format!("localhost:{port}"));
     let token_ok = header_value(request, "x-tandem-token").is_some_and(|t| same(t, token));
     if !host_ok || !token_ok {
-        return (403, refuse("This server answers its own token on loopback only."));
+        return (
+            403,
+            refuse("This server answers its own token on loopback only."),
+        );
     }
     if *request.method() != Method::Post {
         return (405, refuse("Only POST is answered."));
@@ -132,7 +136,10 @@ fn answer(journals: &mut Journals, token: &str, port: u16, request: &mut Request
     if url == "/scratch" {
         return match journals {
             Journals::Scratch { dir, journals } => new_scratch(dir.path(), journals, &body),
-            Journals::One(_) => (404, refuse("Scratch journals need `tandem serve --scratch`.")),
+            Journals::One(_) => (
+                404,
+                refuse("Scratch journals need `tandem serve --scratch`."),
+            ),
         };
     }
     let Some(command) = url.strip_prefix("/rpc/") else {
@@ -178,22 +185,45 @@ fn new_scratch(dir: &Path, journals: &mut HashMap<String, Journal>, body: &Value
             Err(e) => return (400, refuse(&format!("Unknown scratch journal: {e}."))),
         },
     };
-    let id = (journals.len() + 1).to_string();
+    let id = match std::fs::read_dir(dir) {
+        Ok(entries) => (entries.count() + 1).to_string(),
+        Err(e) => {
+            return (
+                400,
+                refuse(&format!("Could not read {}: {e}.", dir.display())),
+            );
+        }
+    };
     let folder = dir.join(&id);
     let path = folder.join("journal.sqlite3");
     if let Err(e) = std::fs::create_dir_all(&folder) {
-        return (400, refuse(&format!("Could not make {}: {e}.", folder.display())));
+        return (
+            400,
+            refuse(&format!("Could not make {}: {e}.", folder.display())),
+        );
     }
     if let Err(e) = scratch::make(&path, kind, today()) {
         return (400, json!(ErrorPayload::from(&e)));
     }
-    journals.insert(id.clone(), Journal::open(path, Duration::ZERO));
-    (200, json!({ "id": id, "dir": folder.display().to_string() }))
+    let answer = json!({
+        "id": id,
+        "dir": folder.display().to_string(),
+        "path": path.display().to_string(),
+    });
+    // `"open": false`: only the file, for a test to open later (as another journal).
+    if body.get("open") != Some(&Value::Bool(false)) {
+        journals.insert(id.clone(), Journal::open(path, Duration::ZERO));
+    }
+    (200, answer)
 }
 
 /// One command: the host commands (the integrity check; the report, answered with its
 /// progress at the end instead of streamed) here, the rest by the table.
-fn run(journal: &mut Journal, command: &str, args: &Value) -> std::result::Result<Value, ErrorPayload> {
+fn run(
+    journal: &mut Journal,
+    command: &str,
+    args: &Value,
+) -> std::result::Result<Value, ErrorPayload> {
     match command {
         "check_journal" => {
             if let Some(check) = journal.pending_check()
@@ -204,10 +234,12 @@ fn run(journal: &mut Journal, command: &str, args: &Value) -> std::result::Resul
             Ok(json!(journal.info()))
         }
         "export_report" => {
-            let options = serde_json::from_value(args.get("options").cloned().unwrap_or(Value::Null))
-                .map_err(|e| malformed(format!("The report's options are wrong: {e}.")))?;
-            let path: PathBuf = serde_json::from_value(args.get("path").cloned().unwrap_or(Value::Null))
-                .map_err(|e| malformed(format!("The report's path is wrong: {e}.")))?;
+            let options =
+                serde_json::from_value(args.get("options").cloned().unwrap_or(Value::Null))
+                    .map_err(|e| malformed(format!("The report's options are wrong: {e}.")))?;
+            let path: PathBuf =
+                serde_json::from_value(args.get("path").cloned().unwrap_or(Value::Null))
+                    .map_err(|e| malformed(format!("The report's path is wrong: {e}.")))?;
             let mut progress = Vec::new();
             let file = journal.with(|s| {
                 tandem_core::report::write(s, &options, today(), &path, &mut |p| progress.push(p))

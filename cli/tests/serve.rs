@@ -69,7 +69,10 @@ fn post(port: u16, path: &str, headers: &[(&str, &str)], body: &Value) -> (u16, 
 impl Server {
     fn call(&self, journal: Option<&str>, command: &str, args: Value) -> (u16, Value) {
         let host = format!("127.0.0.1:{}", self.port);
-        let mut headers = vec![("Host", host.as_str()), ("x-tandem-token", self.token.as_str())];
+        let mut headers = vec![
+            ("Host", host.as_str()),
+            ("x-tandem-token", self.token.as_str()),
+        ];
         if let Some(id) = journal {
             headers.push(("x-tandem-journal", id));
         }
@@ -106,19 +109,30 @@ fn serve_answers_only_requests_with_its_token_and_a_loopback_host() {
     let port = server.port;
     let right_host = format!("127.0.0.1:{port}");
     let args = json!({});
-    let (status, _) = post(port, "/rpc/list_partnerships", &[("Host", &right_host)], &args);
+    let (status, _) = post(
+        port,
+        "/rpc/list_partnerships",
+        &[("Host", &right_host)],
+        &args,
+    );
     assert_eq!(status, 403, "no token");
     let (status, _) = post(
         port,
         "/rpc/list_partnerships",
-        &[("Host", &right_host), ("x-tandem-token", "0123456789abcdef0123456789abcdef")],
+        &[
+            ("Host", &right_host),
+            ("x-tandem-token", "0123456789abcdef0123456789abcdef"),
+        ],
         &args,
     );
     assert_eq!(status, 403, "a wrong token");
     let (status, _) = post(
         port,
         "/rpc/list_partnerships",
-        &[("Host", "evil.example:80"), ("x-tandem-token", &server.token)],
+        &[
+            ("Host", "evil.example:80"),
+            ("x-tandem-token", &server.token),
+        ],
         &args,
     );
     assert_eq!(status, 403, "another host (DNS rebinding)");
@@ -144,7 +158,10 @@ fn serve_runs_the_commands_of_the_table_with_the_cores_own_errors() {
     assert_eq!(error["code"], "invalid_input");
     assert_eq!(error["field"], "partner_name");
     // Each scratch journal is its own: the sample is in b only.
-    assert_eq!(server.call(Some(&a), "list_partnerships", json!({})).1, json!([]));
+    assert_eq!(
+        server.call(Some(&a), "list_partnerships", json!({})).1,
+        json!([])
+    );
     let (_, sample) = server.call(Some(&b), "list_partnerships", json!({}));
     assert_eq!(sample.as_array().unwrap().len(), 2, "{sample}");
     let (status, hits) = server.call(Some(&b), "search", json!({ "query": "prompt", "limit": 5 }));
@@ -152,9 +169,15 @@ fn serve_runs_the_commands_of_the_table_with_the_cores_own_errors() {
     assert!(!hits.as_array().unwrap().is_empty(), "{hits}");
     // Names outside the table, and arguments of the wrong type, are refused.
     let (status, error) = server.call(Some(&a), "drop_everything", json!({}));
-    assert_eq!((status, error["code"].as_str()), (400, Some("invalid_input")));
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (400, Some("invalid_input"))
+    );
     let (status, error) = server.call(Some(&a), "get_session", json!({ "id": 7 }));
-    assert_eq!((status, error["code"].as_str()), (400, Some("invalid_input")));
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (400, Some("invalid_input"))
+    );
     // A journal that fails its deferred check says so once asked, as in the window.
     let c = server.scratch("fails_check");
     let (_, info) = server.call(Some(&c), "journal_info", json!({}));

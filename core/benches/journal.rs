@@ -291,7 +291,7 @@ fn benches(c: &mut Criterion) {
         "dashboard parts (median ms): whole {:.2}; open_action_items {:.2}; list_goals {:.2}",
         median_ms(|| drop(black_box(store.dashboard(pid, today())))),
         median_ms(|| drop(black_box(store.open_action_items(pid, today())))),
-        median_ms(|| drop(black_box(store.list_goals(pid)))),
+        median_ms(|| drop(black_box(store.list_goals(pid, today())))),
     );
 
     let mut group = c.benchmark_group("journal_10000");

@@ -24,10 +24,9 @@ pub mod prelude {
     pub use crate::model::{
         ActionItem, ActionItemDraft, ActionItemView, Dashboard, Goal, GoalDetail, GoalDraft,
         GoalSummary, ItemKind, JournalInfo, Milestone, MilestoneDraft, Partnership,
-        PartnershipDraft, PartnershipOverview, ProgressDraft, ProgressEntry, Quadrant,
-        SearchHit, Session, SessionDraft, SessionPage, Side, SwotBoard, SwotComparison,
-        SwotItem, SwotItemDraft, SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy,
-        TrashEntry,
+        PartnershipDraft, PartnershipOverview, ProgressDraft, ProgressEntry, Quadrant, SearchHit,
+        Session, SessionDraft, SessionPage, Side, SwotBoard, SwotComparison, SwotItem,
+        SwotItemDraft, SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
     };
     pub use crate::store::{BackupInfo, RestoreReport};
     pub use chrono::NaiveDate;
@@ -148,7 +147,8 @@ fn arg<T: DeserializeOwned>(args: &Value, command: &str, name: &str) -> Result<T
 
 fn answer<T: Serialize>(result: Result<T, ErrorPayload>) -> Result<Value, ErrorPayload> {
     let value = result?;
-    serde_json::to_value(value).map_err(|e| malformed(format!("The answer could not be written: {e}.")))
+    serde_json::to_value(value)
+        .map_err(|e| malformed(format!("The answer could not be written: {e}.")))
 }
 
 fn malformed(message: String) -> ErrorPayload {
@@ -194,7 +194,8 @@ fn ts_type(ts: &str) -> String {
 /// The type names a TypeScript type text refers to (to import them from `types.ts`).
 fn named_types(ts: &str, into: &mut std::collections::BTreeSet<String>) {
     for word in ts.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
-        if word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Array" && word != "Record" {
+        if word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Array" && word != "Record"
+        {
             into.insert(word.to_string());
         }
     }
@@ -299,7 +300,9 @@ mod tests {
         for c in commands() {
             assert!(seen.insert(c.name), "{} is in the table twice", c.name);
             assert!(
-                c.name.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'),
+                c.name
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch == '_'),
                 "{} is not snake_case",
                 c.name
             );
@@ -308,10 +311,10 @@ mod tests {
 
     #[test]
     fn dispatch_refuses_names_outside_the_table_and_host_commands() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("a temporary folder");
         let mut journal = Journal::open(dir.path().join("j.sqlite3"), LOCK_WAIT);
         for name in ["drop_table", "check_journal", "export_report", ""] {
-            let e = dispatch(&mut journal, name, &Value::Null).unwrap_err();
+            let e = dispatch(&mut journal, name, &Value::Null).expect_err(name);
             assert_eq!(e.code, ErrorCode::InvalidInput, "{name}");
         }
     }

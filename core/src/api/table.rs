@@ -41,8 +41,8 @@ macro_rules! with_commands {
                 open_action_items(partnership_id: Uuid) -> Vec<ActionItemView> = |s| s.open_action_items(partnership_id, today());
                 create_action_item(session_id: Uuid, draft: ActionItemDraft) -> ActionItem = |s| s.create_action_item(session_id, &draft);
                 update_action_item(id: Uuid, draft: ActionItemDraft) -> ActionItem = |s| s.update_action_item(id, &draft);
-                /// Goals of a partnership (not in the trash): active first, then not started, achieved, dropped.
-                list_goals(partnership_id: Uuid) -> Vec<GoalSummary> = |s| s.list_goals(partnership_id);
+                /// Goals of a partnership (not in the trash): active first, then not started, achieved, dropped; progress as of today.
+                list_goals(partnership_id: Uuid) -> Vec<GoalSummary> = |s| s.list_goals(partnership_id, today());
                 get_goal(id: Uuid) -> GoalDetail = |s| s.get_goal(id);
                 create_goal(partnership_id: Uuid, draft: GoalDraft) -> Goal = |s| s.create_goal(partnership_id, &draft);
                 update_goal(id: Uuid, draft: GoalDraft) -> Goal = |s| s.update_goal(id, &draft);
@@ -60,8 +60,8 @@ macro_rules! with_commands {
                 list_trash() -> Vec<TrashEntry> = |s| s.list_trash();
                 /// Deletes everything in the trash for good; answers how many things were deleted.
                 empty_trash() -> u32 = |s| s.empty_trash();
-                /// Both sides of a partnership's SWOT: the latest snapshot of each, or the ones chosen.
-                swot_board(partnership_id: Uuid, mine_snapshot_id: Option<Uuid>, partner_snapshot_id: Option<Uuid>) -> SwotBoard = |s| s.swot_board(partnership_id, mine_snapshot_id, partner_snapshot_id);
+                /// Both sides of a partnership's SWOT: the current snapshot of each (the latest taken by today), or the ones chosen.
+                swot_board(partnership_id: Uuid, mine_snapshot_id: Option<Uuid>, partner_snapshot_id: Option<Uuid>) -> SwotBoard = |s| s.swot_board(partnership_id, mine_snapshot_id, partner_snapshot_id, today());
                 /// Starts a snapshot of one side, copying the side's latest snapshot forward (an empty one the first time).
                 start_snapshot(partnership_id: Uuid, side: Side, taken_on: NaiveDate, reason: String) -> SwotView = |s| s.start_snapshot(partnership_id, side, taken_on, &reason);
                 update_snapshot(id: Uuid, taken_on: NaiveDate, reason: String) -> SwotSnapshot = |s| s.update_snapshot(id, taken_on, &reason);

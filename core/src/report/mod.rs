@@ -209,7 +209,7 @@ pub fn render_report(
     }
     // The SWOTs as they stand: each side's latest snapshot taken today or before (none, if
     // all of a side's are later).
-    let board = store.swot_board(partnership.id, None, None)?;
+    let board = store.swot_board(partnership.id, None, None, today)?;
     let latest_of = |side: Side| {
         board
             .snapshots
@@ -218,7 +218,7 @@ pub fn render_report(
             .map(|s| s.id)
     };
     let (mine, theirs) = (latest_of(Side::Mine), latest_of(Side::Partner));
-    let mut swot = store.swot_board(partnership.id, mine, theirs)?;
+    let mut swot = store.swot_board(partnership.id, mine, theirs, today)?;
     if mine.is_none() {
         swot.mine = None;
     }

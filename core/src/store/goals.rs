@@ -276,9 +276,10 @@ fn next_position(conn: &Connection, table: &str, parent_col: &str, parent: Uuid)
 
 impl Store {
     /// The live goals of a partnership: active, not started, achieved, then dropped; within
-    /// each, by target date (undated last), then oldest first.
-    pub fn list_goals(&self, partnership_id: Uuid) -> Result<Vec<GoalSummary>> {
-        self.goals_as_of(partnership_id, None)
+    /// each, by target date (undated last), then oldest first. Each goal's progress is its
+    /// latest entry dated `today` or before: a future-dated entry is not where it stands yet.
+    pub fn list_goals(&self, partnership_id: Uuid, today: NaiveDate) -> Result<Vec<GoalSummary>> {
+        self.goals_as_of(partnership_id, Some(today))
     }
 
     /// [`Store::list_goals`], each goal's progress being its latest entry dated `as_of` or

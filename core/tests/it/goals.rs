@@ -1,3 +1,4 @@
+use tandem_core::api::today;
 use tandem_core::model::*;
 use uuid::Uuid;
 
@@ -37,7 +38,7 @@ fn a_goal_with_milestones_and_progress_reads_back_in_order() {
     assert_eq!(detail.milestones, vec![m1, m2]);
     assert_eq!(detail.progress, vec![p1.clone(), p2.clone()]);
 
-    let summary = &store.list_goals(pid).unwrap()[0];
+    let summary = &store.list_goals(pid, today()).unwrap()[0];
     assert_eq!(summary.progress, Some(40));
     assert_eq!((summary.milestones_done, summary.milestones_total), (1, 2));
 
@@ -46,7 +47,10 @@ fn a_goal_with_milestones_and_progress_reads_back_in_order() {
     pd.value = 55;
     let moved = store.update_progress(p1.id, &pd).unwrap();
     assert_eq!(moved.created_at, p1.created_at);
-    assert_eq!(store.list_goals(pid).unwrap()[0].progress, Some(55));
+    assert_eq!(
+        store.list_goals(pid, today()).unwrap()[0].progress,
+        Some(55)
+    );
     assert_eq!(
         store.get_goal(g.id).unwrap().progress,
         vec![p2, moved],
@@ -78,7 +82,7 @@ fn goals_are_listed_active_not_started_achieved_dropped_then_by_target_date() {
     mk(&mut store, "active late", Active, Some("2026-12-01"));
     mk(&mut store, "active soon", Active, Some("2026-06-01"));
     let titles: Vec<String> = store
-        .list_goals(pid)
+        .list_goals(pid, today())
         .unwrap()
         .into_iter()
         .map(|s| s.goal.title)
@@ -97,8 +101,8 @@ fn goals_are_listed_active_not_started_achieved_dropped_then_by_target_date() {
     let other = store
         .create_partnership(&crate::partnership_draft("Ana"))
         .unwrap();
-    assert!(store.list_goals(other.id).unwrap().is_empty());
-    assert_eq!(store.list_goals(pid).unwrap()[0].progress, None);
+    assert!(store.list_goals(other.id, today()).unwrap().is_empty());
+    assert_eq!(store.list_goals(pid, today()).unwrap()[0].progress, None);
 }
 
 #[test]
@@ -215,4 +219,25 @@ fn unknown_parents_are_not_found() {
         "not_found",
         None,
     );
+}
+
+/// Issue 16: a progress entry dated in the future counted as where the goal stands.
+#[test]
+fn issue_16_a_future_dated_progress_entry_is_not_where_the_goal_stands() {
+    let (mut store, pid) = store_with_partnership();
+    let g = store
+        .create_goal(pid, &goal_draft("Chair a meeting"))
+        .unwrap();
+    store
+        .add_progress(g.id, &progress_draft("2026-03-01", 30))
+        .unwrap();
+    store
+        .add_progress(g.id, &progress_draft("2026-06-01", 90))
+        .unwrap();
+    let on = |day: &str| store.list_goals(pid, date(day)).unwrap()[0].progress;
+    assert_eq!(on("2026-05-31"), Some(30), "the June entry is still ahead");
+    assert_eq!(on("2026-06-01"), Some(90), "from its day on, it counts");
+    assert_eq!(on("2026-02-01"), None, "before any entry, no progress yet");
+    // Both entries stay in the goal's history.
+    assert_eq!(store.get_goal(g.id).unwrap().progress.len(), 2);
 }

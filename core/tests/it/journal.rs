@@ -1,4 +1,5 @@
 use serde_json::Value;
+use tandem_core::api::today;
 use tandem_core::{FORMAT_VERSION, JournalFile, Store};
 
 use tandem_core::model::*;
@@ -351,7 +352,7 @@ fn every_record_type_is_exported_and_imported() {
     assert_eq!(without_exported_at(&again), without_exported_at(&file));
     // What is live stayed live and what was in the trash stayed there.
     let pid = file.goals[0].partnership_id;
-    let goals = fresh.list_goals(pid).unwrap();
+    let goals = fresh.list_goals(pid, today()).unwrap();
     assert_eq!(goals.len(), 1);
     assert_eq!(goals[0].progress, Some(40));
     assert_eq!(fresh.list_trash().unwrap().len(), 1);

@@ -8,6 +8,7 @@
 //! the old migration steps, are never edited.
 
 use std::path::{Path, PathBuf};
+use tandem_core::api::today;
 
 use rusqlite::Connection;
 use rusqlite::types::Value;
@@ -866,7 +867,7 @@ fn check_v3_data(store: &Store) {
     let items = store.list_action_items(S2.parse().unwrap()).unwrap();
     assert_eq!(items.len(), 1, "the trashed item is hidden");
 
-    let goals = store.list_goals(p1).unwrap();
+    let goals = store.list_goals(p1, today()).unwrap();
     assert_eq!(goals.len(), 1);
     assert_eq!(goals[0].goal.status, GoalStatus::Active);
     assert_eq!(goals[0].progress, Some(35), "the trashed 90 does not count");
@@ -875,7 +876,7 @@ fn check_v3_data(store: &Store) {
         (1, 2)
     );
     let g2 = store
-        .list_goals(P2.parse().unwrap())
+        .list_goals(P2.parse().unwrap(), today())
         .unwrap()
         .remove(0)
         .goal;

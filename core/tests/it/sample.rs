@@ -110,7 +110,7 @@ fn the_sample_has_complete_sessions_action_items_and_goals_dated_to_today() {
 
     // Three goals: a shared active one with milestones and progress, mine achieved,
     // my partner's not started.
-    let goals = store.list_goals(zoe.id).unwrap();
+    let goals = store.list_goals(zoe.id, today).unwrap();
     let kinds: Vec<(Whose, GoalStatus)> = goals
         .iter()
         .map(|g| (g.goal.whose, g.goal.status))

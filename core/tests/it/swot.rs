@@ -1,6 +1,7 @@
 //! SWOT analyses: snapshots and copy-forward, items and their order, shared items between
 //! the sides, comparisons, TOWS strategies and goals, trash, and the JSON round trip.
 
+use tandem_core::api::today;
 use tandem_core::model::*;
 use tandem_core::{JournalFile, Store};
 use uuid::Uuid;
@@ -67,7 +68,7 @@ type Copied<'a> = (
 fn the_first_snapshot_is_empty_and_the_next_copies_the_latest_forward() {
     use Quadrant::*;
     let (mut store, pid) = store_with_partnership();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert!(board.mine.is_none() && board.partner.is_none() && board.snapshots.is_empty());
 
     let first = store
@@ -153,7 +154,7 @@ fn the_first_snapshot_is_empty_and_the_next_copies_the_latest_forward() {
     );
 
     // The board shows the latest of each side, and every snapshot newest first.
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(board.mine.as_ref().unwrap().snapshot.id, second.snapshot.id);
     assert_eq!(board.mine.as_ref().unwrap().items, second.items);
     assert_eq!(
@@ -169,7 +170,7 @@ fn the_first_snapshot_is_empty_and_the_next_copies_the_latest_forward() {
 
     // An earlier snapshot can be chosen; the old link shows there.
     let board = store
-        .swot_board(pid, Some(s1), Some(partner.snapshot.id))
+        .swot_board(pid, Some(s1), Some(partner.snapshot.id), today())
         .unwrap();
     assert_eq!(board.mine.as_ref().unwrap().snapshot.id, s1);
     assert_eq!(
@@ -184,7 +185,7 @@ fn the_first_snapshot_is_empty_and_the_next_copies_the_latest_forward() {
     store
         .update_swot_item(b.id, &draft(Strengths, "Negotiating"))
         .unwrap();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(
         texts(board.mine.as_ref().unwrap(), Strengths),
         ["Budgets", "Negotiation"]
@@ -196,7 +197,7 @@ fn the_first_snapshot_is_empty_and_the_next_copies_the_latest_forward() {
         .unwrap();
     assert_eq!(moved.reason, "Backdated");
     assert!(moved.updated_at >= second.snapshot.updated_at);
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(board.mine.unwrap().snapshot.id, s1);
 }
 
@@ -214,22 +215,22 @@ fn the_board_refuses_a_snapshot_of_the_wrong_side_or_partnership() {
         .start_snapshot(other, Side::Mine, date("2026-03-02"), "")
         .unwrap();
     assert_error(
-        store.swot_board(pid, None, Some(mine.snapshot.id)),
+        store.swot_board(pid, None, Some(mine.snapshot.id), today()),
         "invalid_input",
         Some("partner_snapshot"),
     );
     assert_error(
-        store.swot_board(pid, Some(theirs.snapshot.id), None),
+        store.swot_board(pid, Some(theirs.snapshot.id), None, today()),
         "invalid_input",
         Some("mine_snapshot"),
     );
     assert_error(
-        store.swot_board(pid, Some(Uuid::new_v4()), None),
+        store.swot_board(pid, Some(Uuid::new_v4()), None, today()),
         "not_found",
         None,
     );
     assert_error(
-        store.swot_board(Uuid::new_v4(), None, None),
+        store.swot_board(Uuid::new_v4(), None, None, today()),
         "not_found",
         None,
     );
@@ -301,7 +302,7 @@ fn empty_and_too_long_items_are_refused_and_unicode_survives() {
         .iter()
         .map(|t| add(&mut store, s, Weaknesses, t).id)
         .collect();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(texts(board.mine.as_ref().unwrap(), Weaknesses), nasty);
     // An edit trims, and refuses to empty an item (which is left as it was).
     let edited = store
@@ -313,7 +314,7 @@ fn empty_and_too_long_items_are_refused_and_unicode_survives() {
         "invalid_input",
         Some("text"),
     );
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(board.mine.unwrap().items[1].text, "🎉");
 
     // Through the JSON export and back into a fresh journal, byte for byte.
@@ -324,7 +325,7 @@ fn empty_and_too_long_items_are_refused_and_unicode_survives() {
     let mut fresh = Store::open_in_memory().unwrap();
     fresh.import_journal(&parsed).unwrap();
     assert_eq!(export_without_time(&fresh), file);
-    let board = fresh.swot_board(pid, None, None).unwrap();
+    let board = fresh.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(texts(board.mine.as_ref().unwrap(), Strengths), [max]);
 }
 
@@ -348,7 +349,11 @@ fn two_hundred_items_in_one_quadrant_stay_in_order_through_moves() {
             .map(|i| i.id)
             .collect()
     };
-    let view = store.swot_board(pid, None, None).unwrap().mine.unwrap();
+    let view = store
+        .swot_board(pid, None, None, today())
+        .unwrap()
+        .mine
+        .unwrap();
     assert_eq!(order(&view, Strengths), expected);
     assert_dense(&view);
 
@@ -379,7 +384,11 @@ fn two_hundred_items_in_one_quadrant_stay_in_order_through_moves() {
         .update_swot_item(w1, &draft(Threats, "w1 too"))
         .unwrap();
     assert_eq!(edited.position, 1);
-    let view = store.swot_board(pid, None, None).unwrap().mine.unwrap();
+    let view = store
+        .swot_board(pid, None, None, today())
+        .unwrap()
+        .mine
+        .unwrap();
     assert_eq!(order(&view, Strengths), expected);
     assert_eq!(order(&view, Weaknesses), [id, w2]);
     assert_dense(&view);
@@ -532,7 +541,7 @@ fn shared_items_same_similar_linked_and_not_across_quadrants() {
     let p_other_q = add(&mut store, partner, Strengths, "AI tools");
     let p_linked = add(&mut store, partner, Threats, "Team changes ahead");
 
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(
         board.shared,
         vec![
@@ -558,7 +567,7 @@ fn shared_items_same_similar_linked_and_not_across_quadrants() {
     store
         .link_swot_items(m_linked.id, Some(p_linked.id))
         .unwrap();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(board.shared.len(), 3);
     assert_eq!(
         board.shared[2],
@@ -585,7 +594,7 @@ fn shared_items_same_similar_linked_and_not_across_quadrants() {
     store
         .link_swot_items(p_similar.id, Some(m_same.id))
         .unwrap();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert!(board.shared.contains(&SharedPair {
         mine: m_same.id,
         partner: p_similar.id,
@@ -600,13 +609,13 @@ fn shared_items_same_similar_linked_and_not_across_quadrants() {
 
     // Relinking one of a pair undoes its old link on both items; None unlinks.
     store.link_swot_items(m_linked.id, Some(p_same.id)).unwrap();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     let partner_items = board.partner.unwrap().items;
     let p_link = |id: Uuid| partner_items.iter().find(|i| i.id == id).unwrap().link_id;
     assert_eq!(p_link(p_linked.id), None);
     assert_eq!(p_link(p_same.id), Some(m_linked.id));
     store.link_swot_items(p_same.id, None).unwrap();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert!(
         board
             .mine
@@ -777,7 +786,7 @@ fn tows_strategies_are_checked_and_become_a_goal_once() {
     // Once only: the second time returns the same goal.
     let again = store.tows_to_goal(so.id).unwrap();
     assert_eq!(again.id, goal.id);
-    let goals = store.list_goals(pid).unwrap();
+    let goals = store.list_goals(pid, today()).unwrap();
     assert_eq!(goals.len(), 1);
     let so_now = store
         .list_tows(pid)
@@ -791,7 +800,7 @@ fn tows_strategies_are_checked_and_become_a_goal_once() {
     assert_eq!(short.title, "Learn before the reorg");
     assert!(short.description.contains("Weakness: AI tools"));
     assert!(short.description.contains("Threat: Reorganisation"));
-    assert_eq!(store.list_goals(pid).unwrap().len(), 2);
+    assert_eq!(store.list_goals(pid, today()).unwrap().len(), 2);
     assert_error(store.tows_to_goal(Uuid::new_v4()), "not_found", None);
 }
 
@@ -847,12 +856,12 @@ fn an_unknown_quadrant_in_an_import_is_refused_and_changes_nothing() {
     newer.swot_items[1].text = "newer".into();
     newer.swot_items[1].updated_at = chrono::Utc::now() + chrono::Duration::seconds(5);
     store.import_journal(&newer).unwrap();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(board.mine.unwrap().items[1].text, "newer");
     let mut older = before.clone();
     older.swot_items[1].text = "older".into();
     store.import_journal(&older).unwrap();
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(board.mine.unwrap().items[1].text, "newer");
 }
 
@@ -904,8 +913,8 @@ fn a_full_swot_round_trips_through_json_exactly() {
     fresh.import_journal(&parsed).unwrap();
     assert_eq!(export_without_time(&fresh), file);
     assert_eq!(
-        fresh.swot_board(pid, Some(s1), None).unwrap(),
-        store.swot_board(pid, Some(s1), None).unwrap()
+        fresh.swot_board(pid, Some(s1), None, today()).unwrap(),
+        store.swot_board(pid, Some(s1), None, today()).unwrap()
     );
     // Importing the same file again changes nothing.
     let report = fresh.import_journal(&parsed).unwrap();
@@ -932,7 +941,7 @@ fn the_trash_hides_items_and_snapshots_and_a_restore_puts_them_back_in_place() {
         })
         .collect();
     let board_texts = |store: &Store| {
-        let board = store.swot_board(pid, None, None).unwrap();
+        let board = store.swot_board(pid, None, None, today()).unwrap();
         board.mine.map(|m| texts(&m, Strengths)).unwrap_or_default()
     };
 
@@ -968,11 +977,11 @@ fn the_trash_hides_items_and_snapshots_and_a_restore_puts_them_back_in_place() {
     assert_dense(&view);
 
     // A trashed snapshot is not on the board, nor the latest to copy from.
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     assert_eq!(board.mine.as_ref().unwrap().snapshot.id, s1);
     assert_eq!(board.snapshots.len(), 1);
     assert_error(
-        store.swot_board(pid, Some(copy.snapshot.id), None),
+        store.swot_board(pid, Some(copy.snapshot.id), None, today()),
         "not_found",
         None,
     );
@@ -983,7 +992,11 @@ fn the_trash_hides_items_and_snapshots_and_a_restore_puts_them_back_in_place() {
     );
     // A trashed partnership hides all of it.
     store.move_to_trash(ItemKind::Partnership, pid).unwrap();
-    assert_error(store.swot_board(pid, None, None), "not_found", None);
+    assert_error(
+        store.swot_board(pid, None, None, today()),
+        "not_found",
+        None,
+    );
     assert_error(
         store.move_swot_item(ids[0], Strengths, 0),
         "not_found",
@@ -1017,7 +1030,7 @@ fn the_schema_4_fixture_reads_back_through_the_current_code() {
     let pid = store.list_partnerships().unwrap()[0].partnership.id;
     let id = |s: &str| s.parse::<Uuid>().unwrap();
 
-    let board = store.swot_board(pid, None, None).unwrap();
+    let board = store.swot_board(pid, None, None, today()).unwrap();
     let mine = board.mine.as_ref().unwrap();
     let partner = board.partner.as_ref().unwrap();
     assert_eq!(mine.snapshot.id, id(SW_MINE_2));
@@ -1037,7 +1050,9 @@ fn the_schema_4_fixture_reads_back_through_the_current_code() {
         }]
     );
     // On the first snapshot, the user's link.
-    let first = store.swot_board(pid, Some(id(SW_MINE_1)), None).unwrap();
+    let first = store
+        .swot_board(pid, Some(id(SW_MINE_1)), None, today())
+        .unwrap();
     assert_eq!(first.shared[0].by, Match::Linked);
     assert_eq!(
         texts(first.mine.as_ref().unwrap(), Threats),
@@ -1075,7 +1090,7 @@ fn the_sample_journal_has_both_sides_snapshots_and_strategies() {
         .unwrap()
         .partnership
         .id;
-    let board = store.swot_board(zoe, None, None).unwrap();
+    let board = store.swot_board(zoe, None, None, today()).unwrap();
     let mine = board.mine.as_ref().unwrap();
     let partner = board.partner.as_ref().unwrap();
     assert_eq!(mine.snapshot.taken_on, date("2026-06-02"));
@@ -1115,9 +1130,9 @@ fn the_sample_journal_has_both_sides_snapshots_and_strategies() {
     );
     // One is already a goal; turning it again gives that goal.
     let done = strategies.iter().find(|t| t.goal_id.is_some()).unwrap();
-    let goals = store.list_goals(zoe).unwrap().len();
+    let goals = store.list_goals(zoe, today()).unwrap().len();
     assert_eq!(Some(store.tows_to_goal(done.id).unwrap().id), done.goal_id);
-    assert_eq!(store.list_goals(zoe).unwrap().len(), goals);
+    assert_eq!(store.list_goals(zoe, today()).unwrap().len(), goals);
     // Every strategy passes the rules the UI's edits must meet.
     for t in &strategies {
         let draft = TowsDraft {
@@ -1128,4 +1143,26 @@ fn the_sample_journal_has_both_sides_snapshots_and_strategies() {
         };
         store.update_tows(t.id, &draft).unwrap();
     }
+}
+
+/// Issue 16: a snapshot dated in the future became the side's current SWOT.
+#[test]
+fn issue_16_a_future_dated_snapshot_is_not_the_current_one_until_its_day() {
+    let (mut store, pid) = store_with_partnership();
+    let march = store
+        .start_snapshot(pid, Side::Mine, date("2026-03-02"), "Kick-off")
+        .unwrap();
+    let june = store
+        .start_snapshot(pid, Side::Mine, date("2026-06-01"), "Mid-point")
+        .unwrap();
+    let current = |day: &str| {
+        let board = store.swot_board(pid, None, None, date(day)).unwrap();
+        assert_eq!(board.snapshots.len(), 2, "every snapshot is still listed");
+        board.mine.unwrap().snapshot.id
+    };
+    assert_eq!(current("2026-05-31"), march.snapshot.id);
+    assert_eq!(current("2026-06-01"), june.snapshot.id);
+    // When every snapshot of a side is ahead, the side shows the first of them rather
+    // than nothing (the UI says it is dated later).
+    assert_eq!(current("2026-01-01"), march.snapshot.id);
 }

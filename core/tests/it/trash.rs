@@ -57,7 +57,7 @@ fn visible(w: &World) -> (usize, usize, usize, usize, usize, usize, usize) {
         .map(|l| l.len())
         .unwrap_or(0);
     let open = s.open_action_items(w.pid, today()).unwrap().len();
-    let goals = s.list_goals(w.pid).unwrap().len();
+    let goals = s.list_goals(w.pid, today()).unwrap().len();
     let (milestones, progress) = s
         .get_goal(w.goal.id)
         .map(|g| (g.milestones.len(), g.progress.len()))
@@ -109,7 +109,7 @@ fn each_kind_goes_to_the_trash_is_hidden_and_comes_back() {
             "First summary",
             |w| {
                 visible(w) == (1, 1, 1, 1, 0, 1, 2)
-                    && w.store.list_goals(w.pid).unwrap()[0].milestones_total == 0
+                    && w.store.list_goals(w.pid, today()).unwrap()[0].milestones_total == 0
             },
         ),
         (
@@ -118,7 +118,9 @@ fn each_kind_goes_to_the_trash_is_hidden_and_comes_back() {
             "40% on 3 Mar 2026",
             |w| {
                 visible(w) == (1, 1, 1, 1, 1, 0, 2)
-                    && w.store.list_goals(w.pid).unwrap()[0].progress.is_none()
+                    && w.store.list_goals(w.pid, today()).unwrap()[0]
+                        .progress
+                        .is_none()
             },
         ),
         (
@@ -340,7 +342,7 @@ fn trashed_things_are_exported_with_deleted_at_and_import_keeps_them_trashed() {
     let mut other = Store::open_in_memory().unwrap();
     other.import_journal(&file).unwrap();
     assert_eq!(other.list_trash().unwrap(), w.store.list_trash().unwrap());
-    assert!(other.list_goals(w.pid).unwrap().is_empty());
+    assert!(other.list_goals(w.pid, today()).unwrap().is_empty());
     assert!(other.list_action_items(w.session.id).unwrap().is_empty());
 }
 

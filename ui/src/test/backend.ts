@@ -50,15 +50,20 @@ interface Scratch {
   id: string
   /** The scratch journal's folder: where the default report path points. */
   dir: string
+  /** The journal file. */
+  path: string
 }
 
-/** Makes a scratch journal on the server (each fake gets its own, so tests never share one). */
-export async function makeScratch(kind: ScratchKind = 'empty'): Promise<Scratch> {
+/**
+ * Makes a scratch journal on the server (each fake gets its own, so tests never share one).
+ * With `open: false` only the file is made: a journal for a test to open with `openJournal`.
+ */
+export async function makeScratch(kind: ScratchKind = 'empty', open = true): Promise<Scratch> {
   const { url, token } = inject('tandemServe')
   const response = await fetch(`${url}/scratch`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-tandem-token': token },
-    body: JSON.stringify({ kind }),
+    body: JSON.stringify({ kind, open }),
   })
   const body = (await response.json()) as Scratch | ErrorPayload
   if (!response.ok) throw new BackendError(body as ErrorPayload)
@@ -121,6 +126,16 @@ export class FakeBackend implements Backend {
   /** The scratch journal's folder on this machine. */
   async folder(): Promise<string> {
     return (await this.#scratch).dir
+  }
+
+  /** The path of this fake's journal file. */
+  async path(): Promise<string> {
+    return (await this.#scratch).path
+  }
+
+  /** A journal file of `kind` that nothing has open, for `openJournal` (or the file picker) to open. */
+  async otherJournal(kind: ScratchKind = 'empty'): Promise<string> {
+    return (await makeScratch(kind, false)).path
   }
 
   /**

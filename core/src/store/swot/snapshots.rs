@@ -105,13 +105,16 @@ fn side_label(side: Side) -> &'static str {
     }
 }
 
-/// The snapshot chosen for one side of the board, or that side's latest.
+/// The snapshot chosen for one side of the board, or that side's current one: the latest
+/// taken `today` or before (a snapshot dated later is not current yet), else the earliest
+/// of those dated later.
 fn board_side(
     conn: &Connection,
     partnership_id: Uuid,
     side: Side,
     chosen: Option<Uuid>,
     field: &str,
+    today: NaiveDate,
 ) -> Result<Option<SwotView>> {
     let snapshot = match chosen {
         Some(id) => {
@@ -134,21 +137,28 @@ fn board_side(
             }
             Some(s)
         }
-        None => snapshots_of(conn, partnership_id, Some(side))?
-            .into_iter()
-            .next(),
+        None => {
+            let all = snapshots_of(conn, partnership_id, Some(side))?;
+            let current = all.iter().position(|s| s.taken_on <= today);
+            match current {
+                Some(i) => all.into_iter().nth(i),
+                None => all.into_iter().last(),
+            }
+        }
     };
     snapshot.map(|s| view(conn, s)).transpose()
 }
 
 impl Store {
-    /// The side-by-side SWOT of a partnership: the latest snapshot of each side (or the ones
-    /// chosen), the items they share, and every snapshot of both sides, newest first.
+    /// The side-by-side SWOT of a partnership: the current snapshot of each side (the latest
+    /// taken by `today`; or the ones chosen), the items they share, and every snapshot of
+    /// both sides, newest first.
     pub fn swot_board(
         &self,
         partnership_id: Uuid,
         mine_snapshot: Option<Uuid>,
         partner_snapshot: Option<Uuid>,
+        today: NaiveDate,
     ) -> Result<SwotBoard> {
         ensure_live_partnership(&self.conn, partnership_id)?;
         let mine = board_side(
@@ -157,6 +167,7 @@ impl Store {
             Side::Mine,
             mine_snapshot,
             "mine_snapshot",
+            today,
         )?;
         let partner = board_side(
             &self.conn,
@@ -164,6 +175,7 @@ impl Store {
             Side::Partner,
             partner_snapshot,
             "partner_snapshot",
+            today,
         )?;
         let shared = match (&mine, &partner) {
             (Some(m), Some(p)) => swot::shared_pairs(&m.items, &p.items),

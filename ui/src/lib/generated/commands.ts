@@ -122,7 +122,7 @@ export interface Commands {
   openActionItems(partnershipId: string): Promise<ActionItemView[]>
   createActionItem(sessionId: string, draft: ActionItemDraft): Promise<ActionItem>
   updateActionItem(id: string, draft: ActionItemDraft): Promise<ActionItem>
-  /** Goals of a partnership (not in the trash): active first, then not started, achieved, dropped. */
+  /** Goals of a partnership (not in the trash): active first, then not started, achieved, dropped; progress as of today. */
   listGoals(partnershipId: string): Promise<GoalSummary[]>
   getGoal(id: string): Promise<GoalDetail>
   createGoal(partnershipId: string, draft: GoalDraft): Promise<Goal>
@@ -141,7 +141,7 @@ export interface Commands {
   listTrash(): Promise<TrashEntry[]>
   /** Deletes everything in the trash for good; answers how many things were deleted. */
   emptyTrash(): Promise<number>
-  /** Both sides of a partnership's SWOT: the latest snapshot of each, or the ones chosen. */
+  /** Both sides of a partnership's SWOT: the current snapshot of each (the latest taken by today), or the ones chosen. */
   swotBoard(partnershipId: string, mineSnapshotId: string | null, partnerSnapshotId: string | null): Promise<SwotBoard>
   /** Starts a snapshot of one side, copying the side's latest snapshot forward (an empty one the first time). */
   startSnapshot(partnershipId: string, side: Side, takenOn: string, reason: string): Promise<SwotView>
