@@ -1,15 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
-import { MockBackend } from '../backend/mock'
-import { isoDate } from '../format'
+import { mkdir, stat } from 'node:fs/promises'
+import { FakeBackend } from '../../test/backend'
+import { formatSize, isoDate } from '../format'
 import { inputById, partnershipDraft, renderApp, sessionDraft } from '../../test/helpers'
 
 const today = () => isoDate(new Date())
 const fileName = () => `Tandem – Zoë Okafor – ${today()}.pdf`
 
-async function openPartnership(backend = new MockBackend(), overrides = {}) {
-  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor', started_on: '2026-01-12', ...overrides }))
-  await backend.createSession(p.id, sessionDraft())
+async function openPartnership(backend = new FakeBackend(), overrides = {}) {
+  const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor', started_on: '2026-01-12', ...overrides }))
+  await backend.core.createSession(p.id, sessionDraft())
   renderApp(backend)
   await screen.findByTestId('export-pdf')
   return { backend, partnershipId: p.id }
@@ -40,7 +41,7 @@ describe('Export dialog', () => {
   })
 
   it('opens with Ctrl+P from a session, but not where no partnership is open', async () => {
-    const backend = new MockBackend()
+    const backend = new FakeBackend()
     await openPartnership(backend)
     await fireEvent.click(screen.getByTestId('open-backups'))
     await screen.findByRole('heading', { level: 1, name: 'Backups' })
@@ -58,7 +59,7 @@ describe('Export dialog', () => {
   })
 
   it('uses the end date of an ended partnership, and offers quick choices', async () => {
-    await openPartnership(new MockBackend(), { started_on: '2025-03-03', ended_on: '2025-12-15' })
+    await openPartnership(new FakeBackend(), { started_on: '2025-03-03', ended_on: '2025-12-15' })
     const dialog = await openDialog()
     expect(inputById('report-from')).toHaveValue('2025-03-03')
     expect(inputById('report-to')).toHaveValue('2025-12-15')
@@ -114,32 +115,35 @@ describe('Export dialog', () => {
 
   it('shows progress, then the saved file, and opens it', async () => {
     const { backend, partnershipId } = await openPartnership()
-    const release = backend.holdExports()
+    const release = backend.hold('exportReport')
     await openDialog()
     await fireEvent.click(inputById('report-include-private'))
     await fireEvent.click(screen.getByTestId('export-save'))
 
     const bar = await screen.findByRole('progressbar')
-    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '25'))
-    expect(screen.getByText('Collecting the partnership…')).toBeInTheDocument()
+    expect(bar).toHaveAttribute('aria-valuenow', '0')
+    expect(bar).toHaveAttribute('aria-valuetext', 'Starting')
+    expect(screen.getByText('Making the report…')).toBeInTheDocument()
     expect(screen.getByTestId('export-save')).toBeDisabled()
     expect(inputById('report-from')).toBeDisabled()
     release()
 
     const saved = await screen.findByTestId('export-saved')
-    expect(saved).toHaveTextContent(`Saved ${fileName()} (4 pages, 50 KB)`)
+    const path = `${await backend.folder()}/${fileName()}`
+    const { size } = await stat(path)
+    expect(saved).toHaveTextContent(new RegExp(`^Saved ${fileName()} \\(\\d+ pages, ${formatSize(size)}\\)$`))
     expect(screen.queryByRole('progressbar')).toBeNull()
     expect(backend.exports).toEqual([
       {
         options: { partnership_id: partnershipId, from: '2026-01-12', to: today(), include_private: true },
-        path: `/home/me/Documents/${fileName()}`,
+        path,
       },
     ])
     expect(screen.getByTestId('export-open')).toHaveFocus()
     await fireEvent.click(screen.getByTestId('export-open'))
-    await waitFor(() => expect(backend.opened).toEqual([`/home/me/Documents/${fileName()}`]))
+    await waitFor(() => expect(backend.opened).toEqual([path]))
     await fireEvent.click(screen.getByRole('button', { name: 'Show in folder' }))
-    await waitFor(() => expect(backend.revealed).toEqual([`/home/me/Documents/${fileName()}`]))
+    await waitFor(() => expect(backend.revealed).toEqual([path]))
     await fireEvent.click(screen.getByRole('button', { name: 'Close' }))
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull())
   })
@@ -162,35 +166,48 @@ describe('Export dialog', () => {
 
   it('shows a backend error in the dialog, keeps the options, and can try again', async () => {
     const { backend } = await openPartnership()
-    backend.failNext({ code: 'io', message: 'The report could not be written there. Choose another folder.' }, 'exportReport')
-    backend.nextReportPath = '/media/usb/report.pdf'
+    // A folder that is not there (a USB stick not plugged in): the core cannot write the report.
+    const usb = `${await backend.folder()}/usb`
+    backend.nextReportPath = `${usb}/report.pdf`
     await openDialog()
     await fireEvent.input(inputById('report-from'), { target: { value: '2026-02-01' } })
     await fireEvent.click(inputById('report-include-private'))
     await fireEvent.click(screen.getByTestId('export-save'))
 
     const error = await screen.findByTestId('export-error')
-    expect(error).toHaveTextContent('The report could not be written there. Choose another folder.')
+    expect(error).toHaveTextContent(`Could not use the file ${usb}/report.pdf:`)
     expect(screen.getByTestId('export-dialog')).toBeInTheDocument()
     expect(inputById('report-from')).toHaveValue('2026-02-01')
     expect(inputById('report-to')).toHaveValue(today())
     expect(inputById('report-include-private')).toBeChecked()
     expect(screen.getByTestId('export-save')).toBeEnabled()
     expect(backend.exports).toHaveLength(0)
+    expect(screen.getByTestId('export-retry')).toHaveFocus()
 
+    await mkdir(usb)
     await fireEvent.click(screen.getByTestId('export-retry'))
     expect(await screen.findByTestId('export-saved')).toHaveTextContent('Saved report.pdf')
     expect(backend.callsOf('chooseReportPath')).toBe(1)
-    expect(backend.exports[0]).toMatchObject({ path: '/media/usb/report.pdf', options: { from: '2026-02-01', include_private: true } })
+    expect(backend.exports[0]).toMatchObject({ path: `${usb}/report.pdf`, options: { from: '2026-02-01', include_private: true } })
+    expect((await stat(`${usb}/report.pdf`)).size).toBeGreaterThan(0)
   })
 
-  it('marks the date the backend refused', async () => {
+  it('marks the date the core refused', async () => {
     const { backend } = await openPartnership()
-    backend.failNext({ code: 'invalid_input', message: 'The period ends before it starts.', field: 'to' }, 'exportReport')
+    // The dates change while the save dialog is up: the core refuses the reversed period.
+    const release = backend.hold('chooseReportPath')
     await openDialog()
     await fireEvent.click(screen.getByTestId('export-save'))
-    expect(await screen.findByTestId('export-error')).toHaveTextContent('The period ends before it starts.')
+    await waitFor(() => expect(backend.callsOf('chooseReportPath')).toBe(1))
+    await fireEvent.input(inputById('report-from'), { target: { value: '2026-05-01' } })
+    await fireEvent.input(inputById('report-to'), { target: { value: '2026-02-01' } })
+    release()
+    expect(await screen.findByTestId('export-error')).toHaveTextContent(
+      "The report's period ends (2026-02-01) before it starts (2026-05-01). Choose an end date on or after the start date.",
+    )
     expect(inputById('report-to')).toHaveAttribute('aria-invalid', 'true')
+    expect(inputById('report-to')).toHaveFocus()
     expect(screen.queryByTestId('export-retry')).toBeNull()
+    expect(backend.exports).toHaveLength(0)
   })
 })

@@ -1,23 +1,20 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
 import { describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../backend/context'
-import { MockBackend } from '../backend/mock'
-import type { Goal, Milestone, SearchHit } from '../generated/types'
+import { FakeBackend } from '../../test/backend'
+import type { SearchHit } from '../generated/types'
 import { partnershipDraft, sessionDraft } from '../../test/helpers'
 import SearchPalette from './SearchPalette.svelte'
 
-const STAMP = '2026-03-01T09:00:00Z'
-
 async function seeded() {
-  const backend = new MockBackend()
-  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
-  const s = await backend.createSession(
+  const backend = new FakeBackend()
+  const { core } = backend
+  const p = await core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+  const s = await core.createSession(
     p.id,
     sessionDraft({ title: 'Feedback that lands', held_at: '2026-02-26T16:15:00', notes: 'We practised giving feedback to senior people.' }),
   )
-  const goal: Goal = {
-    id: 'g-1',
-    partnership_id: p.id,
+  const goal = await core.createGoal(p.id, {
     title: 'Feedback habit',
     description: 'Ask for feedback after every presentation.',
     whose: 'shared',
@@ -25,25 +22,12 @@ async function seeded() {
     success_criteria: '',
     target_on: null,
     status: 'active',
-    created_at: STAMP,
-    updated_at: STAMP,
-  }
-  backend.db.goals.set(goal.id, goal)
-  const milestone: Milestone = {
-    id: 'm-1',
-    goal_id: goal.id,
-    position: 0,
-    title: 'First feedback round',
-    due_on: '2026-04-01',
-    done: false,
-    created_at: STAMP,
-    updated_at: STAMP,
-  }
-  backend.db.milestones.set(milestone.id, milestone)
+  })
+  await core.createMilestone(goal.id, { title: 'First feedback round', due_on: '2026-04-01', done: false })
   return { backend, p, s, goal }
 }
 
-function open(backend: MockBackend, debounceMs = 0) {
+function open(backend: FakeBackend, debounceMs = 0) {
   const onopen = vi.fn<(hit: SearchHit) => void>()
   const onclose = vi.fn()
   render(SearchPalette, { props: { onopen, onclose, debounceMs }, context: backendContext(backend) })
@@ -70,8 +54,9 @@ describe('SearchPalette', () => {
     expect(session).toHaveTextContent('Feedback that lands')
     expect(session).toHaveTextContent('Zoë Okafor · 26 Feb 2026')
     const marks = session.querySelectorAll('mark')
-    expect([...marks].map((m) => m.textContent)).toEqual(['feedback'])
-    expect(session.querySelector('.snippet')).toHaveTextContent('We practised giving feedback to senior people.')
+    // The core's snippet is taken from the title here (it matches there too).
+    expect([...marks].map((m) => m.textContent)).toEqual(['Feedback'])
+    expect(session.querySelector('.snippet')).toHaveTextContent('Feedback that lands')
     const kinds = results.map((r) => r.querySelector('.kind')?.textContent).sort()
     expect(kinds).toEqual(['Goal', 'Milestone', 'Session'])
     expect(input).toHaveAttribute('aria-expanded', 'true')
@@ -100,7 +85,10 @@ describe('SearchPalette', () => {
     const { backend, s } = await seeded()
     const { input, onopen } = open(backend)
     await fireEvent.input(input, { target: { value: 'practised' } })
-    await fireEvent.click(await screen.findByTestId('search-result'))
+    const result = await screen.findByTestId('search-result')
+    expect(result.querySelector('.snippet')).toHaveTextContent('We practised giving feedback to senior people.')
+    expect([...result.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['practised'])
+    await fireEvent.click(result)
     expect(onopen.mock.calls[0][0]).toMatchObject({ kind: 'session', open_kind: 'session', open_id: s.id })
   })
 
@@ -115,7 +103,7 @@ describe('SearchPalette', () => {
 
   it('shows user text as text, never as HTML', async () => {
     const { backend, p } = await seeded()
-    await backend.createSession(p.id, sessionDraft({ title: '<b>bold</b> title', notes: 'Try <img src=x onerror="alert(1)"> hack' }))
+    await backend.core.createSession(p.id, sessionDraft({ title: '<b>bold</b> title', notes: 'Try <img src=x onerror="alert(1)"> hack' }))
     const { input } = open(backend)
     await fireEvent.input(input, { target: { value: 'hack' } })
     const result = await screen.findByTestId('search-result')
@@ -156,7 +144,7 @@ describe('SearchPalette', () => {
 
   it('shows a failed search as a sentence', async () => {
     const { backend } = await seeded()
-    backend.failNext({ message: 'The journal could not be read just now. Please try again.' }, 'search')
+    backend.failNext({ code: 'io', message: 'The journal could not be read just now. Please try again.' }, 'search')
     const { input } = open(backend)
     await fireEvent.input(input, { target: { value: 'feedback' } })
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The journal could not be read just now.'))

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import type { Component } from 'svelte'
 import { describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../../backend/context'
-import { MockBackend } from '../../backend/mock'
+import { FakeBackend } from '../../../test/backend'
 import { inputById, partnershipDraft, editorsReady, markdownIn } from '../../../test/helpers'
 import { goalDraft } from './fixtures'
 import GoalEditor from './GoalEditor.svelte'
@@ -10,9 +10,9 @@ import { fakeUndo } from './testing/fakeUndo'
 import WithUndo from './testing/WithUndo.svelte'
 
 /** Renders the editor; `prepare` may fill the journal and return the goal to open (null: a new one). */
-async function setup(prepare?: (b: MockBackend, pid: string) => Promise<string | null>) {
-  const backend = new MockBackend()
-  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+async function setup(prepare?: (b: FakeBackend, pid: string) => Promise<string | null>) {
+  const backend = new FakeBackend()
+  const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
   const goalId = (await prepare?.(backend, p.id)) ?? null
   const undo = fakeUndo()
   const props = { partnershipId: p.id, goalId, onback: vi.fn(), oncreated: vi.fn(), onloaded: vi.fn() }
@@ -43,7 +43,7 @@ describe('Goal editor', () => {
     expect(backend.callsOf('createGoal')).toBe(1)
     expect(await screen.findByRole('heading', { name: 'Milestones' })).toBeInTheDocument()
     expect(screen.queryByText(/then you can add milestones/)).toBeNull()
-    const list = await backend.listGoals(pid)
+    const list = await backend.core.listGoals(pid)
     expect(list.map((g) => g.goal.id)).toEqual([goalId])
     expect(list[0].goal.title).toBe('Speak up in the board meeting')
     expect(props.oncreated).toHaveBeenCalledWith(goalId)
@@ -53,7 +53,7 @@ describe('Goal editor', () => {
     await fireEvent.change(inputById<HTMLSelectElement>('goal-direction'), { target: { value: 'partner_learns' } })
     await typeInto(inputById('goal-target'), '2026-06-30')
     await waitFor(async () =>
-      expect((await backend.getGoal(goalId)).goal).toMatchObject({
+      expect((await backend.core.getGoal(goalId)).goal).toMatchObject({
         whose: 'partners',
         status: 'achieved',
         direction: 'partner_learns',
@@ -79,20 +79,20 @@ describe('Goal editor', () => {
     await typeInto(inputById('goal-title'), '🎯 <b>Not HTML</b>')
     await waitFor(() => expect(props.oncreated).toHaveBeenCalledTimes(1))
     expect(document.getElementById('goal-title-error')).toBeNull()
-    const [summary] = await backend.listGoals((await backend.listPartnerships())[0].partnership.id)
+    const [summary] = await backend.core.listGoals((await backend.core.listPartnerships())[0].partnership.id)
     expect(summary.goal).toMatchObject({ title: '🎯 <b>Not HTML</b>', status: 'achieved' })
     expect(document.querySelector('b')).toBeNull()
   })
 
   it('loads an existing goal with its milestones and progress', async () => {
     const { backend } = await setup(async (b, pid) => {
-      const g = await b.createGoal(
+      const g = await b.core.createGoal(
         pid,
         goalDraft({ title: 'Post weekly', success_criteria: 'Ten posts', target_on: '2026-05-01', whose: 'shared' }),
       )
-      await b.createMilestone(g.id, { title: 'First post', due_on: '2026-03-10', done: true })
-      await b.addProgress(g.id, { recorded_on: '2026-02-01', value: 20, note: 'Started' })
-      await b.addProgress(g.id, { recorded_on: '2026-02-15', value: 45, note: '' })
+      await b.core.createMilestone(g.id, { title: 'First post', due_on: '2026-03-10', done: true })
+      await b.core.addProgress(g.id, { recorded_on: '2026-02-01', value: 20, note: 'Started' })
+      await b.core.addProgress(g.id, { recorded_on: '2026-02-15', value: 45, note: '' })
       return g.id
     })
     expect(inputById('goal-title')).toHaveValue('Post weekly')
@@ -123,7 +123,7 @@ describe('Goal editor', () => {
 
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Done: Draft the talk' }))
     await waitFor(() => expect(screen.getByTestId('milestone-count')).toHaveTextContent('1 of 2 done'))
-    let detail = await backend.getGoal(goalId)
+    let detail = await backend.core.getGoal(goalId)
     expect(detail.milestones.map((m) => [m.title, m.done])).toEqual([
       ['Draft the talk', true],
       ['Rehearse with Zoë', false],
@@ -136,12 +136,12 @@ describe('Goal editor', () => {
     expect(await within(screen.getAllByTestId('milestone')[1]).findByRole('alert')).toHaveTextContent('cannot be empty')
     await fireEvent.input(second, { target: { value: 'Rehearse twice' } })
     await fireEvent.keyDown(second, { key: 'Enter' })
-    await waitFor(async () => expect((await backend.getGoal(goalId)).milestones[1].title).toBe('Rehearse twice'))
+    await waitFor(async () => expect((await backend.core.getGoal(goalId)).milestones[1].title).toBe('Rehearse twice'))
 
     await fireEvent.click(screen.getByRole('button', { name: 'Move “Draft the talk” to the trash' }))
     await waitFor(() => expect(screen.getAllByTestId('milestone')).toHaveLength(1))
     expect(undo.shown.at(-1)?.message).toBe('Milestone “Draft the talk” moved to the trash')
-    detail = await backend.getGoal(goalId)
+    detail = await backend.core.getGoal(goalId)
     expect(detail.milestones.map((m) => m.title)).toEqual(['Rehearse twice'])
 
     await undo.undoLast()
@@ -149,7 +149,7 @@ describe('Goal editor', () => {
     expect(within(screen.getAllByTestId('milestone')[0]).getByRole('textbox', { name: 'Milestone' })).toHaveValue(
       'Draft the talk',
     )
-    expect((await backend.getGoal(goalId)).milestones).toHaveLength(2)
+    expect((await backend.core.getGoal(goalId)).milestones).toHaveLength(2)
   })
 
   it('records progress, draws one chart point per entry, and shows a refused value next to the field', async () => {
@@ -167,7 +167,7 @@ describe('Goal editor', () => {
     await fireEvent.input(inputById('progress-value'), { target: { value: '101' } })
     await fireEvent.input(inputById('progress-note'), { target: { value: 'Too keen' } })
     await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
-    const error = await screen.findByText('Progress is a whole number from 0 to 100 per cent.')
+    const error = await screen.findByText('Progress is a percentage from 0 to 100. 101 is more than 100.')
     expect(error.closest('.field')?.querySelector('#progress-value')).not.toBeNull()
     expect(inputById('progress-value')).toHaveAttribute('aria-invalid', 'true')
     expect(inputById('progress-value')).toHaveValue(101)
@@ -177,14 +177,14 @@ describe('Goal editor', () => {
     await fireEvent.input(inputById('progress-value'), { target: { value: '75' } })
     await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
     await waitFor(() => expect(screen.getAllByTestId('chart-point')).toHaveLength(2))
-    expect(screen.queryByText('Progress is a whole number from 0 to 100 per cent.')).toBeNull()
+    expect(screen.queryByText(/Progress is a percentage/)).toBeNull()
     const chart = screen.getByRole('img', { name: /Progress of Learn prompting/ })
     expect(chart).toHaveAccessibleName('Progress of Learn prompting: from 30% on 1 Feb 2026 to 75% on 20 Feb 2026 (2 entries).')
     const table = screen.getByRole('table', { name: 'Progress of Learn prompting over time' })
     expect(within(table).getAllByRole('row')).toHaveLength(3)
     // Newest entry first in the list.
     expect(screen.getAllByTestId('progress-entry')[0]).toHaveTextContent('75%')
-    expect((await backend.getGoal(goalId)).progress.map((e) => e.value)).toEqual([30, 75])
+    expect((await backend.core.getGoal(goalId)).progress.map((e) => e.value)).toEqual([30, 75])
   })
 
   it('edits a progress entry in place: Save keeps it, Escape leaves it as it was', async () => {
@@ -197,20 +197,20 @@ describe('Goal editor', () => {
     const form = within(entry).getByRole('form', { name: 'Edit the entry of 1 Feb 2026' })
     await fireEvent.input(within(form).getByLabelText('Progress (%)'), { target: { value: '101' } })
     await fireEvent.click(within(form).getByRole('button', { name: 'Save' }))
-    expect(await within(entry).findByRole('alert')).toHaveTextContent('0 to 100')
+    expect(await within(entry).findByRole('alert')).toHaveTextContent('Progress is a percentage from 0 to 100. 101 is more than 100.')
     await fireEvent.input(within(form).getByLabelText('Progress (%)'), { target: { value: '40' } })
     await fireEvent.input(within(form).getByLabelText('Note'), { target: { value: 'Better than I said' } })
     await fireEvent.click(within(form).getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(screen.getByTestId('progress-entry')).toHaveTextContent('40%'))
     expect(screen.getByTestId('progress-entry')).toHaveTextContent('Better than I said')
-    expect((await backend.getGoal(goalId)).progress.map((e) => [e.value, e.note])).toEqual([[40, 'Better than I said']])
+    expect((await backend.core.getGoal(goalId)).progress.map((e) => [e.value, e.note])).toEqual([[40, 'Better than I said']])
     // Escape cancels what was typed.
     await fireEvent.click(within(screen.getByTestId('progress-entry')).getByRole('button', { name: /Edit the entry/ }))
     const again = within(screen.getByTestId('progress-entry')).getByRole('form')
     await fireEvent.input(within(again).getByLabelText('Progress (%)'), { target: { value: '90' } })
     await fireEvent.keyDown(within(again).getByLabelText('Progress (%)'), { key: 'Escape' })
     expect(screen.getByTestId('progress-entry')).toHaveTextContent('40%')
-    expect((await backend.getGoal(goalId)).progress[0].value).toBe(40)
+    expect((await backend.core.getGoal(goalId)).progress[0].value).toBe(40)
   })
 
   it('moves the goal to the trash with undo, then goes back', async () => {
@@ -218,8 +218,8 @@ describe('Goal editor', () => {
     await fireEvent.click(screen.getByTestId('trash-goal'))
     await waitFor(() => expect(props.onback).toHaveBeenCalledTimes(1))
     expect(undo.shown.at(-1)?.message).toBe('Goal “Temporary” moved to the trash')
-    expect(await backend.listGoals(pid)).toEqual([])
+    expect(await backend.core.listGoals(pid)).toEqual([])
     await undo.undoLast()
-    expect((await backend.listGoals(pid)).map((g) => g.goal.id)).toEqual([goalId])
+    expect((await backend.core.listGoals(pid)).map((g) => g.goal.id)).toEqual([goalId])
   })
 })
