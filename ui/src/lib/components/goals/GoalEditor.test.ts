@@ -187,6 +187,35 @@ describe('Goal editor', () => {
     expect((await backend.core.getGoal(goalId)).progress.map((e) => e.value)).toEqual([30, 75])
   })
 
+  it('issue 16: says a progress date after today counts only from then, and the goal stands where today puts it', async () => {
+    const { backend, pid } = await newGoalWithTitle('Learn prompting')
+    const day = (offset: number) => {
+      const d = new Date()
+      d.setDate(d.getDate() + offset)
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    }
+    expect(screen.queryByTestId('progress-date-ahead')).toBeNull()
+    await fireEvent.input(inputById('progress-date'), { target: { value: day(-3) } })
+    await fireEvent.input(inputById('progress-value'), { target: { value: '30' } })
+    await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
+    await waitFor(() => expect(screen.getAllByTestId('progress-entry')).toHaveLength(1))
+    expect(screen.queryByTestId('progress-date-ahead')).toBeNull()
+
+    await fireEvent.input(inputById('progress-date'), { target: { value: day(10) } })
+    const hint = await screen.findByTestId('progress-date-ahead')
+    expect(hint).toHaveTextContent(/^After today: the goal stands at this only from /)
+    expect(inputById('progress-date')).toHaveAccessibleDescription(hint.textContent!.trim())
+    await fireEvent.input(inputById('progress-value'), { target: { value: '90' } })
+    await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
+    await waitFor(() => expect(screen.getAllByTestId('progress-entry')).toHaveLength(2))
+    const [ahead, past] = screen.getAllByTestId('progress-entry')
+    expect(ahead).toHaveTextContent('90%')
+    expect(ahead).toHaveTextContent('not yet')
+    expect(past).not.toHaveTextContent('not yet')
+    // The core counts the goal where today puts it.
+    expect((await backend.core.listGoals(pid))[0].progress).toBe(30)
+  })
+
   it('edits a progress entry in place: Save keeps it, Escape leaves it as it was', async () => {
     const { backend, goalId } = await newGoalWithTitle('Learn prompting')
     await fireEvent.input(inputById('progress-date'), { target: { value: '2026-02-01' } })
