@@ -5,6 +5,7 @@ import { backendContext } from '../../backend/context'
 import { FakeBackend } from '../../../test/backend'
 import { inputById, partnershipDraft, editorsReady, markdownIn } from '../../../test/helpers'
 import { goalDraft } from './fixtures'
+import { MAX_SHORT_CHARS } from '../../generated/limits'
 import GoalEditor from './GoalEditor.svelte'
 import { fakeUndo } from './testing/fakeUndo'
 import WithUndo from './testing/WithUndo.svelte'
@@ -214,6 +215,12 @@ describe('Goal editor', () => {
     expect(past).not.toHaveTextContent('not yet')
     // The core counts the goal where today puts it.
     expect((await backend.core.listGoals(pid))[0].progress).toBe(30)
+  })
+
+  it('issue 16: title and milestone fields stop at the core\'s limit, in characters', async () => {
+    await newGoalWithTitle()
+    expect(inputById('goal-title')).toHaveAttribute('maxlength', String(MAX_SHORT_CHARS))
+    expect(inputById('new-milestone')).toHaveAttribute('maxlength', String(MAX_SHORT_CHARS))
   })
 
   it('edits a progress entry in place: Save keeps it, Escape leaves it as it was', async () => {
