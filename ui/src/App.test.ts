@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte'
 import { describe, expect, it, vi } from 'vitest'
-import { MockBackend } from './lib/backend/mock'
+import { FakeBackend } from './test/backend'
 import { loadPlace, savePlace } from './lib/place'
 import { partnershipDraft, renderApp, sessionDraft, shownSessionTitle } from './test/helpers'
 
@@ -22,26 +22,23 @@ describe('App start', () => {
     expect(backend.callsOf('loadSample')).toBe(1)
     const items = screen.getAllByTestId('partnership-item')
     expect(items[0]).toHaveTextContent('Zoë Okafor')
-    expect(items[1]).toHaveTextContent('Daniel Brooks')
+    expect(items[1]).toHaveTextContent('Ana Ferreira')
     expect(await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })).toBeInTheDocument()
     await fireEvent.click(screen.getByRole('tab', { name: 'Sessions' }))
-    expect(await screen.findAllByTestId('session-item')).toHaveLength(3)
+    const [zoe] = await backend.core.listPartnerships()
+    expect(zoe.session_count).toBe(7)
+    expect(await screen.findAllByTestId('session-item')).toHaveLength(7)
     expect(items[0]).toHaveAttribute('aria-current', 'page')
   })
 
   it('shows only a calm full-page message when the journal cannot be opened', async () => {
-    const backend = new MockBackend({
-      path: '/home/me/.local/share/tandem/journal.sqlite',
-      journalError: {
-        code: 'journal_too_new',
-        message: 'This journal was written by a newer version of Tandem. Please update Tandem to open it.',
-        field: null,
-      },
-    })
+    const backend = new FakeBackend({ journal: 'too_new' })
     renderApp(backend)
     const page = await screen.findByTestId('journal-error')
-    expect(page).toHaveTextContent('This journal was written by a newer version of Tandem.')
-    expect(page).toHaveTextContent('/home/me/.local/share/tandem/journal.sqlite')
+    const { error } = await backend.core.journalInfo()
+    expect(error?.code).toBe('journal_too_new')
+    expect(page).toHaveTextContent(error!.message)
+    expect(page).toHaveTextContent(await backend.path())
     expect(screen.queryByTestId('new-partnership')).toBeNull()
     expect(screen.queryByTestId('start-partnership')).toBeNull()
     // The list is asked for alongside the journal's state; its failure shows nothing more.
@@ -51,26 +48,28 @@ describe('App start', () => {
   })
 
   it('shows the first screen at once, then the full-page message if the integrity check fails', async () => {
-    const backend = new MockBackend({
-      failsCheck: { code: 'journal_damaged', message: 'The journal is damaged. Restore a backup.', field: null },
-    })
-    await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
+    // Opens (the whole-file check is deferred), and the check then finds the damage.
+    const backend = new FakeBackend({ journal: 'fails_check' })
+    const [first] = await backend.core.listPartnerships()
+    const name = first.partnership.partner_name
     renderApp(backend)
-    expect(await screen.findByRole('heading', { level: 1, name: 'Ana Silva' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name })).toBeInTheDocument()
     const page = await screen.findByTestId('journal-error')
-    expect(page).toHaveTextContent('The journal is damaged. Restore a backup.')
+    const { error } = await backend.core.journalInfo()
+    expect(error?.code).toBe('journal_damaged')
+    expect(page).toHaveTextContent(error!.message)
     expect(document.body.dataset.ready).toBe('true')
     expect(backend.callsOf('checkJournal')).toBe(1)
-    expect(screen.queryByRole('heading', { level: 1, name: 'Ana Silva' })).toBeNull()
+    expect(screen.queryByRole('heading', { level: 1, name })).toBeNull()
     // Nothing reads the journal once it is known to be damaged.
     expect(backend.callsOf('listTrash')).toBe(0)
   })
 
   it('checks a sound journal once, after the first screen, then counts the trash', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
-    const s = await backend.createSession(p.id, sessionDraft({ title: 'Gone' }))
-    await backend.moveToTrash('session', s.id)
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
+    const s = await backend.core.createSession(p.id, sessionDraft({ title: 'Gone' }))
+    await backend.core.moveToTrash('session', s.id)
     renderApp(backend)
     await waitFor(() => expect(screen.getByTestId('trash-count')).toHaveTextContent('1'))
     expect(backend.callsOf('checkJournal')).toBe(1)
@@ -78,11 +77,11 @@ describe('App start', () => {
   })
 
   it('reopens the session where the user left off', async () => {
-    const backend = new MockBackend()
-    await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
-    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
-    const s = await backend.createSession(p.id, sessionDraft({ title: 'Feedback that lands' }))
-    savePlace(backend.path, { partnershipId: p.id, sessionId: s.id })
+    const backend = new FakeBackend()
+    await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
+    const s = await backend.core.createSession(p.id, sessionDraft({ title: 'Feedback that lands' }))
+    savePlace(await backend.path(), { partnershipId: p.id, sessionId: s.id })
     renderApp(backend)
     await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
     expect(screen.getByTestId('back')).toHaveTextContent('Ben Ito')
@@ -91,26 +90,30 @@ describe('App start', () => {
   })
 
   it('ignores the place remembered for another journal file', async () => {
-    const backend = new MockBackend({ path: '/tmp/other.sqlite3' })
-    await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
-    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
+    // A start without a remembered place opens the partnership met most recently (Ana).
+    await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ana Silva', started_on: '2026-02-01' }))
     savePlace('/elsewhere/journal.sqlite3', { partnershipId: p.id, sessionId: null })
     renderApp(backend)
-    expect(await screen.findByRole('heading', { level: 1 })).not.toHaveTextContent('Ben Ito')
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Ana Silva')
   })
 
   it('falls back to the partnership when the remembered session is gone', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
-    savePlace(backend.path, { partnershipId: p.id, sessionId: 's-9999' })
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
+    const s = await backend.core.createSession(p.id, sessionDraft({ title: 'Gone' }))
+    await backend.core.moveToTrash('session', s.id)
+    await backend.core.emptyTrash()
+    savePlace(await backend.path(), { partnershipId: p.id, sessionId: s.id })
     renderApp(backend)
     expect(await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })).toBeInTheDocument()
   })
 
   it('opens a partnership from the sidebar and remembers it', async () => {
-    const backend = new MockBackend()
-    await backend.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
-    const ben = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito', ended_on: '2026-02-01' }))
+    const backend = new FakeBackend()
+    await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ana Silva' }))
+    const ben = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ben Ito', ended_on: '2026-02-01' }))
     renderApp(backend)
     const items = await screen.findAllByTestId('partnership-item')
     const benItem = items.find((el) => within(el).queryByText('Ben Ito'))!
@@ -118,15 +121,16 @@ describe('App start', () => {
     await fireEvent.click(benItem)
     expect(await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })).toBeInTheDocument()
     expect(screen.getByText(/ended 1 Feb 2026/)).toBeInTheDocument()
-    expect(loadPlace(backend.path)).toEqual({ partnershipId: ben.id, sessionId: null, tab: 'overview' })
+    expect(loadPlace(await backend.path())).toEqual({ partnershipId: ben.id, sessionId: null, tab: 'overview' })
   })
 })
 
 async function journalWithGoal() {
-  const backend = new MockBackend()
-  const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
-  const s = await backend.createSession(p.id, sessionDraft({ title: 'Feedback that lands', notes: 'We practised feedback.' }))
-  const goal = await backend.createGoal(p.id, {
+  const backend = new FakeBackend()
+  const { core } = backend
+  const p = await core.createPartnership(partnershipDraft({ partner_name: 'Ben Ito' }))
+  const s = await core.createSession(p.id, sessionDraft({ title: 'Feedback that lands', notes: 'We practised feedback.' }))
+  const goal = await core.createGoal(p.id, {
     title: 'Present with confidence',
     description: 'Feel at ease in front of the board.',
     whose: 'mine',
@@ -135,18 +139,18 @@ async function journalWithGoal() {
     target_on: null,
     status: 'active',
   })
-  return { backend, p, s, goal }
+  return { backend, p, s, goal, path: await backend.path() }
 }
 
 const key = (k: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(window, { key: k, ...init })
 
 describe('App routes', () => {
   it('remembers the tab of a partnership and reopens it', async () => {
-    const { backend, p } = await journalWithGoal()
+    const { backend, p, path } = await journalWithGoal()
     renderApp(backend)
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
     await fireEvent.click(screen.getByRole('tab', { name: 'Goals' }))
-    await waitFor(() => expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'goals' }))
+    await waitFor(() => expect(loadPlace(path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'goals' }))
     cleanup()
     renderApp(backend)
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
@@ -154,27 +158,27 @@ describe('App routes', () => {
   })
 
   it('opens a goal, remembers it and reopens it on the next start', async () => {
-    const { backend, p, goal } = await journalWithGoal()
-    savePlace(backend.path, { partnershipId: p.id, sessionId: null, goalId: goal.id })
+    const { backend, p, goal, path } = await journalWithGoal()
+    savePlace(path, { partnershipId: p.id, sessionId: null, goalId: goal.id })
     renderApp(backend)
     await waitFor(() => expect(backend.callsOf('getGoal')).toBeGreaterThan(0))
     await waitFor(() => expect(screen.getByDisplayValue('Present with confidence')).toBeInTheDocument())
-    expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, goalId: goal.id })
+    expect(loadPlace(path)).toEqual({ partnershipId: p.id, sessionId: null, goalId: goal.id })
     const selected = screen.getAllByTestId('partnership-item').find((el) => el.getAttribute('aria-current') === 'page')
     expect(selected).toHaveTextContent('Ben Ito')
   })
 
   it('opens the goals tab when the remembered goal is in the trash', async () => {
-    const { backend, p, goal } = await journalWithGoal()
-    await backend.moveToTrash('goal', goal.id)
-    savePlace(backend.path, { partnershipId: p.id, sessionId: null, goalId: goal.id })
+    const { backend, p, goal, path } = await journalWithGoal()
+    await backend.core.moveToTrash('goal', goal.id)
+    savePlace(path, { partnershipId: p.id, sessionId: null, goalId: goal.id })
     renderApp(backend)
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
     expect(screen.getByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true')
   })
 
   it('starts a new goal with Ctrl+Shift+G in a partnership, not elsewhere', async () => {
-    const { backend, p } = await journalWithGoal()
+    const { backend, p, path } = await journalWithGoal()
     renderApp(backend)
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
     await fireEvent.click(screen.getByTestId('open-backups'))
@@ -185,7 +189,7 @@ describe('App routes', () => {
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
     await key('G', { ctrlKey: true, shiftKey: true })
     await waitFor(() => expect(screen.queryByRole('heading', { level: 1, name: 'Ben Ito' })).toBeNull())
-    expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'goals' })
+    expect(loadPlace(path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'goals' })
   })
 })
 
@@ -218,7 +222,7 @@ describe('App search', () => {
   })
 
   it('opens on Ctrl+F and from the sidebar; a goal hit opens the goal', async () => {
-    const { backend, p, goal } = await journalWithGoal()
+    const { backend, p, goal, path } = await journalWithGoal()
     renderApp(backend)
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
     await key('f', { ctrlKey: true })
@@ -231,13 +235,13 @@ describe('App search', () => {
     await screen.findAllByTestId('search-result')
     await fireEvent.keyDown(input, { key: 'Enter' })
     await waitFor(() => expect(screen.getByDisplayValue('Present with confidence')).toBeInTheDocument())
-    expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, goalId: goal.id })
+    expect(loadPlace(path)).toEqual({ partnershipId: p.id, sessionId: null, goalId: goal.id })
   })
 
   it('a SWOT item opens the partnership on its SWOT tab', async () => {
-    const { backend, p } = await journalWithGoal()
-    const view = await backend.startSnapshot(p.id, 'mine', '2026-02-01', '')
-    await backend.addSwotItem(view.snapshot.id, { quadrant: 'strengths', text: 'Patient listener', priority: null })
+    const { backend, p, path } = await journalWithGoal()
+    const view = await backend.core.startSnapshot(p.id, 'mine', '2026-02-01', '')
+    await backend.core.addSwotItem(view.snapshot.id, { quadrant: 'strengths', text: 'Patient listener', priority: null })
     renderApp(backend)
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
     await key('k', { ctrlKey: true })
@@ -247,7 +251,7 @@ describe('App search', () => {
     expect(hit).toHaveTextContent('SWOT item')
     await fireEvent.click(hit)
     await waitFor(() => expect(screen.getByRole('tab', { name: 'SWOT' })).toHaveAttribute('aria-selected', 'true'))
-    expect(loadPlace(backend.path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'swot' })
+    expect(loadPlace(path)).toEqual({ partnershipId: p.id, sessionId: null, tab: 'swot' })
   })
 
   it('does not open over another dialog', async () => {
@@ -290,9 +294,9 @@ describe('App help', () => {
 
 describe('App leaving a session', () => {
   it('stops once when an action item’s due date was refused (regression: it was dropped without a word)', async () => {
-    const { backend, p, s } = await journalWithGoal()
-    await backend.createActionItem(s.id, { text: 'Send slides', owner: 'me', due_on: null, done: false })
-    savePlace(backend.path, { partnershipId: p.id, sessionId: s.id })
+    const { backend, p, s, path } = await journalWithGoal()
+    await backend.core.createActionItem(s.id, { text: 'Send slides', owner: 'me', due_on: null, done: false })
+    savePlace(path, { partnershipId: p.id, sessionId: s.id })
     renderApp(backend)
     await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
     const edit = screen.queryByTestId('edit-session')
@@ -309,21 +313,23 @@ describe('App leaving a session', () => {
     // Leaving again goes, and the refused date is not stored.
     await fireEvent.click(screen.getByTestId('back'))
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
-    expect((await backend.listActionItems(s.id))[0].due_on).toBeNull()
+    expect((await backend.core.listActionItems(s.id))[0].due_on).toBeNull()
   })
 })
 
 describe('App undo', () => {
+  const inTrash = async (backend: FakeBackend, id: string) => (await backend.core.listTrash()).some((e) => e.id === id)
+
   async function trashSession() {
-    const { backend, p, s } = await journalWithGoal()
-    savePlace(backend.path, { partnershipId: p.id, sessionId: s.id })
+    const { backend, p, s, path } = await journalWithGoal()
+    savePlace(path, { partnershipId: p.id, sessionId: s.id })
     renderApp(backend)
     await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
     await fireEvent.click(screen.getByTestId('trash-session'))
     const toast = await screen.findByTestId('undo-toast')
     expect(toast).toHaveTextContent('Session moved to the trash')
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
-    expect(backend.sessions.get(s.id)?.deleted_at).toBeDefined()
+    expect(await inTrash(backend, s.id)).toBe(true)
     await waitFor(() => expect(screen.getByTestId('trash-count')).toHaveTextContent('1'))
     return { backend, s }
   }
@@ -333,7 +339,7 @@ describe('App undo', () => {
     const before = backend.callsOf('listPartnerships')
     await fireEvent.click(screen.getByTestId('undo-button'))
     await waitFor(() => expect(screen.queryByTestId('undo-toast')).toBeNull())
-    expect(backend.sessions.get(s.id)?.deleted_at).toBeUndefined()
+    expect(await inTrash(backend, s.id)).toBe(false)
     expect(backend.callsOf('listPartnerships')).toBeGreaterThan(before)
     await waitFor(() => expect(screen.queryByTestId('trash-count')).toBeNull())
   })
@@ -342,7 +348,7 @@ describe('App undo', () => {
     const { backend, s } = await trashSession()
     ;(document.activeElement as HTMLElement | null)?.blur()
     await key('z', { ctrlKey: true })
-    await waitFor(() => expect(backend.sessions.get(s.id)?.deleted_at).toBeUndefined())
+    await waitFor(async () => expect(await inTrash(backend, s.id)).toBe(false))
     await waitFor(() => expect(screen.queryByTestId('undo-toast')).toBeNull())
   })
 
@@ -354,9 +360,9 @@ describe('App undo', () => {
     vi.advanceTimersByTime(9_000)
     vi.useRealTimers()
     await waitFor(() => expect(screen.queryByTestId('undo-toast')).toBeNull())
-    expect(backend.sessions.get(s.id)?.deleted_at).toBeDefined()
+    expect(await inTrash(backend, s.id)).toBe(true)
     await key('z', { ctrlKey: true })
-    await waitFor(() => expect(backend.sessions.get(s.id)?.deleted_at).toBeUndefined())
+    await waitFor(async () => expect(await inTrash(backend, s.id)).toBe(false))
     // Once: a second Ctrl+Z has nothing left to undo.
     const calls = backend.callsOf('restoreFromTrash')
     await key('z', { ctrlKey: true })

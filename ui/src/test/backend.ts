@@ -1,7 +1,8 @@
 import { inject } from 'vitest'
 import { commandClient, type Commands, type Transport } from '../lib/generated/commands'
 import type { ErrorPayload, Progress, ReportFile, ReportOptions } from '../lib/generated/types'
-import { httpTransport } from '../lib/backend/http'
+import { request } from 'node:http'
+import { httpTransport, type Post } from '../lib/backend/http'
 import { BackendError, type Backend } from '../lib/backend/types'
 
 /** The states a scratch journal can start in (`tandem_core::scratch::ScratchKind`). */
@@ -22,6 +23,36 @@ declare module 'vitest' {
     tandemServe: { url: string; token: string }
   }
 }
+
+/**
+ * Posts with Node's own HTTP client, one connection per request: its timers are Node's
+ * internal ones, so a test's fake timers cannot stall it (as they may `fetch`'s), and no
+ * kept-alive connection can be closed under it.
+ */
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null
+  } catch {
+    return null
+  }
+}
+
+const nodePost: Post = (url, headers, body) =>
+  new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { ...headers, connection: 'close' }, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        resolve({ status: res.statusCode ?? 0, body: parseJson(text) })
+      })
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    // Socket timers are Node's own: this fires under fake timers too, naming the call.
+    req.setTimeout(20_000, () => req.destroy(new Error(`no answer from the core in 20 s: POST ${url}`)))
+    req.end(body)
+  })
 
 /** Calls on their way to the core and back, of every fake: what `settle()` waits for. */
 const inFlight = new Set<Promise<unknown>>()
@@ -60,13 +91,12 @@ interface Scratch {
  */
 export async function makeScratch(kind: ScratchKind = 'empty', open = true): Promise<Scratch> {
   const { url, token } = inject('tandemServe')
-  const response = await fetch(`${url}/scratch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tandem-token': token },
-    body: JSON.stringify({ kind, open }),
-  })
-  const body = (await response.json()) as Scratch | ErrorPayload
-  if (!response.ok) throw new BackendError(body as ErrorPayload)
+  const { status, body } = await nodePost(
+    `${url}/scratch`,
+    { 'content-type': 'application/json', 'x-tandem-token': token },
+    JSON.stringify({ kind, open }),
+  )
+  if (status !== 200) throw new BackendError(body as ErrorPayload)
   return body as Scratch
 }
 
@@ -113,7 +143,7 @@ export class FakeBackend implements Backend {
     // A failed scratch is reported by the first call that needs it, not as an unhandled rejection.
     this.#scratch.catch(() => {})
     const { url, token } = inject('tandemServe')
-    const send = httpTransport({ url, token, journal: async () => (await this.#scratch).id })
+    const send = httpTransport({ url, token, journal: async () => (await this.#scratch).id, post: nodePost })
     this.#send = (command, args) => track(send(command, args))
     const client = commandClient(this.#send as Transport)
     this.core = commandClient(this.#send as Transport)

@@ -10,6 +10,16 @@ export interface ServeEndpoint {
   token?: string
   /** A scratch journal's id (`tandem serve --scratch`), once made. */
   journal?: () => Promise<string>
+  /** How to post (default: `fetch`); the component tests use Node's own HTTP client. */
+  post?: Post
+}
+
+/** Posts a JSON body and answers the status and the parsed JSON answer (null if none). */
+export type Post = (url: string, headers: Record<string, string>, body: string) => Promise<{ status: number; body: unknown }>
+
+const fetchPost: Post = async (url, headers, body) => {
+  const response = await fetch(url, { method: 'POST', headers, body })
+  return { status: response.status, body: await response.json().catch(() => null) }
 }
 
 /** Posts one command to the server and resolves to its answer, or rejects with the core's error. */
@@ -18,15 +28,14 @@ export function httpTransport(endpoint: ServeEndpoint): (command: string, args: 
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (endpoint.token) headers['x-tandem-token'] = endpoint.token
     if (endpoint.journal) headers['x-tandem-journal'] = await endpoint.journal()
-    let response: Response
+    let answer: { status: number; body: unknown }
     try {
-      response = await fetch(`${endpoint.url}/rpc/${command}`, { method: 'POST', headers, body: JSON.stringify(args) })
+      answer = await (endpoint.post ?? fetchPost)(`${endpoint.url}/rpc/${command}`, headers, JSON.stringify(args))
     } catch (err) {
       throw toBackendError(err)
     }
-    const body: unknown = await response.json().catch(() => null)
-    if (!response.ok) throw toBackendError(body ?? `The development server answered ${response.status}.`)
-    return body
+    if (answer.status !== 200) throw toBackendError(answer.body ?? `The development server answered ${answer.status}.`)
+    return answer.body
   }
 }
 

@@ -2,15 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
 import type { Editor } from '@tiptap/core'
 import { describe, expect, it, vi } from 'vitest'
 import sample from '../../../../../assets/sample-journal.json'
-import { backendContext } from '../../backend/context'
-import { MockBackend } from '../../backend/mock'
 import MarkdownField from './MarkdownField.svelte'
 
 async function setup(value = '', extra: Record<string, unknown> = {}) {
   const oninput = vi.fn()
   const view = render(MarkdownField, {
     props: { id: 'notes', label: 'Notes', value, oninput, placeholder: 'What you talked about', ...extra },
-    context: backendContext(new MockBackend()),
   })
   const editable = await screen.findByRole('textbox', { name: 'Notes' })
   return { oninput, editable, view }

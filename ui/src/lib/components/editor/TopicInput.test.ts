@@ -1,19 +1,21 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
 import { describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../../backend/context'
-import { MockBackend } from '../../backend/mock'
-import { partnershipDraft, sessionDraft } from '../../../test/helpers'
+import { FakeBackend } from '../../../test/backend'
+import { partnershipDraft, sessionDraft, settle } from '../../../test/helpers'
 import TopicInput from './TopicInput.svelte'
 
 async function setup(topics: string[] = []) {
-  const backend = new MockBackend()
-  const p = await backend.createPartnership(partnershipDraft())
-  await backend.createSession(p.id, sessionDraft({ topics: ['AI tools', 'feedback'] }))
-  await backend.createSession(p.id, sessionDraft({ topics: ['AI tools', 'Leadership'] }))
+  const backend = new FakeBackend()
+  const p = await backend.core.createPartnership(partnershipDraft())
+  await backend.core.createSession(p.id, sessionDraft({ topics: ['AI tools', 'feedback'] }))
+  await backend.core.createSession(p.id, sessionDraft({ topics: ['AI tools', 'Leadership'] }))
   const onchange = vi.fn()
   render(TopicInput, { props: { id: 'topics', topics, onchange }, context: backendContext(backend) })
   const input = screen.getByRole('combobox', { name: 'Topics' }) as HTMLInputElement
   await waitFor(() => expect(backend.callsOf('listTopics')).toBe(1))
+  // The suggestions are in once the core has answered.
+  await settle()
   return { backend, onchange, input }
 }
 
