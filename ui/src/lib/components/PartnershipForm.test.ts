@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { MockBackend } from '../backend/mock'
+import { FakeBackend } from '../../test/backend'
 import { inputById, partnershipDraft, renderApp, settle } from '../../test/helpers'
 
 afterEach(() => {
@@ -26,7 +26,7 @@ describe('New partnership form', () => {
     const name = inputById('partner-name')
     await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'))
     const errorId = name.getAttribute('aria-describedby')!
-    expect(document.getElementById(errorId)).toHaveTextContent("Please give your partner's name.")
+    expect(document.getElementById(errorId)).toHaveTextContent("The partner's name cannot be empty.")
     // The message sits in the partner-name field, not somewhere else.
     expect(name.closest('.field')).toContainElement(document.getElementById(errorId))
     expect(name).toHaveValue('   ')
@@ -34,7 +34,7 @@ describe('New partnership form', () => {
     expect(inputById('my-name')).toHaveValue('Margaret Hale')
     expect(inputById('my-role')).toHaveValue('mentee')
     expect(inputById('objectives')).toHaveValue('Learn how Gen Z uses AI tools')
-    expect(backend.partnerships.size).toBe(0)
+    expect(await backend.core.listPartnerships()).toHaveLength(0)
 
     await user.clear(name)
     await user.type(name, 'Zoë Okafor')
@@ -44,7 +44,7 @@ describe('New partnership form', () => {
     await user.click(screen.getByTestId('create-partnership'))
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })).toBeInTheDocument()
-    const [created] = [...backend.partnerships.values()]
+    const [{ partnership: created }] = await backend.core.listPartnerships()
     expect(created).toMatchObject({
       partner_name: 'Zoë Okafor',
       partner_org: 'Northwind Analytics',
@@ -60,7 +60,7 @@ describe('New partnership form', () => {
 
   it('shows an error without a field at the top and keeps the form', async () => {
     const user = userEvent.setup()
-    const backend = new MockBackend()
+    const backend = new FakeBackend()
     backend.failNext({ code: 'disk_full', message: 'The journal could not be written. Is the disk full?' }, 'createPartnership')
     renderApp(backend)
     await user.click(await screen.findByTestId('start-partnership'))
@@ -71,8 +71,8 @@ describe('New partnership form', () => {
   })
 
   it('edits a partnership by saving as you type, then returns with Done', async () => {
-    const backend = new MockBackend()
-    await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    const backend = new FakeBackend()
+    await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
     renderApp(backend)
     await fireEvent.click(await screen.findByTestId('edit-partnership'))
     await waitFor(() => expect(inputById('partner-name')).toHaveValue('Zoë Okafor'))
@@ -92,7 +92,7 @@ describe('New partnership form', () => {
     await fireEvent.input(inputById('ended-on'), { target: { value: '2025-01-01' } })
     await vi.advanceTimersByTimeAsync(600)
     await settle()
-    expect(screen.getByTestId('save-status')).toHaveTextContent('The end date cannot be before the start date.')
+    expect(screen.getByTestId('save-status')).toHaveTextContent('The end date (2025-01-01) is before the start date (2026-01-12).')
     expect(inputById('ended-on')).toHaveAttribute('aria-invalid', 'true')
     expect(inputById('ended-on')).toHaveValue('2025-01-01')
     await fireEvent.input(inputById('ended-on'), { target: { value: '' } })
@@ -104,6 +104,7 @@ describe('New partnership form', () => {
     await fireEvent.click(screen.getByTestId('done'))
     await fireEvent.click(await screen.findByRole('tab', { name: /Agreement/ }))
     const agreement = await screen.findByTestId('agreement')
-    expect(agreement).toHaveTextContent('Thursdays after 4pm')
+    // The preview is the core's Markdown, rendered on its way back.
+    await waitFor(() => expect(agreement).toHaveTextContent('Thursdays after 4pm'))
   })
 })

@@ -1,13 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
 import { describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../backend/context'
-import { MockBackend } from '../backend/mock'
+import { FakeBackend } from '../../test/backend'
 import type { PartnershipTab } from '../navigation'
 import { partnershipDraft, renderApp, sessionDraft, settle, shownSessionTitle } from '../../test/helpers'
 import { goalDraft } from './goals/fixtures'
 import PartnershipPage from './PartnershipPage.svelte'
 
-function renderPage(backend: MockBackend, id: string, tab: PartnershipTab = 'overview') {
+function renderPage(backend: FakeBackend, id: string, tab: PartnershipTab = 'overview') {
   const props = {
     id,
     tab,
@@ -26,10 +26,10 @@ function renderPage(backend: MockBackend, id: string, tab: PartnershipTab = 'ove
 
 describe('Partnership page', () => {
   it('lists sessions newest first, with topics, rating and open actions', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor', kind: 'reverse', my_role: 'mentee' }))
-    await backend.createSession(p.id, sessionDraft({ title: 'Older one', held_at: '2026-02-17T09:30:00' }))
-    const recent = await backend.createSession(
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor', kind: 'reverse', my_role: 'mentee' }))
+    await backend.core.createSession(p.id, sessionDraft({ title: 'Older one', held_at: '2026-02-17T09:30:00' }))
+    const recent = await backend.core.createSession(
       p.id,
       sessionDraft({
         title: 'Prompting for real work',
@@ -40,7 +40,7 @@ describe('Partnership page', () => {
         rating: 4,
       }),
     )
-    await backend.createActionItem(recent.id, { text: 'Try one prompt a day', owner: 'me', due_on: null, done: false })
+    await backend.core.createActionItem(recent.id, { text: 'Try one prompt a day', owner: 'me', due_on: null, done: false })
     renderApp(backend)
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })).toBeInTheDocument()
@@ -67,8 +67,8 @@ describe('Partnership page', () => {
   })
 
   it('shows "Not agreed yet" for an empty agreement and the texts when there are some', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(
       partnershipDraft({
         agreement: {
           objectives: 'AI tools for me, **leadership** for Zoë',
@@ -79,7 +79,7 @@ describe('Partnership page', () => {
         },
       }),
     )
-    const empty = await backend.createPartnership(partnershipDraft({ partner_name: 'Empty' }))
+    const empty = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Empty' }))
     renderPage(backend, p.id, 'agreement')
     const agreement = await screen.findByTestId('agreement')
     await waitFor(() => expect(agreement).toHaveTextContent('AI tools for me, leadership for Zoë'))
@@ -92,8 +92,8 @@ describe('Partnership page', () => {
   })
 
   it('has a friendly empty sessions tab', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft())
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft())
     const { props } = renderPage(backend, p.id, 'sessions')
     expect(await screen.findByText('No sessions yet — record your first one')).toBeInTheDocument()
     expect(screen.queryAllByTestId('session-item')).toHaveLength(0)
@@ -102,11 +102,11 @@ describe('Partnership page', () => {
   })
 
   it('shows a long list a window at a time, with its total', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft())
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft())
     for (let i = 0; i < 300; i++) {
       const held = new Date(Date.UTC(2026, 1, 1) - i * 3_600_000).toISOString().slice(0, 19)
-      await backend.createSession(p.id, sessionDraft({ title: `Session ${i}`, held_at: held }))
+      await backend.core.createSession(p.id, sessionDraft({ title: `Session ${i}`, held_at: held }))
     }
     const list = vi.spyOn(backend, 'listSessions')
     renderPage(backend, p.id, 'sessions')
@@ -118,23 +118,11 @@ describe('Partnership page', () => {
     expect(list.mock.calls.every(([, limit]) => limit <= 100)).toBe(true)
   })
 
-  /** Holds the answers to `method` until the returned function is called. */
-  function hold(backend: MockBackend, method: 'dashboard' | 'listSessions' | 'listGoals' | 'swotBoard') {
-    let release = () => {}
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const real = backend[method].bind(backend) as (...args: unknown[]) => Promise<unknown>
-    vi.spyOn(backend, method).mockImplementation((async (...args: unknown[]) => {
-      await gate
-      return real(...args)
-    }) as never)
-    return release
-  }
-
   it('asks for no sessions on the Overview and tells it loaded once the dashboard has', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft())
-    await backend.createSession(p.id, sessionDraft())
-    const release = hold(backend, 'dashboard')
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft())
+    await backend.core.createSession(p.id, sessionDraft())
+    const release = backend.hold('dashboard')
     const { props } = renderPage(backend, p.id, 'overview')
     expect(await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })).toBeInTheDocument()
     await settle()
@@ -156,9 +144,9 @@ describe('Partnership page', () => {
     ['goals', 'listGoals'],
     ['swot', 'swotBoard'],
   ] as const)('tells it loaded once the %s tab has its data', async (tab, method) => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft())
-    const release = hold(backend, method)
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft())
+    const release = backend.hold(method)
     const { props } = renderPage(backend, p.id, tab)
     await screen.findByRole('heading', { level: 1, name: 'Zoë Okafor' })
     await settle()
@@ -169,8 +157,8 @@ describe('Partnership page', () => {
   })
 
   it('tells it loaded with the partnership on the Agreement tab, and failed when the partnership cannot load', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft())
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft())
     const { props } = renderPage(backend, p.id, 'agreement')
     await waitFor(() => expect(props.onloaded).toHaveBeenCalledExactlyOnceWith(true))
 
@@ -183,8 +171,8 @@ describe('Partnership page', () => {
   })
 
   it('switches tabs with the arrow keys, Home and End, and tells the parent', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft())
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft())
     const { props } = renderPage(backend, p.id, 'overview')
     const overview = await screen.findByRole('tab', { name: 'Overview' })
     expect(screen.getByRole('tablist')).toBeInTheDocument()
@@ -217,8 +205,8 @@ describe('Partnership page', () => {
   })
 
   it('opens on the tab it is given and follows the prop', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft())
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft())
     const { rerender } = renderPage(backend, p.id, 'goals')
     expect(await screen.findByRole('tab', { name: 'Goals' })).toHaveAttribute('aria-selected', 'true')
     await rerender({ tab: 'agreement' })
@@ -227,14 +215,14 @@ describe('Partnership page', () => {
   })
 
   it('lists goals with progress, status, whose, target and milestones', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
-    await backend.createGoal(p.id, goalDraft({ title: 'Done already', status: 'achieved' }))
-    const g = await backend.createGoal(p.id, goalDraft({ title: 'Lead a meeting', whose: 'partners', target_on: '2026-06-30' }))
-    await backend.addProgress(g.id, { recorded_on: '2026-02-01', value: 40, note: '' })
-    const m = await backend.createMilestone(g.id, { title: 'Prepare', due_on: null, done: false })
-    await backend.createMilestone(g.id, { title: 'Run it', due_on: null, done: false })
-    await backend.updateMilestone(m.id, { title: 'Prepare', due_on: null, done: true })
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    await backend.core.createGoal(p.id, goalDraft({ title: 'Done already', status: 'achieved' }))
+    const g = await backend.core.createGoal(p.id, goalDraft({ title: 'Lead a meeting', whose: 'partners', target_on: '2026-06-30' }))
+    await backend.core.addProgress(g.id, { recorded_on: '2026-02-01', value: 40, note: '' })
+    const m = await backend.core.createMilestone(g.id, { title: 'Prepare', due_on: null, done: false })
+    await backend.core.createMilestone(g.id, { title: 'Run it', due_on: null, done: false })
+    await backend.core.updateMilestone(m.id, { title: 'Prepare', due_on: null, done: true })
     const { props } = renderPage(backend, p.id, 'goals')
 
     const items = await screen.findAllByTestId('goal-item')
@@ -254,8 +242,8 @@ describe('Partnership page', () => {
   })
 
   it('has a friendly empty goals tab', async () => {
-    const backend = new MockBackend()
-    const p = await backend.createPartnership(partnershipDraft())
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft())
     const { props } = renderPage(backend, p.id, 'goals')
     expect(await screen.findByText('No goals yet')).toBeInTheDocument()
     await fireEvent.click(screen.getByRole('button', { name: 'Set your first goal' }))
@@ -263,8 +251,8 @@ describe('Partnership page', () => {
   })
 
   it('creates a goal from the Goals tab and lists it on return (through the App)', async () => {
-    const backend = new MockBackend()
-    await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    const backend = new FakeBackend()
+    await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
     renderApp(backend)
     await fireEvent.click(await screen.findByRole('tab', { name: 'Goals' }))
     await fireEvent.click(await screen.findByTestId('new-goal'))
@@ -282,8 +270,8 @@ describe('Partnership page', () => {
   })
 
   it('opens a new session with Ctrl+N', async () => {
-    const backend = new MockBackend()
-    await backend.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    const backend = new FakeBackend()
+    await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
     renderApp(backend)
     await screen.findByTestId('new-session')
     await fireEvent.keyDown(window, { key: 'n', ctrlKey: true })

@@ -56,6 +56,12 @@ export class SwotBoardState {
   }
 
   #pending = 0
+  /** Changes started so far (a board read before the last of them is stale). */
+  #changes = 0
+  /** Reads of the board started so far (only the latest one's answer is shown). */
+  #reads = 0
+  /** The last add on its way: adds reach the core one after another, in the order typed. */
+  #adding: Promise<void> = Promise.resolve()
   #creating: Partial<Record<Side, Promise<string>>> = {}
 
   constructor(
@@ -77,10 +83,17 @@ export class SwotBoardState {
   }
 
   async load(): Promise<boolean> {
+    const read = ++this.#reads
+    const changes = this.#changes
     try {
       const board = await this.backend.swotBoard(this.partnershipId, this.chosen.mine, this.chosen.partner)
-      this.views = { mine: board.mine, partner: board.partner }
-      this.shared = board.shared
+      // A later read (another snapshot chosen) answers instead of this one.
+      if (read !== this.#reads) return true
+      // A change made meanwhile is not in this answer: the board is read again once it is done.
+      if (this.#pending === 0 && changes === this.#changes) {
+        this.views = { mine: board.mine, partner: board.partner }
+        this.shared = board.shared
+      }
       this.snapshots = board.snapshots
       this.loadError = null
       this.loaded = true
@@ -94,11 +107,16 @@ export class SwotBoardState {
   /** Reads the board again once no change is on its way (for the shared pairs). */
   async refresh(): Promise<void> {
     if (this.#pending > 0) return
+    const read = ++this.#reads
+    const changes = this.#changes
     try {
       const board = await this.backend.swotBoard(this.partnershipId, this.chosen.mine, this.chosen.partner)
+      // Stale if the board was read again since (a new snapshot shown) or changed meanwhile
+      // (a link, say): that change reads it again once it is done.
+      if (read !== this.#reads || this.#pending > 0 || changes !== this.#changes) return
       this.shared = board.shared
       this.snapshots = board.snapshots
-      if (this.#pending === 0) this.views = { mine: board.mine, partner: board.partner }
+      this.views = { mine: board.mine, partner: board.partner }
     } catch {
       // The board stays as it is; the next change reads it again.
     }
@@ -106,6 +124,7 @@ export class SwotBoardState {
 
   #start(): void {
     this.#pending++
+    this.#changes++
   }
 
   #done(): void {
@@ -157,6 +176,11 @@ export class SwotBoardState {
     const key = this.errorKey(side, quadrant)
     this.#start()
     const tempId = `pending-${++tempIds}`
+    // The core puts an item at the end of its quadrant as it arrives: sent together, two adds
+    // could arrive (and be stored) in another order than they were typed. Each waits its turn.
+    const turn = this.#adding
+    let endTurn = () => {}
+    this.#adding = new Promise<void>((resolve) => (endTurn = resolve))
     try {
       const snapshotId = await this.#snapshotOf(side)
       const position = this.groups[side][quadrant].length
@@ -164,6 +188,7 @@ export class SwotBoardState {
         ...this.#items(side),
         { id: tempId, snapshot_id: snapshotId, quadrant, position, text: clean, priority, origin_id: null, link_id: null, created_at: '', updated_at: '' },
       ])
+      await turn
       const saved = await this.backend.addSwotItem(snapshotId, { quadrant, text: clean, priority })
       this.#setItems(
         side,
@@ -179,6 +204,7 @@ export class SwotBoardState {
       this.setError(key, errorMessage(e))
       return false
     } finally {
+      endTurn()
       this.#done()
     }
   }
