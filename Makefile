@@ -1,5 +1,5 @@
 # The two commands of the README, and the steps they are made of.
-#   make run   set up this machine if needed, build Tandem (optimised, `local` profile) and open it on your journal
+#   make run   set up this machine if needed, build Tandem (`local` profile: quick to build, see Cargo.toml) and open it on your journal
 #   make test  set up this machine if needed, then run every check and test (what CI runs)
 SHELL := /bin/bash
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
