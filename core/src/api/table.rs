@@ -33,6 +33,8 @@ macro_rules! with_commands {
                 /// Adds the sample journal; null when it was already loaded.
                 load_sample() -> Option<ImportReport> = |s| s.load_sample(today());
                 backup_now() -> BackupInfo = |s| s.backup();
+                /// Writes a copy of the journal to a file of the user's choosing (an external drive, say), outside the rotation.
+                backup_to(path: PathBuf) -> BackupInfo = |s| s.backup_to(&path);
                 /// Every topic with how many sessions carry it, most used first: suggestions while typing a tag.
                 list_topics() -> Vec<TopicCount> = |s| s.list_topics();
                 /// The action items of one session, in order.

@@ -121,6 +121,8 @@ export class FakeBackend implements Backend {
   readonly reportNames: string[] = []
   /** What chooseReportPath answers: a path, null (cancelled), or undefined: the scratch folder/<name>. */
   nextReportPath: string | null | undefined = undefined
+  /** What chooseBackupPath answers: a path, null (cancelled), or undefined: the scratch folder/<name>. */
+  nextBackupPath: string | null | undefined = undefined
   /** What chooseJournalFile answers (null: cancelled). */
   nextJournalFile: string | null = null
   /** Paths passed to openPath and revealPath. */
@@ -224,6 +226,12 @@ export class FakeBackend implements Backend {
       this.reportNames.push(defaultName)
       return this.nextReportPath === undefined ? `${await this.folder()}/${defaultName}` : this.nextReportPath
     })
+  }
+
+  chooseBackupPath(defaultName: string): Promise<string | null> {
+    return this.#run('chooseBackupPath', async () =>
+      this.nextBackupPath === undefined ? `${await this.folder()}/${defaultName}` : this.nextBackupPath,
+    )
   }
 
   openPath(path: string): Promise<void> {

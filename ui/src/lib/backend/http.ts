@@ -59,6 +59,8 @@ export function httpBackend(endpoint: ServeEndpoint): Backend {
       return answer.file
     },
     chooseReportPath: (defaultName) => Promise.resolve(window.prompt('Save the PDF as (a path on this machine):', `/tmp/${defaultName}`)),
+    chooseBackupPath: (defaultName) =>
+      Promise.resolve(window.prompt('Save a copy of the journal as (a path on this machine):', `/tmp/${defaultName}`)),
     openPath: (path) => {
       console.info(`Tandem would open ${path} here.`)
       return Promise.resolve()

@@ -57,6 +57,8 @@ export function tauriBackend(first: FirstScreenAnswers = FirstScreenAnswers.from
     },
     chooseReportPath: (defaultName) =>
       plugin(() => save({ defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] })),
+    chooseBackupPath: (defaultName) =>
+      plugin(() => save({ defaultPath: defaultName, filters: [{ name: 'Tandem journal', extensions: ['sqlite3'] }] })),
     openPath: (path) => plugin(() => openPath(path)),
     revealPath: (path) => plugin(() => revealItemInDir(path)),
     chooseJournalFile: () =>

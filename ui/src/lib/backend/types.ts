@@ -11,6 +11,8 @@ export interface Backend extends Commands {
   exportReport(options: ReportOptions, path: string, onProgress: (progress: Progress) => void): Promise<ReportFile>
   /** Asks where to save the report (native dialog); null when the user cancelled. */
   chooseReportPath(defaultName: string): Promise<string | null>
+  /** Asks where to save a copy of the journal (native dialog); null when the user cancelled. */
+  chooseBackupPath(defaultName: string): Promise<string | null>
   /** Opens a file in its default application. */
   openPath(path: string): Promise<void>
   /** Shows a file in its folder (file manager). */

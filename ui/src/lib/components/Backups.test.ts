@@ -135,3 +135,42 @@ describe('Backups screen', () => {
     expect(await backend.core.listPartnerships()).toHaveLength(1)
   })
 })
+
+describe('Backups screen: the folder and a copy elsewhere', () => {
+  it('shows the backups folder and reveals it in the file manager', async () => {
+    const { backend, newest } = await seeded()
+    await openBackups(backend)
+    const folder = await screen.findByTestId('backups-folder')
+    expect(folder).toHaveTextContent(newest.path.slice(0, newest.path.lastIndexOf('/')))
+    await fireEvent.click(within(folder).getByRole('button', { name: 'Show in folder' }))
+    await waitFor(() => expect(backend.revealed).toEqual([newest.path]))
+  })
+
+  it('backs up to a file of the user’s choosing, outside the rotation, and a cancel does nothing', async () => {
+    const { backend } = await seeded()
+    await openBackups(backend)
+    await screen.findAllByTestId('backup-item')
+    backend.nextBackupPath = null
+    await fireEvent.click(screen.getByTestId('backup-to'))
+    await waitFor(() => expect(backend.callsOf('chooseBackupPath')).toBe(1))
+    expect(backend.callsOf('backupTo')).toBe(0)
+
+    const target = `${await backend.folder()}/usb-stick-copy.sqlite3`
+    backend.nextBackupPath = target
+    await fireEvent.click(screen.getByTestId('backup-to'))
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`Saved a copy of the journal to ${target}.`))
+    // A copy elsewhere is not one of the rotated backups.
+    expect((await backend.core.listBackups()).map((b) => b.path)).not.toContain(target)
+    await fireEvent.click(screen.getByTestId('show-copy'))
+    await waitFor(() => expect(backend.revealed).toEqual([target]))
+  })
+
+  it('says why when the copy cannot be written', async () => {
+    const { backend } = await seeded()
+    await openBackups(backend)
+    await screen.findAllByTestId('backup-item')
+    backend.nextBackupPath = `${await backend.folder()}/no-such-drive/copy.sqlite3`
+    await fireEvent.click(screen.getByTestId('backup-to'))
+    expect(await screen.findByRole('alert')).toHaveTextContent('no-such-drive')
+  })
+})

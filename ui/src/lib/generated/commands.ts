@@ -52,6 +52,7 @@ export const COMMANDS = [
   'update_session',
   'load_sample',
   'backup_now',
+  'backup_to',
   'list_topics',
   'list_action_items',
   'open_action_items',
@@ -114,6 +115,8 @@ export interface Commands {
   /** Adds the sample journal; null when it was already loaded. */
   loadSample(): Promise<ImportReport | null>
   backupNow(): Promise<BackupInfo>
+  /** Writes a copy of the journal to a file of the user's choosing (an external drive, say), outside the rotation. */
+  backupTo(path: string): Promise<BackupInfo>
   /** Every topic with how many sessions carry it, most used first: suggestions while typing a tag. */
   listTopics(): Promise<TopicCount[]>
   /** The action items of one session, in order. */
@@ -186,6 +189,7 @@ export function commandClient(send: Transport): Commands {
     updateSession: (id, draft) => send('update_session', { id, draft }) as Promise<Session>,
     loadSample: () => send('load_sample', {}) as Promise<ImportReport | null>,
     backupNow: () => send('backup_now', {}) as Promise<BackupInfo>,
+    backupTo: (path) => send('backup_to', { path }) as Promise<BackupInfo>,
     listTopics: () => send('list_topics', {}) as Promise<TopicCount[]>,
     listActionItems: (sessionId) => send('list_action_items', { session_id: sessionId }) as Promise<ActionItem[]>,
     openActionItems: (partnershipId) => send('open_action_items', { partnership_id: partnershipId }) as Promise<ActionItemView[]>,
