@@ -232,11 +232,36 @@ describe('SWOT page', () => {
     const select = screen.getByLabelText('Snapshot of my SWOT') as HTMLSelectElement
     await fireEvent.change(select, { target: { value: select.options[1].value } })
     await waitFor(() => expect(rowTexts('my strengths')).toEqual(['Stays', 'Goes', 'Wanders']))
-    expect(screen.getByText('An earlier snapshot.')).toBeInTheDocument()
-    await fireEvent.click(screen.getByRole('button', { name: 'Back to the latest' }))
+    // The earlier one is today's, so the current one: the note says a later-dated one exists.
+    expect(screen.getByText(/The current snapshot; one dated later exists\./)).toBeInTheDocument()
+    await fireEvent.click(screen.getByRole('button', { name: 'Show it' }))
     await waitFor(() => expect(rowTexts('my strengths')).toEqual(['Stays']))
     expect(select.value).toBe(later)
-    expect(screen.queryByText('An earlier snapshot.')).toBeNull()
+    expect(screen.queryByText(/one dated later exists/)).toBeNull()
+    expect(screen.getByTestId('snapshot-ahead-mine')).toHaveTextContent('Dated after today (15 Jan 2030)')
+  })
+
+  it('issue 16: a snapshot dated after today says so, in the dialog and on the board', async () => {
+    const { backend, p } = await setup()
+    await type(addBox('my strengths'), 'Listening')
+    await allSaved()
+    const head = screen.getByTestId('side-head-mine')
+    await fireEvent.click(await within(head).findByRole('button', { name: /Start a new snapshot/ }))
+    const dialog = screen.getByTestId('snapshot-dialog')
+    expect(within(dialog).queryByTestId('snapshot-date-ahead')).toBeNull()
+    await fireEvent.input(within(dialog).getByLabelText('Date'), { target: { value: '2031-06-01' } })
+    expect(within(dialog).getByTestId('snapshot-date-ahead')).toHaveTextContent('After today: the board shows this snapshot as the current one only from 1 Jun 2031.')
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Start snapshot' }))
+    await waitFor(() => expect(screen.queryByTestId('snapshot-dialog')).toBeNull())
+    // The new snapshot is shown (just made), and says it is not current yet.
+    expect(await screen.findByTestId('snapshot-ahead-mine')).toHaveTextContent('Dated after today (1 Jun 2031): the current one only from then.')
+    // For the core, today's snapshot is still the current one.
+    const board = await backend.core.swotBoard(p.id, null, null)
+    const picker = screen.getByLabelText('Snapshot of my SWOT') as HTMLSelectElement
+    expect(board.mine?.snapshot.id).not.toBe(picker.value)
+    await fireEvent.change(picker, { target: { value: board.mine!.snapshot.id } })
+    expect(await within(head).findByText(/The current snapshot; one dated later exists\./)).toBeInTheDocument()
+    expect(screen.queryByTestId('snapshot-ahead-mine')).toBeNull()
   })
 
   it('turns a TOWS strategy into a goal in one step', async () => {
