@@ -259,3 +259,32 @@ test('a search hit in the earlier snapshot opens that snapshot and highlights th
   assert.ok(visible, 'the item was not scrolled into view');
   await settledScreenshot(app, '67-swot-search-revealed');
 });
+
+test('issue 16: an item’s “⋯” menu is not clipped by its quadrant, down to Delete', async () => {
+  // The last item of a quadrant whose list scrolls: its menu used to be cut off inside it.
+  const more = (await app.$$('.swot-page [data-testid^="quadrant-mine-"] [data-testid="swot-item"] .more')).at(-1);
+  assert.ok(more, 'no item with a menu on the board');
+  await more.click();
+  const menu = await app.$('.swot-page [role="menu"]');
+  await menu.waitForDisplayed({ timeoutMsg: 'the menu did not open' });
+  const reachable = await app.execute((m) => {
+    const last = [...m.querySelectorAll('[role^="menuitem"]')].at(-1);
+    const r = last.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return { text: last.textContent.trim(), inWindow: r.top >= 0 && r.bottom <= window.innerHeight, onTop: last.contains(hit) };
+  }, menu);
+  assert.match(reachable.text, /Delete/);
+  assert.ok(reachable.inWindow, 'Delete is outside the window');
+  assert.ok(reachable.onTop, 'Delete is hidden under something (clipped by its quadrant)');
+  await settledScreenshot(app, '68-swot-item-menu');
+  assert.ok(await menu.isDisplayed(), 'the menu closed by itself');
+  // Issue 16: nothing makes the window taller than the screen, so scrolling an item into
+  // view scrolls the page's own area, never the window with its sidebar.
+  const scrolled = await app.execute(() =>
+    [document.scrollingElement, ...document.querySelectorAll('*')]
+      .filter((el) => el.scrollTop > 0 && !el.matches('.main, .main *'))
+      .map((el) => `${el.tagName}.${el.className}`),
+  );
+  assert.deepEqual(scrolled, [], 'something outside the page’s own area was scrolled');
+  await app.keys(['Escape']);
+});
