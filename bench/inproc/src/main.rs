@@ -135,7 +135,7 @@ fn queries(db: &Path, runs: &str) -> Res<String> {
     })?;
     time("list_trash", &mut || Ok(store.list_trash()?.len()))?;
     time("dashboard", &mut || store.dashboard(id, today).map(|_| 1))?;
-    time("list_goals", &mut || Ok(store.list_goals(id)?.len()))?;
+    time("list_goals", &mut || Ok(store.list_goals(id, today)?.len()))?;
     time("open_action_items", &mut || {
         Ok(store.open_action_items(id, today)?.len())
     })?;
