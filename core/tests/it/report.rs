@@ -1216,7 +1216,7 @@ fn cjk_is_drawn_with_an_installed_font_or_shown_as_boxes() {
         eprintln!(
             "skipped the fallback check: no installed font has CJK (apt-get install fonts-noto-cjk)"
         );
-        pdf.has("Tandem □□□□□□□ □□□ and");
+        pdf.has("Tandem □□□□□□ □□□ and");
         return;
     }
     pdf.has("Tandem 中文テキスト 한국어 and");
