@@ -220,7 +220,7 @@ fn open_to_read(path: &Path) -> Result<Store> {
 
 fn demo(path: &Path) -> Result<()> {
     let mut store = Store::open_for_command(path)?;
-    match store.load_sample(chrono::Local::now().date_naive())? {
+    match store.load_sample(tandem_core::api::today())? {
         Some(report) => println!(
             "Added the sample journal to {} ({} records).",
             path.display(),
@@ -236,7 +236,7 @@ fn demo(path: &Path) -> Result<()> {
 
 fn generate(path: &Path, sessions: u32, seed: u64) -> Result<()> {
     let mut store = Store::open_for_command(path)?;
-    let today = chrono::Local::now().date_naive();
+    let today = tandem_core::api::today();
     let r = tandem_core::demo::generate(&mut store, sessions, seed, today)?;
     if r.added == 0 {
         println!(
@@ -367,7 +367,7 @@ fn import(path: &Path, file: &Path) -> Result<()> {
 }
 
 fn report(store: &Store, options: &tandem_core::report::ReportOptions, out: &Path) -> Result<()> {
-    let today = chrono::Local::now().date_naive();
+    let today = tandem_core::api::today();
     let file = tandem_core::report::write(store, options, today, out, &mut |_| {}).map_err(
         |e| match e {
             tandem_core::Error::Io { source, .. } => Error::Write {

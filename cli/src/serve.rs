@@ -21,10 +21,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use tandem_core::api::{self, today};
+use tandem_core::ErrorPayload;
+use tandem_core::api::{self, malformed, today};
 use tandem_core::life::Journal;
 use tandem_core::scratch::{self, ScratchKind};
-use tandem_core::{ErrorCode, ErrorPayload};
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::error::{Error, Result};
@@ -86,11 +86,9 @@ pub fn serve(path: PathBuf, dev: bool, port: u16, scratch: bool) -> Result<()> {
     Ok(())
 }
 
-fn header(name: &str, value: &str) -> Header {
-    // Both are ASCII literals of this file: they always make a header.
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
-        Header::from_bytes(&b"x-invalid"[..], &b"1"[..]).unwrap_or_else(|()| unreachable!())
-    })
+/// A header from ASCII literals of this file, which always make one.
+fn header(name: &'static str, value: &'static str) -> Header {
+    Header::from_bytes(name, value).expect("an ASCII header")
 }
 
 fn header_value<'r>(request: &'r Request, name: &'static str) -> Option<&'r str> {
@@ -102,7 +100,7 @@ fn header_value<'r>(request: &'r Request, name: &'static str) -> Option<&'r str>
 }
 
 fn refuse(message: &str) -> Value {
-    json!({ "code": "invalid_input", "message": message, "field": null })
+    json!(malformed(message.to_owned()))
 }
 
 /// Whether two strings are equal, taking the same time wherever they differ.
@@ -248,13 +246,5 @@ fn run(
         }
         "startup_mark" => Ok(Value::Null),
         _ => api::dispatch(journal, command, args),
-    }
-}
-
-fn malformed(message: String) -> ErrorPayload {
-    ErrorPayload {
-        code: ErrorCode::InvalidInput,
-        message,
-        field: None,
     }
 }

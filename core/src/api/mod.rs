@@ -66,7 +66,8 @@ pub struct Command {
     pub answer: Option<String>,
 }
 
-macro_rules! signatures {
+/// Makes [`commands`] and [`dispatch`] from the table.
+macro_rules! from_the_table {
     (
         store { $( $(#[doc = $sd:literal])* $sn:ident ( $($sa:ident : $st:ty),* ) -> $sr:ty = $sb:expr ; )* }
         journal { $( $(#[doc = $jd:literal])* $jn:ident ( $($ja:ident : $jt:ty),* ) -> $jr:ty = $jb:expr ; )* }
@@ -92,17 +93,7 @@ macro_rules! signatures {
                 $( line(stringify!($wn), Kind::Window, &[], vec![], None), )*
             ]
         }
-    };
-}
 
-macro_rules! dispatcher {
-    (
-        store { $( $(#[doc = $sd:literal])* $sn:ident ( $($sa:ident : $st:ty),* ) -> $sr:ty = $sb:expr ; )* }
-        journal { $( $(#[doc = $jd:literal])* $jn:ident ( $($ja:ident : $jt:ty),* ) -> $jr:ty = $jb:expr ; )* }
-        pure { $( $(#[doc = $pd:literal])* $pn:ident ( $($pa:ident : $pt:ty),* ) -> $pr:ty = $pb:expr ; )* }
-        host { $( $(#[doc = $hd:literal])* $hn:ident ( $($ha:ident : $ht:ty),* ) -> $hr:ty ; )* }
-        window { $( $wn:ident ; )* }
-    ) => {
         /// Runs the store, journal or pure command `name` with `args` (a JSON object keyed
         /// by the table's argument names) on `journal`, as the window's handler would, and
         /// answers its JSON. Host and window commands are the caller's; for them, and for
@@ -125,8 +116,7 @@ macro_rules! dispatcher {
     };
 }
 
-crate::with_commands!(signatures);
-crate::with_commands!(dispatcher);
+crate::with_commands!(from_the_table);
 
 /// Runs a journal command's body; its core error becomes what the UI is shown.
 pub fn on_journal<T>(
@@ -151,7 +141,9 @@ fn answer<T: Serialize>(result: Result<T, ErrorPayload>) -> Result<Value, ErrorP
         .map_err(|e| malformed(format!("The answer could not be written: {e}.")))
 }
 
-fn malformed(message: String) -> ErrorPayload {
+/// A request the table cannot run (an unknown name, an argument of the wrong type): what
+/// the caller is told, as an `invalid_input` with no field.
+pub fn malformed(message: String) -> ErrorPayload {
     ErrorPayload {
         code: ErrorCode::InvalidInput,
         message,
