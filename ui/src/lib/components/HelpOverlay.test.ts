@@ -36,6 +36,7 @@ describe('HelpOverlay', () => {
     expect(panel).toHaveTextContent('/home/ana/.local/share/tandem/journal.sqlite3')
     expect(panel).toHaveTextContent('never connects to the network')
     expect(panel).toHaveTextContent('tandem backup --out')
+    expect(panel).toHaveTextContent('use “Back up to…” there')
     expect(within(panel).getByRole('radio', { name: 'As the system' })).toBeChecked()
     await fireEvent.click(within(panel).getByRole('radio', { name: 'Dark' }))
     expect(document.documentElement.dataset.theme).toBe('dark')
