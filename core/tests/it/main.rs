@@ -17,6 +17,7 @@ mod open;
 mod other_process;
 mod partnerships;
 mod report;
+mod revisions;
 mod sample;
 mod search;
 mod sessions;

@@ -326,7 +326,12 @@ export type TowsStrategy = { id: string, partnership_id: string, kind: TowsKind,
  */
 goal_id: string | null, created_at: string, updated_at: string, deleted_at?: string, };
 
-export type ImportReport = { added: number, updated: number, unchanged: number, };
+export type ImportReport = { added: number, updated: number, unchanged: number, 
+/**
+ * Records of the file this journal deleted for good (emptied from the trash), left
+ * out so that an older copy never brings them back.
+ */
+left_deleted: number, };
 
 export type ErrorCode = "invalid_input" | "not_found" | "journal_too_new" | "not_a_journal" | "journal_damaged" | "journal_in_use" | "import_invalid" | "io" | "disk_full" | "read_only" | "busy" | "database" | "internal";
 
