@@ -12,7 +12,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use ed25519_dalek::{Signer, SigningKey};
 use tandem_core::exchange::envelope::{Armour, MAX_BUNDLE_BYTES, open, seal};
 use tandem_core::exchange::invite::{BEGIN_MARKER, END_MARKER, MAX_INVITE_BYTES};
-use tandem_core::exchange::{ExchangeError, Fingerprint, Identity, Invite, LinkId};
+use tandem_core::exchange::payload::{BundleSession, Party, Perspective};
+use tandem_core::exchange::{BundlePayload, ExchangeError, Fingerprint, Identity, Invite, LinkId};
 use tandem_core::model::{PartnershipKind, Role};
 
 use crate::hostile;
@@ -651,4 +652,49 @@ fn hostile_input_through_the_bundle_and_invite_readers() {
     }
     println!("hostile names: {} accepted, {} refused", names.0, names.1);
     assert!(names.0 > 0 && names.1 > 0);
+}
+
+#[test]
+fn hostile_input_through_the_payload_reader() {
+    let empty = BundlePayload {
+        version: 1,
+        perspective: Perspective::Author,
+        link_id: LinkId::from_bytes([1; 16]),
+        from: Party("a".into()),
+        to: Party("b".into()),
+        sequence: 1,
+        created_at: chrono::DateTime::from_timestamp(1_780_000_000, 0).unwrap(),
+        sessions: Vec::new(),
+        goals: Vec::new(),
+        swot_snapshots: Vec::new(),
+        agreement: None,
+        acknowledgements: Vec::new(),
+    };
+    let mut refused = 0;
+    for text in hostile::texts() {
+        // As the whole input: refused (or, for the few texts that are JSON, refused too:
+        // none is a payload), never a panic.
+        let e =
+            BundlePayload::from_json(text.as_bytes()).expect_err("a hostile payload was accepted");
+        assert!(["bundle_damaged"].contains(&e.code()), "{e}");
+        refused += 1;
+        // As a text field: back byte for byte.
+        let mut p = empty.clone();
+        p.sessions.push(BundleSession {
+            id: uuid::Uuid::from_u128(1),
+            held_at: crate::datetime("2026-03-03T16:15"),
+            duration_minutes: 45,
+            format: tandem_core::model::SessionFormat::Video,
+            title: text.clone(),
+            agenda: text.clone(),
+            notes: text.clone(),
+            shared: String::new(),
+            learned: String::new(),
+            topics: vec![text.clone()],
+            action_items: Vec::new(),
+        });
+        let back = BundlePayload::from_json(&p.to_json()).unwrap();
+        assert_eq!(back, p);
+    }
+    assert!(refused > 50);
 }
