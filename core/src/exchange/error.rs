@@ -78,7 +78,7 @@ pub enum ExchangeError {
     NotABundle,
 
     #[error(
-        "This bundle was not made for this journal: it is encrypted to someone else's keys. Ask your partner to share again with the link they have with you; nothing was imported."
+        "This bundle cannot be opened with this journal's keys: it was made for someone else (or the part of it meant for you is damaged). Ask your partner to share again with the link they have with you; nothing was imported."
     )]
     BundleNotForMe,
 
