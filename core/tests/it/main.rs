@@ -6,6 +6,7 @@ mod backup;
 mod crash;
 mod dashboard;
 mod demo;
+mod exchange;
 mod files;
 mod goals;
 mod hostile;
