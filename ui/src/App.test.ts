@@ -292,6 +292,35 @@ describe('App help', () => {
   })
 })
 
+describe('App date format', () => {
+  it('the format chosen in Help changes every date shown at once, the dates in the core’s sentences too', async () => {
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ben Ito', started_on: '2026-03-01' }))
+    await backend.core.createSession(p.id, sessionDraft({ title: 'Kick-off', held_at: '2026-03-03T16:15:00' }))
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await fireEvent.click(screen.getByRole('tab', { name: 'Sessions' }))
+    const row = await screen.findByTestId('session-item')
+    expect(row).toHaveTextContent('Tue 3 Mar 2026, 16:15')
+
+    await fireEvent.click(screen.getByTestId('open-help'))
+    const overlay = await screen.findByTestId('help-overlay')
+    await fireEvent.click(within(overlay).getByRole('tab', { name: 'Your journal' }))
+    const like = within(overlay).getByRole('radio', { name: 'Like this computer (28 Mar 2026)' })
+    expect(like).toBeChecked()
+    await fireEvent.click(within(overlay).getByRole('radio', { name: 'Mar 28, 2026' }))
+    await waitFor(() => expect(screen.getByTestId('session-item')).toHaveTextContent('Tue Mar 3, 2026, 16:15'))
+    expect(localStorage.getItem('tandem.dateFormat')).toBe('mdy')
+    await fireEvent.click(within(overlay).getByRole('radio', { name: '2026-03-28' }))
+    await waitFor(() => expect(screen.getByTestId('session-item')).toHaveTextContent('Tue 2026-03-03, 16:15'))
+
+    // The core writes ISO dates in its sentences; they are shown in the format chosen.
+    await fireEvent.click(within(overlay).getByRole('radio', { name: 'Mar 28, 2026' }))
+    const refused = await backend.updatePartnership(p.id, { ...partnershipDraft({ partner_name: 'Ben Ito', started_on: '2026-03-01' }), ended_on: '2026-02-01' }).catch((e: Error) => e)
+    expect((refused as Error).message).toBe('The end date (Feb 1, 2026) is before the start date (Mar 1, 2026).')
+  })
+})
+
 describe('App leaving a session', () => {
   it('stops once when an action item’s due date was refused (regression: it was dropped without a word)', async () => {
     const { backend, p, s, path } = await journalWithGoal()
