@@ -23,6 +23,15 @@ export const WINDOW_STATE = join(
   '.window-state.json',
 );
 
+/**
+ * The environment the app runs in (tauri-driver passes its own on to WebKitWebDriver, which
+ * starts the app): a British English locale, so that the app's default date format ("Like
+ * this computer") is "3 Mar 2026" and 24-hour times on every machine, whatever its own
+ * locale. The web view takes its locale from these variables; the locale need not be
+ * installed.
+ */
+export const APP_ENV = { ...process.env, LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8', LANGUAGE: 'en_GB' };
+
 /** A fresh, empty folder for one test's journal. */
 export function scratchDir() {
   return mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
