@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/sv
 import { describe, expect, it, vi } from 'vitest'
 import { FakeBackend } from './test/backend'
 import { loadPlace, savePlace } from './lib/place'
-import { partnershipDraft, renderApp, sessionDraft, shownSessionTitle } from './test/helpers'
+import { enterDate, partnershipDraft, renderApp, sessionDraft, shownSessionTitle } from './test/helpers'
 
 describe('App start', () => {
   it('welcomes the user on an empty journal', async () => {
@@ -343,6 +343,28 @@ describe('App leaving a session', () => {
     await fireEvent.click(screen.getByTestId('back'))
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
     expect((await backend.core.listActionItems(s.id))[0].due_on).toBeNull()
+  })
+
+  it('stops once when a typed due date is not a date (regression: it was dropped without a word)', async () => {
+    const { backend, p, s, path } = await journalWithGoal()
+    await backend.core.createActionItem(s.id, { text: 'Send slides', owner: 'me', due_on: '2026-12-02', done: false })
+    savePlace(path, { partnershipId: p.id, sessionId: s.id })
+    renderApp(backend)
+    await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
+    const edit = screen.queryByTestId('edit-session')
+    if (edit) await fireEvent.click(edit)
+    await screen.findByTestId('action-item')
+    const due = screen.getByLabelText('Due date')
+    await enterDate(due, 'someday')
+    expect(await screen.findByTestId('date-error')).toHaveTextContent('“someday” is not a date.')
+    await fireEvent.click(screen.getByTestId('back'))
+    await waitFor(() => expect(screen.getByTestId('date-error')).toHaveTextContent('It isn’t saved: correct it, or leave again to discard it.'))
+    expect(shownSessionTitle()).toBe('Feedback that lands')
+    expect(document.activeElement).toBe(due)
+    // Leaving again goes, and the date stored is still the one before.
+    await fireEvent.click(screen.getByTestId('back'))
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    expect((await backend.core.listActionItems(s.id))[0].due_on).toBe('2026-12-02')
   })
 })
 
