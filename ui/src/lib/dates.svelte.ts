@@ -101,6 +101,7 @@ export function setComputerLocale(locale: string | null): void {
   setting.locale = locale
 }
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of compiled styles, not state: what changes is `setting`
 const cache = new Map<string, DateStyle>()
 
 /** The style every date is shown in now (reactive: a template using it redraws on a change). */
@@ -292,7 +293,8 @@ export function writeTime(hour: number, minute: number, style: DateStyle = dateS
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
 const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`
@@ -309,6 +311,7 @@ const fullYear = (token: string) => (token.length <= 2 ? 2000 + Number(token) : 
  * any order ("March 3", "3 march 26"), or numbers in the style's day/month order
  * ("3/3/2026"; a year left out is this year's). "YYYY-MM-DD", or null when it is not a date.
  */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- today is read once, never changed
 export function parseDate(text: string, style: DateStyle = dateStyle(), today: Date = new Date()): string | null {
   const t = text.trim()
   const isoMatch = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t)
