@@ -42,6 +42,15 @@ async function sideways() {
   });
 }
 
+/** The date fields on screen whose text does not fit beside their calendar button. */
+async function clippedDates() {
+  return app.execute(() =>
+    [...document.querySelectorAll('[data-date-input]')]
+      .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth)
+      .map((el) => `${el.id} (“${el.value || el.placeholder}”: ${el.scrollWidth} px in ${el.clientWidth})`),
+  );
+}
+
 /** Both themes' screenshots of what is on screen now. */
 async function shots(name) {
   for (const theme of ['light', 'dark']) {
@@ -120,10 +129,12 @@ test('an unset due date shows no date, only the format; a typed one is kept as I
   // A day and a month by name: kept as ISO, shown as this computer writes it.
   const year = new Date().getFullYear() + 1;
   await due.click();
-  await due.setValue(`28 March ${year}`);
+  await due.setValue(`30 September ${year}`);
   await app.keys('Tab');
-  await app.waitUntil(async () => (await due.getAttribute('data-value')) === `${year}-03-28`, { timeout: 5000, timeoutMsg: 'the typed date was not taken' });
-  assert.equal(await due.getValue(), `28 Mar ${year}`);
+  await app.waitUntil(async () => (await due.getAttribute('data-value')) === `${year}-09-30`, { timeout: 5000, timeoutMsg: 'the typed date was not taken' });
+  assert.match(await due.getValue(), new RegExp(`^30 Sept? ${year}$`));
+  // The longest month en_GB writes fits beside the calendar button, as the other rows' dates do.
+  assert.deepEqual(await clippedDates(), [], 'a due date cuts its text');
   assert.equal((await row.$$('[data-testid="date-error"]')).length, 0, 'the error stayed');
 });
 
@@ -139,6 +150,13 @@ test('the calendar picks a day by keyboard; screens with date fields at 1024x700
   await calendar.waitForDisplayed({ reverse: true, timeoutMsg: 'Escape did not close the calendar' });
   await shots('97-session-editor');
   assert.equal(await sideways(), 0, 'the session editor scrolls sideways');
+  // The longest day en_GB writes ("Sept" in newer locale data) fits beside the button.
+  const day = await app.$('#session-held-at');
+  await day.click();
+  await day.setValue('2026-09-30');
+  await app.keys('Tab');
+  await app.waitUntil(async () => (await day.getAttribute('data-value')) === '2026-09-30', { timeout: 5000, timeoutMsg: 'the day was not taken' });
+  assert.deepEqual(await clippedDates(), [], 'a date field in the session editor cuts its text');
 
   // A due date picked from the calendar: the day after the one shown, by keyboard.
   const rows = await app.$$('[data-testid="action-item"]');
@@ -169,12 +187,14 @@ test('the calendar picks a day by keyboard; screens with date fields at 1024x700
   await app.keys('Escape');
   await shots('97-goal-editor');
   assert.equal(await sideways(), 0, 'the goal editor scrolls sideways');
+  assert.deepEqual(await clippedDates(), [], 'a date field in the goal editor cuts its text');
 
   await app.$('[data-testid="back"]').click();
   await app.keys(['Control', 'p']);
   const dialog = await app.$('[data-testid="export-dialog"]');
   await dialog.waitForDisplayed({ timeoutMsg: 'the export dialog did not open' });
   await shots('97-export-dialog');
+  assert.deepEqual(await clippedDates(), [], 'a date field in the export dialog cuts its text');
   await app.$('#report-to ~ [data-testid="calendar-button"]').click();
   await calendar.waitForDisplayed();
   await shots('97-export-dialog-calendar');
@@ -190,6 +210,7 @@ test('the calendar picks a day by keyboard; screens with date fields at 1024x700
   await app.$('#started-on').waitForDisplayed();
   await app.$('#started-on').scrollIntoView({ block: 'center' });
   await shots('97-partnership-form');
+  assert.deepEqual(await clippedDates(), [], 'a date field in the partnership form cuts its text');
   await app.$('#started-on ~ [data-testid="calendar-button"]').click();
   await calendar.waitForDisplayed();
   await shots('97-partnership-form-calendar');
