@@ -12,7 +12,7 @@ die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev libayatana-appindicator3-dev
   librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev)
 if [ "$mode" = test ]; then
-  packages+=(xvfb xauth dbus-daemon xdotool webkit2gtk-driver poppler-utils)
+  packages+=(xvfb xauth dbus-daemon xdotool webkit2gtk-driver poppler-utils locales)
 fi
 
 missing=()

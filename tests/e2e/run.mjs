@@ -8,7 +8,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_BINARY } from './lib/app.mjs';
+import { APP_BINARY, appEnv } from './lib/app.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -47,7 +47,7 @@ function waitForPort(port, timeoutMs) {
 
 mkdirSync(join(here, 'output'), { recursive: true });
 const log = openSync(join(here, 'output', 'tauri-driver.log'), 'w');
-const driver = spawn('tauri-driver', ['--port', '4444'], { stdio: ['ignore', log, log] });
+const driver = spawn('tauri-driver', ['--port', '4444'], { stdio: ['ignore', log, log], env: appEnv() });
 let code = 1;
 try {
   await waitForPort(4444, 15000);

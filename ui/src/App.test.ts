@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/sv
 import { describe, expect, it, vi } from 'vitest'
 import { FakeBackend } from './test/backend'
 import { loadPlace, savePlace } from './lib/place'
-import { partnershipDraft, renderApp, sessionDraft, shownSessionTitle } from './test/helpers'
+import { enterDate, partnershipDraft, renderApp, sessionDraft, shownSessionTitle } from './test/helpers'
 
 describe('App start', () => {
   it('welcomes the user on an empty journal', async () => {
@@ -292,6 +292,35 @@ describe('App help', () => {
   })
 })
 
+describe('App date format', () => {
+  it('the format chosen in Help changes every date shown at once, the dates in the core’s sentences too', async () => {
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ben Ito', started_on: '2026-03-01' }))
+    await backend.core.createSession(p.id, sessionDraft({ title: 'Kick-off', held_at: '2026-03-03T16:15:00' }))
+    renderApp(backend)
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    await fireEvent.click(screen.getByRole('tab', { name: 'Sessions' }))
+    const row = await screen.findByTestId('session-item')
+    expect(row).toHaveTextContent('Tue 3 Mar 2026, 16:15')
+
+    await fireEvent.click(screen.getByTestId('open-help'))
+    const overlay = await screen.findByTestId('help-overlay')
+    await fireEvent.click(within(overlay).getByRole('tab', { name: 'Your journal' }))
+    const like = within(overlay).getByRole('radio', { name: 'Like this computer (28 Mar 2026)' })
+    expect(like).toBeChecked()
+    await fireEvent.click(within(overlay).getByRole('radio', { name: 'Mar 28, 2026' }))
+    await waitFor(() => expect(screen.getByTestId('session-item')).toHaveTextContent('Tue Mar 3, 2026, 16:15'))
+    expect(localStorage.getItem('tandem.dateFormat')).toBe('mdy')
+    await fireEvent.click(within(overlay).getByRole('radio', { name: '2026-03-28' }))
+    await waitFor(() => expect(screen.getByTestId('session-item')).toHaveTextContent('Tue 2026-03-03, 16:15'))
+
+    // The core writes ISO dates in its sentences; they are shown in the format chosen.
+    await fireEvent.click(within(overlay).getByRole('radio', { name: 'Mar 28, 2026' }))
+    const refused = await backend.updatePartnership(p.id, { ...partnershipDraft({ partner_name: 'Ben Ito', started_on: '2026-03-01' }), ended_on: '2026-02-01' }).catch((e: Error) => e)
+    expect((refused as Error).message).toBe('The end date (Feb 1, 2026) is before the start date (Mar 1, 2026).')
+  })
+})
+
 describe('App leaving a session', () => {
   it('stops once when an action item’s due date was refused (regression: it was dropped without a word)', async () => {
     const { backend, p, s, path } = await journalWithGoal()
@@ -314,6 +343,28 @@ describe('App leaving a session', () => {
     await fireEvent.click(screen.getByTestId('back'))
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
     expect((await backend.core.listActionItems(s.id))[0].due_on).toBeNull()
+  })
+
+  it('stops once when a typed due date is not a date (regression: it was dropped without a word)', async () => {
+    const { backend, p, s, path } = await journalWithGoal()
+    await backend.core.createActionItem(s.id, { text: 'Send slides', owner: 'me', due_on: '2026-12-02', done: false })
+    savePlace(path, { partnershipId: p.id, sessionId: s.id })
+    renderApp(backend)
+    await waitFor(() => expect(shownSessionTitle()).toBe('Feedback that lands'))
+    const edit = screen.queryByTestId('edit-session')
+    if (edit) await fireEvent.click(edit)
+    await screen.findByTestId('action-item')
+    const due = screen.getByLabelText('Due date')
+    await enterDate(due, 'someday')
+    expect(await screen.findByTestId('date-error')).toHaveTextContent('“someday” is not a date.')
+    await fireEvent.click(screen.getByTestId('back'))
+    await waitFor(() => expect(screen.getByTestId('date-error')).toHaveTextContent('It isn’t saved: correct it, or leave again to discard it.'))
+    expect(shownSessionTitle()).toBe('Feedback that lands')
+    expect(document.activeElement).toBe(due)
+    // Leaving again goes, and the date stored is still the one before.
+    await fireEvent.click(screen.getByTestId('back'))
+    await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })
+    expect((await backend.core.listActionItems(s.id))[0].due_on).toBe('2026-12-02')
   })
 })
 

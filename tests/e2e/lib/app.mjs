@@ -1,5 +1,6 @@
 // Starting the real app through tauri-driver, and small helpers the specs share.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,30 @@ export const WINDOW_STATE = join(
   'org.tandemjournal.tandem',
   '.window-state.json',
 );
+
+/**
+ * The environment the app runs in (run.mjs starts tauri-driver with it; WebKitWebDriver and
+ * the app inherit it): British English, so the app's default date format ("Like this
+ * computer") is "3 Mar 2026" with 24-hour times on every machine, whatever its own locale.
+ * WebKit takes the locale from the C library (`setlocale`) and says "en-US" for one the C
+ * library does not have, so a machine without en_GB.UTF-8 installed gets it compiled from
+ * the `locales` package's sources into output/locale (LOCPATH), without changing the system.
+ */
+export function appEnv() {
+  const env = { ...process.env, LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8', LANGUAGE: 'en_GB' };
+  const installed = execFileSync('locale', ['-a'], { encoding: 'utf8' }).split('\n');
+  if (installed.some((l) => /^en_GB\.utf-?8$/i.test(l.trim()))) return env;
+  const dir = join(here, '..', 'output', 'locale');
+  if (!existsSync(join(dir, 'en_GB.UTF-8', 'LC_CTYPE'))) {
+    mkdirSync(dir, { recursive: true });
+    try {
+      execFileSync('localedef', ['-i', 'en_GB', '-f', 'UTF-8', join(dir, 'en_GB.UTF-8')], { stdio: 'pipe' });
+    } catch (e) {
+      throw new Error(`e2e: could not make the en_GB.UTF-8 locale (install the Debian package "locales"): ${e.stderr ?? e.message}`);
+    }
+  }
+  return { ...env, LOCPATH: dir };
+}
 
 /** A fresh, empty folder for one test's journal. */
 export function scratchDir() {

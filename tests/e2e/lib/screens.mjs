@@ -32,6 +32,11 @@ export async function walkEveryScreen(app, visit) {
   await app.$('[data-testid="edit-session"]').click();
   await app.$('#session-notes').waitForDisplayed();
   await visit('session-editor');
+  // A date field's calendar (a dialog with a month grid).
+  await app.$('#session-held-at ~ [data-testid="calendar-button"]').click();
+  await app.$('[data-testid="calendar"]').waitForDisplayed({ timeoutMsg: 'the calendar did not open' });
+  await visit('session-calendar');
+  await escape(app);
   await app.$('[data-testid="back"]').click();
 
   await openTab(app, 'goals');
@@ -68,6 +73,11 @@ export async function walkEveryScreen(app, visit) {
   await app.$('[data-testid="export-pdf"]').click();
   await app.$('[data-testid="export-save"]').waitForDisplayed();
   await visit('export');
+  // A calendar inside a dialog: Escape closes the calendar, then the dialog.
+  await app.$('#report-from ~ [data-testid="calendar-button"]').click();
+  await app.$('[data-testid="calendar"]').waitForDisplayed({ timeoutMsg: 'the calendar did not open in the export dialog' });
+  await visit('export-calendar');
+  await escape(app);
   await escape(app);
 
   await app.keys(['Control', 'k']);

@@ -156,14 +156,13 @@ test('start a new snapshot and change it by keyboard: add, delete, move', async 
   await app.$('[data-testid="side-head-mine"] .icon-btn').click();
   await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed();
   const earlier = new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10);
-  await app.execute(
-    (v) => {
-      const el = document.getElementById('swot-snapshot-date');
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    earlier,
-  );
+  // Typed as ISO, which the field takes in every format; Tab leaves it, and it reads it.
+  await typeInto(app, '#swot-snapshot-date', earlier);
+  await app.keys('Tab');
+  await app.waitUntil(async () => (await app.$('#swot-snapshot-date').getAttribute('data-value')) === earlier, {
+    timeout: 5000,
+    timeoutMsg: 'the snapshot date was not taken',
+  });
   await typeInto(app, '#swot-snapshot-reason', 'Our first session');
   await app.$('[data-testid="snapshot-dialog"] button[type="submit"]').click();
   await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ reverse: true });

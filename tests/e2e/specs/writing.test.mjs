@@ -45,14 +45,19 @@ test('write a session in the rich-text editor', async () => {
   await app.$('[data-testid="new-session"]').click();
   await typeInto(app, '#session-title', TITLE);
   // Held last week: a past session, which opens to read.
-  const heldAt = await app.$('#session-held-at');
-  await app.execute((el) => {
-    const d = new Date(Date.now() - 7 * 86400_000);
-    const pad = (n) => String(n).padStart(2, '0');
-    el.value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  }, heldAt);
+  // Typed as a person does (the day as ISO, which every date format takes), each field left
+  // with Tab, which reads it.
+  const d = new Date(Date.now() - 7 * 86400_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  await typeInto(app, '#session-held-at', day);
+  await app.keys('Tab');
+  await app.waitUntil(async () => (await app.$('#session-held-at').getAttribute('data-value')) === day, {
+    timeout: 5000,
+    timeoutMsg: 'the day of the session was not taken',
+  });
+  await typeInto(app, '#session-held-time', '10:00');
+  await app.keys('Tab');
 
   // Markdown typed as you go: "## " a heading, "- " a list, Enter on an empty item ends it.
   await typeMarkdown(app, 'session-notes', '## Plan\n- first\nsecond\n\nAfter the list\nline one');

@@ -1,7 +1,5 @@
 import type { PartnershipKind, Role, SessionFormat } from './generated/types'
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+import { dateStyle, writeDate, writeDayMonth, writeTime } from './dates.svelte'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -27,27 +25,31 @@ export function parseLocal(value: string): WallClock | null {
 }
 
 function weekday(w: WallClock): string {
-  return WEEKDAYS[new Date(w.year, w.month - 1, w.day).getDay()]
+  return dateStyle().weekdays[new Date(w.year, w.month - 1, w.day).getDay()]
 }
+
+// Every date shown goes through these, in the format chosen on this computer
+// (`dates.svelte.ts`; the examples are the "3 Mar 2026" one): a template that shows one
+// redraws when the choice changes.
 
 /** "Tue 3 Mar 2026, 16:15" */
 export function formatDateTime(value: string): string {
   const w = parseLocal(value)
   if (!w) return value
-  return `${weekday(w)} ${w.day} ${MONTHS[w.month - 1]} ${w.year}, ${pad(w.hour)}:${pad(w.minute)}`
+  return `${weekday(w)} ${writeDate(w.year, w.month, w.day)}, ${writeTime(w.hour, w.minute)}`
 }
 
 /** "3 Mar 2026" */
 export function formatDate(value: string): string {
   const w = parseLocal(value)
   if (!w) return value
-  return `${w.day} ${MONTHS[w.month - 1]} ${w.year}`
+  return writeDate(w.year, w.month, w.day)
 }
 
 /** "16:04" */
 export function formatClock(when: Date | number): string {
   const date = typeof when === 'number' ? new Date(when) : when
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`
+  return writeTime(date.getHours(), date.getMinutes())
 }
 
 /** "YYYY-MM-DD" of a Date in local time. */
@@ -158,7 +160,7 @@ export function firstName(name: string): string {
 export function formatInstant(value: string): string {
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return value
-  return `${WEEKDAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}, ${formatClock(date)}`
+  return `${dateStyle().weekdays[date.getDay()]} ${writeDate(date.getFullYear(), date.getMonth() + 1, date.getDate())}, ${formatClock(date)}`
 }
 
 /** "12 KB", "3.4 MB" (1 KB = 1024 bytes). */
@@ -199,5 +201,5 @@ export function fileName(path: string): string {
 export function formatDayMonth(value: string): string {
   const w = parseLocal(value)
   if (!w) return value
-  return `${w.day} ${MONTHS[w.month - 1]}`
+  return writeDayMonth(w.month, w.day)
 }

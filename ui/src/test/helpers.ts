@@ -1,4 +1,4 @@
-import { render, waitFor } from '@testing-library/svelte'
+import { fireEvent, render, waitFor } from '@testing-library/svelte'
 import { expect } from 'vitest'
 import { tick } from 'svelte'
 import App from '../App.svelte'
@@ -101,4 +101,15 @@ export function shownSessionTitle(): string | null {
   const input = document.getElementById('session-title') as HTMLInputElement | null
   if (input) return input.value
   return document.getElementById('reading-title')?.textContent ?? null
+}
+
+/** Types `text` into a DateInput (or TimeInput) and leaves it, as a person does: it reads what was typed then. */
+export async function enterDate(el: HTMLElement, text: string): Promise<void> {
+  await fireEvent.input(el, { target: { value: text } })
+  await fireEvent.change(el)
+}
+
+/** The ISO value of a DateInput ("YYYY-MM-DD", "" for none); what it shows is in the chosen format. */
+export function dateOf(el: HTMLElement): string | undefined {
+  return el.dataset.value
 }

@@ -1,14 +1,19 @@
 import '@testing-library/jest-dom/vitest'
 import { configure } from '@testing-library/svelte'
 import { afterEach } from 'vitest'
+import { reloadDateFormat, setComputerLocale } from '../lib/dates.svelte'
 
 // A screen loads lazily: its first import in a run is compiled on demand (the rich editor takes seconds), which on a busy
 // 2-core machine takes longer than the default second. The waits still end as soon as
 // what they wait for is there.
 configure({ asyncUtilTimeout: 10_000 })
 
+// Dates as an en-GB computer writes them ("3 Mar 2026"), whatever this machine's locale.
+setComputerLocale('en-GB')
+
 afterEach(() => {
   localStorage.clear()
+  reloadDateFormat()
   delete document.body.dataset.ready
 })
 

@@ -1,5 +1,6 @@
 import type { Commands } from '../generated/commands'
 import type { ErrorCode, ErrorPayload, Progress, ReportFile, ReportOptions } from '../generated/types'
+import { datesInText } from '../dates.svelte'
 
 /**
  * Everything the UI asks of the Rust core: the command table's calls (generated from
@@ -21,13 +22,17 @@ export interface Backend extends Commands {
   chooseJournalFile(): Promise<string | null>
 }
 
-/** A failed backend call. `message` is a sentence meant for the user. */
+/**
+ * A failed backend call. `message` is a sentence meant for the user: the core's, with the
+ * dates in it ("…before 2026-11-01") written in the format chosen on this computer. Every
+ * error the UI shows passes through here.
+ */
 export class BackendError extends Error {
   readonly code: ErrorCode
   readonly field: string | null
 
   constructor(payload: ErrorPayload) {
-    super(payload.message)
+    super(datesInText(payload.message))
     this.name = 'BackendError'
     this.code = payload.code
     this.field = payload.field

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdir, stat } from 'node:fs/promises'
 import { FakeBackend } from '../../test/backend'
 import { formatSize, isoDate } from '../format'
-import { inputById, partnershipDraft, renderApp, sessionDraft } from '../../test/helpers'
+import { dateOf, enterDate, inputById, partnershipDraft, renderApp, sessionDraft } from '../../test/helpers'
 
 const today = () => isoDate(new Date())
 const fileName = () => `Tandem – Zoë Okafor – ${today()}.pdf`
@@ -32,8 +32,8 @@ describe('Export dialog', () => {
     expect(dialog).toHaveAttribute('aria-modal', 'true')
     expect(dialog).toHaveAccessibleName('Export a progress report')
     expect(dialog).toHaveTextContent('A PDF of this partnership to keep, bring to a review, or share.')
-    expect(inputById('report-from')).toHaveValue('2026-01-12')
-    expect(inputById('report-to')).toHaveValue(today())
+    expect(dateOf(inputById('report-from'))).toBe('2026-01-12')
+    expect(dateOf(inputById('report-to'))).toBe(today())
     expect(inputById('report-include-private')).not.toBeChecked()
     expect(dialog).toHaveTextContent(/private notes never leave this computer/)
     expect(within(dialog).getByRole('button', { name: 'Whole partnership' })).toHaveAttribute('aria-pressed', 'true')
@@ -61,16 +61,16 @@ describe('Export dialog', () => {
   it('uses the end date of an ended partnership, and offers quick choices', async () => {
     await openPartnership(new FakeBackend(), { started_on: '2025-03-03', ended_on: '2025-12-15' })
     const dialog = await openDialog()
-    expect(inputById('report-from')).toHaveValue('2025-03-03')
-    expect(inputById('report-to')).toHaveValue('2025-12-15')
+    expect(dateOf(inputById('report-from'))).toBe('2025-03-03')
+    expect(dateOf(inputById('report-to'))).toBe('2025-12-15')
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Last 3 months' }))
-    expect(inputById('report-from')).toHaveValue('2025-09-15')
-    expect(inputById('report-to')).toHaveValue('2025-12-15')
+    expect(dateOf(inputById('report-from'))).toBe('2025-09-15')
+    expect(dateOf(inputById('report-to'))).toBe('2025-12-15')
     expect(within(dialog).getByRole('button', { name: 'Last 3 months' })).toHaveAttribute('aria-pressed', 'true')
     // It ended before this year: "This year" would be empty.
     expect(within(dialog).queryByRole('button', { name: 'This year' })).toBeNull()
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Whole partnership' }))
-    expect(inputById('report-from')).toHaveValue('2025-03-03')
+    expect(dateOf(inputById('report-from'))).toBe('2025-03-03')
   })
 
   it('closes with Escape and gives focus back to the button that opened it', async () => {
@@ -151,15 +151,15 @@ describe('Export dialog', () => {
   it('does not let the period end before it starts', async () => {
     const { backend } = await openPartnership()
     await openDialog()
-    await fireEvent.input(inputById('report-from'), { target: { value: '2026-05-01' } })
-    await fireEvent.input(inputById('report-to'), { target: { value: '2026-02-01' } })
+    await enterDate(inputById('report-from'), '2026-05-01')
+    await enterDate(inputById('report-to'), '2026-02-01')
     expect(screen.getByTestId('export-save')).toBeDisabled()
     expect(screen.getByTestId('export-period-error')).toHaveTextContent('The period ends before it starts')
     expect(inputById('report-to')).toHaveAttribute('aria-invalid', 'true')
     await fireEvent.submit(screen.getByTestId('export-save').closest('form')!)
     expect(backend.callsOf('chooseReportPath')).toBe(0)
 
-    await fireEvent.input(inputById('report-to'), { target: { value: '2026-06-01' } })
+    await enterDate(inputById('report-to'), '2026-06-01')
     expect(screen.getByTestId('export-save')).toBeEnabled()
     expect(screen.queryByTestId('export-period-error')).toBeNull()
   })
@@ -170,15 +170,15 @@ describe('Export dialog', () => {
     const usb = `${await backend.folder()}/usb`
     backend.nextReportPath = `${usb}/report.pdf`
     await openDialog()
-    await fireEvent.input(inputById('report-from'), { target: { value: '2026-02-01' } })
+    await enterDate(inputById('report-from'), '2026-02-01')
     await fireEvent.click(inputById('report-include-private'))
     await fireEvent.click(screen.getByTestId('export-save'))
 
     const error = await screen.findByTestId('export-error')
     expect(error).toHaveTextContent(`Could not use the file ${usb}/report.pdf:`)
     expect(screen.getByTestId('export-dialog')).toBeInTheDocument()
-    expect(inputById('report-from')).toHaveValue('2026-02-01')
-    expect(inputById('report-to')).toHaveValue(today())
+    expect(dateOf(inputById('report-from'))).toBe('2026-02-01')
+    expect(dateOf(inputById('report-to'))).toBe(today())
     expect(inputById('report-include-private')).toBeChecked()
     expect(screen.getByTestId('export-save')).toBeEnabled()
     expect(backend.exports).toHaveLength(0)
@@ -199,11 +199,11 @@ describe('Export dialog', () => {
     await openDialog()
     await fireEvent.click(screen.getByTestId('export-save'))
     await waitFor(() => expect(backend.callsOf('chooseReportPath')).toBe(1))
-    await fireEvent.input(inputById('report-from'), { target: { value: '2026-05-01' } })
-    await fireEvent.input(inputById('report-to'), { target: { value: '2026-02-01' } })
+    await enterDate(inputById('report-from'), '2026-05-01')
+    await enterDate(inputById('report-to'), '2026-02-01')
     release()
     expect(await screen.findByTestId('export-error')).toHaveTextContent(
-      "The report's period ends (2026-02-01) before it starts (2026-05-01). Choose an end date on or after the start date.",
+      "The report's period ends (1 Feb 2026) before it starts (1 May 2026). Choose an end date on or after the start date.",
     )
     expect(inputById('report-to')).toHaveAttribute('aria-invalid', 'true')
     expect(inputById('report-to')).toHaveFocus()

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FakeBackend } from '../../test/backend'
-import { inputById, partnershipDraft, renderApp, settle } from '../../test/helpers'
+import { dateOf, enterDate, inputById, partnershipDraft, renderApp, settle } from '../../test/helpers'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -15,7 +15,7 @@ describe('New partnership form', () => {
     await user.click(await screen.findByTestId('start-partnership'))
     await screen.findByTestId('create-partnership') // the form loads on demand
 
-    expect(inputById('started-on').value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(dateOf(inputById('started-on'))).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     await user.type(inputById('partner-org'), 'Northwind Analytics')
     await user.type(inputById('my-name'), 'Margaret Hale')
     await user.selectOptions(inputById<HTMLSelectElement>('my-role'), 'mentee')
@@ -89,13 +89,13 @@ describe('New partnership form', () => {
     expect(screen.getByTestId('save-status').textContent).toMatch(/^Saved \d\d:\d\d$/)
 
     // An invalid end date: the error is shown, the value stays as typed.
-    await fireEvent.input(inputById('ended-on'), { target: { value: '2025-01-01' } })
+    await enterDate(inputById('ended-on'), '2025-01-01')
     await vi.advanceTimersByTimeAsync(600)
     await settle()
-    expect(screen.getByTestId('save-status')).toHaveTextContent('The end date (2025-01-01) is before the start date (2026-01-12).')
+    expect(screen.getByTestId('save-status')).toHaveTextContent('The end date (1 Jan 2025) is before the start date (12 Jan 2026).')
     expect(inputById('ended-on')).toHaveAttribute('aria-invalid', 'true')
-    expect(inputById('ended-on')).toHaveValue('2025-01-01')
-    await fireEvent.input(inputById('ended-on'), { target: { value: '' } })
+    expect(dateOf(inputById('ended-on'))).toBe('2025-01-01')
+    await enterDate(inputById('ended-on'), '')
     await vi.advanceTimersByTimeAsync(600)
     await settle()
     expect(screen.getByTestId('save-status').textContent).toMatch(/^Saved/)

@@ -4,7 +4,7 @@ import { backendContext } from '../backend/context'
 import { FakeBackend } from '../../test/backend'
 import type { Session, SessionDraft } from '../generated/types'
 import { loadPlace } from '../place'
-import { editorOf, editorsReady, inputById, markdownIn, partnershipDraft, renderApp, sessionDraft, settle, writeMarkdown } from '../../test/helpers'
+import { dateOf, editorOf, editorsReady, enterDate, inputById, markdownIn, partnershipDraft, renderApp, sessionDraft, settle, writeMarkdown } from '../../test/helpers'
 import SessionEditor from './SessionEditor.svelte'
 import UndoHarness from './editor/UndoHarness.svelte'
 
@@ -46,8 +46,10 @@ describe('Session editor', () => {
     expect(inputById('session-title')).toHaveValue('Session with Zoë')
     expect(inputById('session-duration')).toHaveValue(30)
     expect(inputById('session-format')).toHaveValue('video')
-    const heldAt = inputById('session-held-at').value
-    expect(heldAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:(00|15|30|45)$/)
+    // Now, to the quarter hour: the day in the chosen format, the time 24-hour.
+    expect(dateOf(inputById('session-held-at'))).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(inputById('session-held-at').value).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/)
+    expect(inputById('session-held-time').value).toMatch(/^\d{2}:(00|15|30|45)$/)
     expect(screen.getByTestId('back')).toHaveTextContent('Zoë Okafor')
     await wait(5000)
     expect(backend.callsOf('createSession')).toBe(0)
@@ -91,7 +93,8 @@ describe('Session editor', () => {
 
     await writeMarkdown(inputById('session-notes'), 'We tried three assistants.')
     await fireEvent.change(inputById('session-format'), { target: { value: 'coffee' } })
-    await fireEvent.input(inputById('session-held-at'), { target: { value: '2026-03-03T16:15' } })
+    await enterDate(inputById('session-held-at'), '3 Mar 2026')
+    await enterDate(inputById('session-held-time'), '4:15 pm')
     expect(status()).toBe('Saving…')
     await wait(600)
     expect(backend.callsOf('createSession')).toBe(1)
@@ -418,10 +421,11 @@ describe('Session editor: action items', () => {
     await screen.findByTestId('action-item')
     const due = screen.getByLabelText('Due date')
     await fireEvent.change(due, { target: { value: '2026-02-01' } })
-    const error = await screen.findByText(/The due date \(2026-02-01\) is before the day of its session \(2026-02-12\)/)
+    const error = await screen.findByText(/The due date \(1 Feb 2026\) is before the day of its session \(12 Feb 2026\)/)
     expect(screen.getByTestId('action-item')).toContainElement(error)
     expect(due).toHaveAttribute('aria-invalid', 'true')
-    expect(due).toHaveValue('2026-02-01')
+    expect(due).toHaveValue('1 Feb 2026')
+    expect(dateOf(due)).toBe('2026-02-01')
     expect((await savedItem(backend, session.id, item.id))?.due_on).toBeNull()
     await fireEvent.change(due, { target: { value: '2026-02-20' } })
     await waitFor(async () => expect((await savedItem(backend, session.id, item.id))?.due_on).toBe('2026-02-20'))

@@ -3,7 +3,7 @@ import type { Component } from 'svelte'
 import { describe, expect, it, vi } from 'vitest'
 import { backendContext } from '../../backend/context'
 import { FakeBackend } from '../../../test/backend'
-import { inputById, partnershipDraft, editorsReady, markdownIn } from '../../../test/helpers'
+import { dateOf, editorsReady, enterDate, inputById, markdownIn, partnershipDraft } from '../../../test/helpers'
 import { goalDraft } from './fixtures'
 import { MAX_SHORT_CHARS } from '../../generated/limits'
 import GoalEditor from './GoalEditor.svelte'
@@ -52,7 +52,7 @@ describe('Goal editor', () => {
     await fireEvent.click(screen.getByRole('radio', { name: 'Zoë’s' }))
     await fireEvent.click(screen.getByRole('radio', { name: 'Achieved' }))
     await fireEvent.change(inputById<HTMLSelectElement>('goal-direction'), { target: { value: 'partner_learns' } })
-    await typeInto(inputById('goal-target'), '2026-06-30')
+    await enterDate(inputById('goal-target'), '2026-06-30')
     await waitFor(async () =>
       expect((await backend.core.getGoal(goalId)).goal).toMatchObject({
         whose: 'partners',
@@ -99,7 +99,7 @@ describe('Goal editor', () => {
     expect(inputById('goal-title')).toHaveValue('Post weekly')
     await editorsReady()
     expect(markdownIn(inputById('goal-criteria'))).toBe('Ten posts')
-    expect(inputById('goal-target')).toHaveValue('2026-05-01')
+    expect(dateOf(inputById('goal-target'))).toBe('2026-05-01')
     expect(screen.getByRole('radio', { name: 'Shared' })).toBeChecked()
     expect(screen.getByRole('radio', { name: 'Active' })).toBeChecked()
     expect(screen.getByTestId('milestone-count')).toHaveTextContent('1 of 1 done')
@@ -157,14 +157,14 @@ describe('Goal editor', () => {
     const { backend, goalId } = await newGoalWithTitle('Learn prompting')
     expect(screen.queryByTestId('progress-chart')).toBeNull()
 
-    await fireEvent.input(inputById('progress-date'), { target: { value: '2026-02-01' } })
+    await enterDate(inputById('progress-date'), '2026-02-01')
     await fireEvent.input(inputById('progress-value'), { target: { value: '30' } })
     await fireEvent.input(inputById('progress-note'), { target: { value: 'First week' } })
     await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
     await waitFor(() => expect(screen.getAllByTestId('progress-entry')).toHaveLength(1))
     expect(screen.getAllByTestId('chart-point')).toHaveLength(1)
 
-    await fireEvent.input(inputById('progress-date'), { target: { value: '2026-02-20' } })
+    await enterDate(inputById('progress-date'), '2026-02-20')
     await fireEvent.input(inputById('progress-value'), { target: { value: '101' } })
     await fireEvent.input(inputById('progress-note'), { target: { value: 'Too keen' } })
     await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
@@ -196,13 +196,13 @@ describe('Goal editor', () => {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
     }
     expect(screen.queryByTestId('progress-date-ahead')).toBeNull()
-    await fireEvent.input(inputById('progress-date'), { target: { value: day(-3) } })
+    await enterDate(inputById('progress-date'), day(-3))
     await fireEvent.input(inputById('progress-value'), { target: { value: '30' } })
     await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
     await waitFor(() => expect(screen.getAllByTestId('progress-entry')).toHaveLength(1))
     expect(screen.queryByTestId('progress-date-ahead')).toBeNull()
 
-    await fireEvent.input(inputById('progress-date'), { target: { value: day(10) } })
+    await enterDate(inputById('progress-date'), day(10))
     const hint = await screen.findByTestId('progress-date-ahead')
     expect(hint).toHaveTextContent(/^After today: the goal stands at this only from /)
     expect(inputById('progress-date')).toHaveAccessibleDescription(hint.textContent!.trim())
@@ -225,7 +225,7 @@ describe('Goal editor', () => {
 
   it('edits a progress entry in place: Save keeps it, Escape leaves it as it was', async () => {
     const { backend, goalId } = await newGoalWithTitle('Learn prompting')
-    await fireEvent.input(inputById('progress-date'), { target: { value: '2026-02-01' } })
+    await enterDate(inputById('progress-date'), '2026-02-01')
     await fireEvent.input(inputById('progress-value'), { target: { value: '30' } })
     await fireEvent.click(screen.getByRole('button', { name: 'Add entry' }))
     const entry = await screen.findByTestId('progress-entry')

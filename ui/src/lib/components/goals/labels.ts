@@ -1,5 +1,6 @@
 import type { GoalStatus, LearningDirection, Whose } from '../../generated/types'
 import { firstName } from '../../format'
+import { dateStyle, writeDate, writeDayMonth } from '../../dates.svelte'
 
 export const STATUS_OPTIONS: { value: GoalStatus; label: string }[] = [
   { value: 'not_started', label: 'Not started' },
@@ -54,7 +55,6 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const LONG_MONTHS = [
   'January',
@@ -71,14 +71,15 @@ const LONG_MONTHS = [
   'December',
 ]
 
-/** "Tue 10 Mar" (the year only when it is not `thisYear`). */
+/** "Tue 10 Mar", in the chosen date format (the year only when it is not `thisYear`). */
 export function formatDay(value: string, thisYear?: number): string {
   const day = dayNumber(value)
   if (day === null) return value
   const d = new Date(day * DAY_MS)
   const year = d.getUTCFullYear()
-  const base = `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`
-  return thisYear === undefined || year === thisYear ? base : `${base} ${year}`
+  const [m, date] = [d.getUTCMonth() + 1, d.getUTCDate()]
+  const when = thisYear === undefined || year === thisYear ? writeDayMonth(m, date) : writeDate(year, m, date)
+  return `${dateStyle().weekdays[d.getUTCDay()]} ${when}`
 }
 
 /** "2026-03" → "Mar" (short) or "March 2026" (long). */

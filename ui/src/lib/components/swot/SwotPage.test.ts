@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { FakeBackend } from '../../../test/backend'
 import type { Quadrant, SwotItem } from '../../generated/types'
 import type { UndoToast } from '../../undo'
-import { partnershipDraft } from '../../../test/helpers'
+import { dateOf, enterDate, partnershipDraft } from '../../../test/helpers'
 import SwotTestHarness from './SwotTestHarness.svelte'
 import { expectReveal, reveal } from '../../reveal'
 
@@ -199,8 +199,8 @@ describe('SWOT page', () => {
     await allSaved()
     await fireEvent.click(within(screen.getByTestId('side-head-mine')).getByRole('button', { name: /Start a new snapshot/ }))
     const dialog = screen.getByTestId('snapshot-dialog')
-    expect(within(dialog).getByLabelText('Date')).toHaveValue(new Date().toLocaleDateString('sv'))
-    await fireEvent.input(within(dialog).getByLabelText('Date'), { target: { value: '2030-01-15' } })
+    expect(dateOf(within(dialog).getByLabelText('Date'))).toBe(new Date().toLocaleDateString('sv'))
+    await enterDate(within(dialog).getByLabelText('Date'), '2030-01-15')
     await fireEvent.input(within(dialog).getByLabelText(/Why now/), { target: { value: 'After the reorganisation' } })
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Start snapshot' }))
     await waitFor(() => expect(screen.queryByTestId('snapshot-dialog')).toBeNull())
@@ -249,7 +249,7 @@ describe('SWOT page', () => {
     await fireEvent.click(await within(head).findByRole('button', { name: /Start a new snapshot/ }))
     const dialog = screen.getByTestId('snapshot-dialog')
     expect(within(dialog).queryByTestId('snapshot-date-ahead')).toBeNull()
-    await fireEvent.input(within(dialog).getByLabelText('Date'), { target: { value: '2031-06-01' } })
+    await enterDate(within(dialog).getByLabelText('Date'), '2031-06-01')
     expect(within(dialog).getByTestId('snapshot-date-ahead')).toHaveTextContent('After today: the board shows this snapshot as the current one only from 1 Jun 2031.')
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Start snapshot' }))
     await waitFor(() => expect(screen.queryByTestId('snapshot-dialog')).toBeNull())
