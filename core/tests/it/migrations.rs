@@ -216,8 +216,9 @@ fn fill(conn: &Connection, version: i64) {
                 )
                 .unwrap();
             }
-            4 => {
-                // Sessions are as in schema 3; schema 4 added the SWOT tables.
+            4 | 5 => {
+                // Sessions are as in schema 3; schema 4 added the SWOT tables, schema 5
+                // "not the same" on SWOT pairs.
                 let (agenda, shared, learned, rating, reflection) = session_v3(id);
                 conn.execute(
                     "INSERT INTO session (id, partnership_id, held_at, duration_minutes, format, \
@@ -254,6 +255,26 @@ fn fill(conn: &Connection, version: i64) {
     }
     if version >= 4 {
         fill_v4_tables(conn);
+    }
+    if version >= 5 {
+        fill_v5_tables(conn);
+    }
+}
+
+/// "Not the same" (schema 5 on): the near match of the latest snapshots dismissed, and a
+/// dismissal that was undone.
+fn fill_v5_tables(conn: &Connection) {
+    let i = SW_ITEMS;
+    for (mine, partner, undone) in [
+        (i[3], i[5], None),
+        (i[4], i[6], Some("2026-02-05T09:30:00Z")),
+    ] {
+        conn.execute(
+            "INSERT INTO swot_pair_dismissal (mine_item_id, partner_item_id, created_at, \
+             updated_at, undone_at) VALUES (?1, ?2, ?3, coalesce(?4, ?3), ?4)",
+            rusqlite::params![mine, partner, "2026-02-04T12:00:00Z", undone],
+        )
+        .unwrap();
     }
 }
 
@@ -828,6 +849,9 @@ pub fn check_fixture_data(store: &Store, version: i64) {
     // The whole journal still exports and its export still imports.
     let file = store.export_journal().unwrap();
     assert_eq!(file.sessions.len(), 4);
+    // Schema 5 added "not the same"; a journal migrated from before has none.
+    let dismissals = if version >= 5 { 2 } else { 0 };
+    assert_eq!(file.swot_pair_dismissals.len(), dismissals, "v{version}");
     let mut fresh = Store::open_in_memory().unwrap();
     fresh.import_journal(&file).unwrap();
 }
