@@ -78,7 +78,7 @@ test('“Not the same” on an automatic pair: undone from the toast, said again
   await toast.waitForDisplayed({ timeoutMsg: 'no undo toast' });
   assert.match(await textOf(toast), /Marked as not the same/);
   await settledScreenshot(app, '71-swot-pair-not-the-same-toast');
-  await (await buttonWithText(app, '[data-testid="undo-toast"]', 'Undo')).click();
+  await app.$('[data-testid="undo-button"]').click();
   await waitShared(2, 'Undo did not bring the pair back');
 
   await notTheSameByKeyboard();
