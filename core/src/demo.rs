@@ -86,6 +86,7 @@ pub fn journal(sessions: u32, seed: u64, today: NaiveDate) -> Result<JournalFile
             swot_snapshots: Vec::new(),
             swot_items: Vec::new(),
             tows_strategies: Vec::new(),
+            swot_pair_dismissals: Vec::new(),
         },
         today,
         earliest,

@@ -10,17 +10,17 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    ActionItem, Goal, Milestone, Partnership, ProgressEntry, Session, SwotItem, SwotSnapshot,
-    TowsStrategy,
+    ActionItem, Goal, Milestone, Partnership, ProgressEntry, Session, SwotItem, SwotPairDismissal,
+    SwotSnapshot, TowsStrategy,
 };
 
 /// The version of the export format this build writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The oldest export format this build still reads. Version history:
 /// 1: partnerships and sessions; 2: sessions gain `visibility` (absent = private);
 /// 3: sessions gain agenda, shared, learned, topics, rating, reflection; action items,
 /// goals, milestones, progress, SWOT snapshots and items, TOWS strategies; `deleted_at` on
-/// everything (what is in the trash).
+/// everything (what is in the trash); 4: `swot_pair_dismissals` ("not the same").
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +45,9 @@ pub struct JournalFile {
     pub swot_items: Vec<SwotItem>,
     #[serde(default)]
     pub tows_strategies: Vec<TowsStrategy>,
+    /// Absent in files before format version 4.
+    #[serde(default)]
+    pub swot_pair_dismissals: Vec<SwotPairDismissal>,
 }
 
 /// What an import did. Records already present and identical, or newer in the journal than

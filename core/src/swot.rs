@@ -276,9 +276,15 @@ fn edit_similarity(a: &[char], b: &[char]) -> f64 {
 
 /// The items both sides share: pairs of one item of `mine` and one of `partner`. A pair the
 /// user linked always counts (whatever the quadrants); otherwise two items of the same
-/// quadrant pair up when their wording is the same or nearly the same. Each item is in at
-/// most one pair, the best matches chosen first. Pairs come in the order of `mine`.
-pub fn shared_pairs(mine: &[SwotItem], partner: &[SwotItem]) -> Vec<SharedPair> {
+/// quadrant pair up when their wording is the same or nearly the same, unless the user said
+/// they are not the same (`dismissed`: (mine, partner) ids), in which case each item stays
+/// free to pair with another. Each item is in at most one pair, the best matches chosen
+/// first. Pairs come in the order of `mine`.
+pub fn shared_pairs(
+    mine: &[SwotItem],
+    partner: &[SwotItem],
+    dismissed: &HashSet<(Uuid, Uuid)>,
+) -> Vec<SharedPair> {
     let mut used_mine: HashSet<Uuid> = HashSet::new();
     let mut used_partner: HashSet<Uuid> = HashSet::new();
     let mut pairs: Vec<(usize, SharedPair)> = Vec::new();
@@ -316,7 +322,10 @@ pub fn shared_pairs(mine: &[SwotItem], partner: &[SwotItem]) -> Vec<SharedPair> 
             continue;
         }
         for (j, p) in partner.iter().enumerate() {
-            if p.quadrant != m.quadrant || used_partner.contains(&p.id) {
+            if p.quadrant != m.quadrant
+                || used_partner.contains(&p.id)
+                || dismissed.contains(&(m.id, p.id))
+            {
                 continue;
             }
             let s = score(&mine_w[i], &partner_w[j]);
@@ -660,7 +669,7 @@ mod tests {
         ];
         // The user links the threat with the opportunity (a link counts across quadrants).
         partner[3].link_id = Some(mine[3].id);
-        let pairs = shared_pairs(&mine, &partner);
+        let pairs = shared_pairs(&mine, &partner, &HashSet::new());
         assert_eq!(
             pairs,
             vec![
@@ -694,7 +703,7 @@ mod tests {
             item(Strengths, "Good listner"),
             item(Strengths, "Good listener"),
         ];
-        let pairs = shared_pairs(&mine, &partner);
+        let pairs = shared_pairs(&mine, &partner, &HashSet::new());
         // The exact match goes first; the other two pair up as similar.
         assert_eq!(pairs.len(), 2);
         assert_eq!(
@@ -715,7 +724,7 @@ mod tests {
         );
         // A link beats an exact match.
         mine[1].link_id = Some(partner[1].id);
-        let pairs = shared_pairs(&mine, &partner);
+        let pairs = shared_pairs(&mine, &partner, &HashSet::new());
         assert_eq!(
             pairs[1],
             SharedPair {
@@ -735,6 +744,55 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_said_not_the_same_is_left_out_and_its_items_may_pair_elsewhere() {
+        use Quadrant::*;
+        let mine = vec![
+            item(Strengths, "Good listener"),
+            item(Weaknesses, "Public speaking"),
+        ];
+        let mut partner = vec![
+            item(Strengths, "Good listener"),
+            item(Strengths, "Good listner"),
+            item(Weaknesses, "Public speaking"),
+        ];
+        let all = shared_pairs(&mine, &partner, &HashSet::new());
+        assert_eq!(all.len(), 2);
+        assert_eq!((all[0].mine, all[0].partner), (mine[0].id, partner[0].id));
+
+        // "Not the same" on the exact match: the listener pairs with the typo instead.
+        let dismissed = HashSet::from([(mine[0].id, partner[0].id)]);
+        let pairs = shared_pairs(&mine, &partner, &dismissed);
+        assert_eq!(
+            pairs,
+            vec![
+                SharedPair {
+                    mine: mine[0].id,
+                    partner: partner[1].id,
+                    by: Match::Similar
+                },
+                SharedPair {
+                    mine: mine[1].id,
+                    partner: partner[2].id,
+                    by: Match::Same
+                },
+            ]
+        );
+        // Both candidates dismissed: no pair for it at all.
+        let both = HashSet::from([(mine[0].id, partner[0].id), (mine[0].id, partner[1].id)]);
+        let pairs = shared_pairs(&mine, &partner, &both);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0].mine, mine[1].id);
+        // Only the (mine, partner) order counts, as the store keeps it.
+        let reversed = HashSet::from([(partner[2].id, mine[1].id)]);
+        assert_eq!(shared_pairs(&mine, &partner, &reversed), all);
+        // A link the user made is never left out.
+        partner[0].link_id = Some(mine[0].id);
+        let pairs = shared_pairs(&mine, &partner, &dismissed);
+        assert_eq!(pairs[0].by, Match::Linked);
+        assert_eq!(pairs[0].partner, partner[0].id);
+    }
+
+    #[test]
     fn two_hundred_by_two_hundred_is_instant() {
         let words = [
             "data", "team", "budget", "prompt", "network", "speaking", "ai", "chat",
@@ -751,7 +809,7 @@ mod tests {
         };
         let (mine, partner) = (make(3), make(5));
         let start = std::time::Instant::now();
-        let pairs = shared_pairs(&mine, &partner);
+        let pairs = shared_pairs(&mine, &partner, &HashSet::new());
         assert!(
             // Far less in a release build; a debug build on a busy machine is slower.
             start.elapsed() < std::time::Duration::from_millis(1500),
@@ -767,7 +825,7 @@ mod tests {
             .map(|i| item(Quadrant::Threats, &format!("{i} {}", "word ".repeat(199))))
             .collect();
         let start = std::time::Instant::now();
-        let pairs = shared_pairs(&long, &long.clone());
+        let pairs = shared_pairs(&long, &long.clone(), &HashSet::new());
         assert!(
             start.elapsed() < std::time::Duration::from_secs(1),
             "{:?}",

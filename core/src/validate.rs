@@ -98,11 +98,16 @@ pub(crate) fn timestamps(created: &DateTime<Utc>, updated: &DateTime<Utc>) -> Re
 
 /// When a record went to the trash (only imports supply it).
 pub(crate) fn deleted_at(deleted: Option<&DateTime<Utc>>) -> Result<()> {
-    if let Some(t) = deleted
+    optional_timestamp("deleted_at", deleted)
+}
+
+/// An optional moment of a record (the trash, an undo), as only imports supply it.
+pub(crate) fn optional_timestamp(field: &str, at: Option<&DateTime<Utc>>) -> Result<()> {
+    if let Some(t) = at
         && !YEARS.contains(&t.year())
     {
         return Err(Error::invalid(
-            "deleted_at",
+            field,
             format!("The timestamp {t} is not plausible: use a year between 1900 and 2999."),
         ));
     }

@@ -74,6 +74,9 @@ macro_rules! with_commands {
                 move_swot_item(id: Uuid, quadrant: Quadrant, position: u32) -> SwotView = |s| s.move_swot_item(id, quadrant, position);
                 /// Marks an item as the same as one on the other side (null: unlinks it).
                 link_swot_items(id: Uuid, other_id: Option<Uuid>) -> () = |s| s.link_swot_items(id, other_id);
+                /// "Not the same": the board no longer pairs these two (mine, my partner's) for their wording; undone by restore_swot_pair.
+                dismiss_swot_pair(mine_item_id: Uuid, partner_item_id: Uuid) -> () = |s| s.dismiss_swot_pair(mine_item_id, partner_item_id);
+                restore_swot_pair(mine_item_id: Uuid, partner_item_id: Uuid) -> () = |s| s.restore_swot_pair(mine_item_id, partner_item_id);
                 compare_snapshots(before_id: Uuid, after_id: Uuid) -> SwotComparison = |s| s.compare_snapshots(before_id, after_id);
                 list_tows(partnership_id: Uuid) -> Vec<TowsStrategy> = |s| s.list_tows(partnership_id);
                 create_tows(partnership_id: Uuid, draft: TowsDraft) -> TowsStrategy = |s| s.create_tows(partnership_id, &draft);

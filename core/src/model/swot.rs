@@ -100,6 +100,23 @@ pub struct SharedPair {
     pub by: Match,
 }
 
+/// "Not the same": the user said that an item of mine and one of my partner's (of the same
+/// partnership) are not one thing, so the board no longer pairs them for their wording.
+/// Kept by the two items' ids: editing either text does not bring the pair back; starting
+/// a new snapshot carries it to the copies. Undoing it sets `undone_at` (the record stays,
+/// so that an older export merged in later cannot bring it back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SwotPairDismissal {
+    pub mine_item_id: Uuid,
+    pub partner_item_id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// When "not the same" was undone: the two pair up again when their wording is alike.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub undone_at: Option<DateTime<Utc>>,
+}
+
 /// The side-by-side view of a partnership: the latest (or chosen) snapshot of each side,
 /// the items they share, and every snapshot of both sides (newest first) to choose from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

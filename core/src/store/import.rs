@@ -28,6 +28,7 @@ impl Store {
             swot_snapshots: Vec::new(),
             swot_items: Vec::new(),
             tows_strategies: Vec::new(),
+            swot_pair_dismissals: Vec::new(),
         };
         super::swot::export_into(&self.conn, &mut file)?;
         Ok(file)

@@ -298,7 +298,20 @@ CREATE TRIGGER swot_item_search_delete AFTER DELETE ON swot_item BEGIN
 END;
 
     "#,
-    // 5: what exchanging with a partner (and, later, syncing one's own computers) needs of
+    // 5: "not the same": automatic SWOT pairs the user dismissed, by the two items' ids
+    // (one of each side); `undone_at` once the dismissal was undone.
+    r#"
+    CREATE TABLE swot_pair_dismissal (
+        mine_item_id    TEXT NOT NULL,
+        partner_item_id TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        undone_at       TEXT,
+        PRIMARY KEY (mine_item_id, partner_item_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX swot_pair_dismissal_by_partner ON swot_pair_dismissal (partner_item_id);
+    "#,
+    // 6: what exchanging with a partner (and, later, syncing one's own computers) needs of
     // every record. A revision stamp (`rev`) from a hybrid logical clock, set by triggers on
     // every insert and update whoever writes (this app, its command line, another program):
     // `WWWWWWWWWWWWW-CCCCCC-DDDDDDDDDDDDDDDD`, the wall time in milliseconds, a counter for

@@ -345,7 +345,10 @@ impl Store {
              UPDATE swot_item SET origin_id = NULL \
                  WHERE origin_id IS NOT NULL AND origin_id NOT IN (SELECT id FROM swot_item); \
              UPDATE swot_item SET link_id = NULL \
-                 WHERE link_id IS NOT NULL AND link_id NOT IN (SELECT id FROM swot_item);",
+                 WHERE link_id IS NOT NULL AND link_id NOT IN (SELECT id FROM swot_item); \
+             DELETE FROM swot_pair_dismissal \
+                 WHERE mine_item_id NOT IN (SELECT id FROM swot_item) \
+                    OR partner_item_id NOT IN (SELECT id FROM swot_item);",
         )?;
         tx.commit()?;
         Ok(count)

@@ -305,7 +305,7 @@ fn a_format_1_file_still_imports_and_its_sessions_are_private() {
 fn every_record_type_is_exported_and_imported() {
     let store = filled_store();
     let file = store.export_journal().unwrap();
-    assert_eq!(file.format_version, 3);
+    assert_eq!(file.format_version, FORMAT_VERSION);
     assert_eq!(
         file.sessions[0].topics.len() + file.sessions[1].topics.len(),
         2

@@ -216,9 +216,10 @@ fn fill(conn: &Connection, version: i64) {
                 )
                 .unwrap();
             }
-            4 | 5 => {
+            4..=6 => {
                 // Sessions are as in schema 3; schema 4 added the SWOT tables, schema 5
-                // revision stamps, tombstones and visibilities (`fill_v5_tables`).
+                // "not the same" on SWOT pairs, schema 6 revision stamps, tombstones and
+                // visibilities (`fill_v6_tables`).
                 let (agenda, shared, learned, rating, reflection) = session_v3(id);
                 conn.execute(
                     "INSERT INTO session (id, partnership_id, held_at, duration_minutes, format, \
@@ -259,21 +260,24 @@ fn fill(conn: &Connection, version: i64) {
     if version >= 5 {
         fill_v5_tables(conn);
     }
+    if version >= 6 {
+        fill_v6_tables(conn);
+    }
 }
 
-/// Tables and columns that schema 5 added. The triggers stamp every row with the time it
+/// Tables and columns that schema 6 added. The triggers stamp every row with the time it
 /// was written: the fixture's stamps are set from `updated_at` instead, so that it is the
 /// same file each time it is made.
-pub const V5_DEVICE: &str = "f1f1f1f1f1f1f1f1";
-pub const V5_GONE: &str = "d0d0d0d0-0000-4000-8000-000000000001";
-fn fill_v5_tables(conn: &Connection) {
+pub const V6_DEVICE: &str = "f1f1f1f1f1f1f1f1";
+pub const V6_GONE: &str = "d0d0d0d0-0000-4000-8000-000000000001";
+fn fill_v6_tables(conn: &Connection) {
     conn.execute_batch(&format!(
         "UPDATE goal SET visibility = 'shared' WHERE id = '{G1}';
          UPDATE partnership SET agreement_visibility = 'shared' WHERE id = '{P1}';
          UPDATE swot_snapshot SET visibility = 'shared' WHERE id = '{SW_MINE_2}';
          INSERT INTO journal_meta (key, value) VALUES ('journal_id', '7e7e7e7e-0000-4000-8000-000000000001');
-         INSERT INTO tombstone (id, kind, rev) VALUES ('{V5_GONE}', 'session', '1770112800000-000000-{V5_DEVICE}');
-         UPDATE clock SET wall = 1770112800000, counter = 3, device = '{V5_DEVICE}';"
+         INSERT INTO tombstone (id, kind, rev) VALUES ('{V6_GONE}', 'session', '1770112800000-000000-{V6_DEVICE}');
+         UPDATE clock SET wall = 1770112800000, counter = 3, device = '{V6_DEVICE}';"
     ))
     .unwrap();
     for table in [
@@ -292,7 +296,24 @@ fn fill_v5_tables(conn: &Connection) {
                 "UPDATE {table} SET rev = printf('%013d-%06d-%s', \
                  CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 1, ?1)"
             ),
-            [V5_DEVICE],
+            [V6_DEVICE],
+        )
+        .unwrap();
+    }
+}
+
+/// "Not the same" (schema 5 on): the near match of the latest snapshots dismissed, and a
+/// dismissal that was undone.
+fn fill_v5_tables(conn: &Connection) {
+    let i = SW_ITEMS;
+    for (mine, partner, undone) in [
+        (i[3], i[5], None),
+        (i[4], i[6], Some("2026-02-05T09:30:00Z")),
+    ] {
+        conn.execute(
+            "INSERT INTO swot_pair_dismissal (mine_item_id, partner_item_id, created_at, \
+             updated_at, undone_at) VALUES (?1, ?2, ?3, coalesce(?4, ?3), ?4)",
+            rusqlite::params![mine, partner, "2026-02-04T12:00:00Z", undone],
         )
         .unwrap();
     }
@@ -869,6 +890,9 @@ pub fn check_fixture_data(store: &Store, version: i64) {
     // The whole journal still exports and its export still imports.
     let file = store.export_journal().unwrap();
     assert_eq!(file.sessions.len(), 4);
+    // Schema 5 added "not the same"; a journal migrated from before has none.
+    let dismissals = if version >= 5 { 2 } else { 0 };
+    assert_eq!(file.swot_pair_dismissals.len(), dismissals, "v{version}");
     let mut fresh = Store::open_in_memory().unwrap();
     fresh.import_journal(&file).unwrap();
 }

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 use tandem_core::Store;
 use tandem_core::model::ItemKind;
 
-use crate::migrations::{V5_DEVICE, copy_of_fixture};
+use crate::migrations::{V6_DEVICE, copy_of_fixture};
 use crate::{action_draft, partnership_draft, session_draft};
 
 /// The revision stamp of the row `id` of `table`, read beside the store.
@@ -196,7 +196,7 @@ fn the_journal_keeps_one_id_which_a_backup_shares() {
 
 #[test]
 fn records_from_before_revisions_are_stamped_from_when_they_were_last_changed() {
-    for version in 1..5 {
+    for version in 1..6 {
         let dir = tempfile::tempdir().unwrap();
         let path = copy_of_fixture(version, dir.path());
         drop(Store::open(&path).unwrap());
@@ -224,9 +224,9 @@ fn records_from_before_revisions_are_stamped_from_when_they_were_last_changed() 
             );
         }
     }
-    // The fixture of schema 5 itself keeps what it was made with.
+    // The fixture of schema 6 itself keeps what it was made with.
     let dir = tempfile::tempdir().unwrap();
-    let path = copy_of_fixture(5, dir.path());
+    let path = copy_of_fixture(6, dir.path());
     let mut store = Store::open(&path).unwrap();
     assert_eq!(
         store.journal_id().unwrap().to_string(),
@@ -236,5 +236,5 @@ fn records_from_before_revisions_are_stamped_from_when_they_were_last_changed() 
         .partnership
         .id
         .to_string();
-    assert!(rev(&path, "partnership", &p1).ends_with(V5_DEVICE));
+    assert!(rev(&path, "partnership", &p1).ends_with(V6_DEVICE));
 }

@@ -313,6 +313,7 @@ fn the_list_of_a_big_partnership_stays_fast() {
         swot_snapshots: Vec::new(),
         swot_items: Vec::new(),
         tows_strategies: Vec::new(),
+        swot_pair_dismissals: Vec::new(),
     };
     let p = store
         .create_partnership(&crate::partnership_draft("Zoë"))

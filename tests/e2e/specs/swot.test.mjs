@@ -174,7 +174,7 @@ test('start a new snapshot and change it by keyboard: add, delete, move', async 
   await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ reverse: true, timeoutMsg: 'the new snapshot was not started' });
   const select = await app.$('#swot-snap-mine');
   await app.waitUntil(async () => (await app.$$('#swot-snap-mine option')).length === 2, { timeoutMsg: 'two snapshots of my SWOT expected' });
-  assert.match(await textOf(select.$('option:checked')), /After the reorganisation.*latest/);
+  assert.match(await textOf(select.$('option:checked')), /latest.*After the reorganisation/);
   // Copied forward: the new snapshot starts with what the earlier one held.
   assert.deepEqual(await itemsOf('mine', 'strengths'), MINE.strengths);
 

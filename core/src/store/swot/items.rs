@@ -8,6 +8,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
+use super::pairs::withdraw;
 use super::snapshots::{live_snapshot, view};
 use super::{not_found, prefixed};
 use crate::error::{Error, Result};
@@ -221,7 +222,8 @@ impl Store {
     }
 
     /// Links an item with one on the other side of the same partnership, both ways (each
-    /// item has at most one link: earlier links of either are undone); `None` unlinks it.
+    /// item has at most one link: earlier links of either are undone, and so is a "not the
+    /// same" between the two); `None` unlinks it.
     pub fn link_swot_items(&mut self, id: Uuid, other: Option<Uuid>) -> Result<()> {
         let tx = self.write()?;
         let (item, pid, side) = live_item(&tx, id)?;
@@ -251,6 +253,13 @@ impl Store {
                         "Both items are on the same side. Link an item of yours with one of your partner's.",
                     ));
                 }
+                // Linked, they are the same: a "not the same" between them is undone.
+                let (mine, partner) = if side == Side::Mine {
+                    (item.id, other.id)
+                } else {
+                    (other.id, item.id)
+                };
+                withdraw(&tx, mine, partner, &time::now())?;
                 if item.link_id != Some(other.id) || other.link_id != Some(item.id) {
                     unlink(&item)?;
                     unlink(&other)?;

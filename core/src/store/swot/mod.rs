@@ -1,26 +1,30 @@
-//! The `swot_snapshot`, `swot_item` and `tows_strategy` tables: both sides' SWOT analyses
-//! of a partnership, as dated snapshots of four ordered quadrants (`snapshots.rs`,
-//! `items.rs`, links between the two sides included), and the TOWS strategies built on
-//! them (`tows.rs`). Here: what they share, and their part of the journal's export and
+//! The `swot_snapshot`, `swot_item`, `swot_pair_dismissal` and `tows_strategy` tables:
+//! both sides' SWOT analyses of a partnership, as dated snapshots of four ordered quadrants
+//! (`snapshots.rs`, `items.rs`, links between the two sides included), the automatic pairs
+//! the user said are not the same (`pairs.rs`), and the TOWS strategies built on them
+//! (`tows.rs`). Here: what they share, and their part of the journal's export and
 //! import. The matching logic (shared items, comparisons) is in `crate::swot`.
 
 mod items;
+mod pairs;
 mod snapshots;
 mod tows;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use uuid::Uuid;
 
 use self::items::{ITEM_COLUMNS, find_item, item_from_row, put_item};
+use self::pairs::{all_dismissals, find_dismissal, put_dismissal};
 use self::snapshots::{SNAPSHOT_COLUMNS, find_snapshot, put_snapshot, snapshot_from_row};
 use self::tows::{TOWS_COLUMNS, find_tows, put_tows, tows_from_row};
 use super::merge::{Tombstones, at, merge, moved, once, orphan, stamps};
 use super::partnerships;
 use crate::error::{Error, Result};
 use crate::journal::{ImportReport, JournalFile};
-use crate::validate::{check_date, check_reason, clean_text};
+use crate::model::Side;
+use crate::validate::{self, check_date, check_reason, clean_text};
 
 fn prefixed(cols: &str, alias: &str) -> String {
     cols.split(',')
@@ -70,6 +74,7 @@ pub(super) fn export_into(conn: &Connection, file: &mut JournalFile) -> Result<(
         ))?
         .query_map([], tows_from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    file.swot_pair_dismissals = all_dismissals(conn)?;
     Ok(())
 }
 
@@ -124,6 +129,58 @@ pub(super) fn import_from(
             return Err(moved(L, i, "SWOT item", item.id, "snapshot"));
         }
     }
+    // "Not the same": an item of my side and one of my partner's, of one partnership.
+    let snapshot_in_file: HashMap<Uuid, (Uuid, Side)> = file
+        .swot_snapshots
+        .iter()
+        .map(|s| (s.id, (s.partnership_id, s.side)))
+        .collect();
+    let item_in_file: HashMap<Uuid, Uuid> = file
+        .swot_items
+        .iter()
+        .map(|i| (i.id, i.snapshot_id))
+        .collect();
+    // The partnership and side of an item, from the file or else the journal.
+    let whose = |item: Uuid| -> Result<Option<(Uuid, Side)>> {
+        let snapshot = match item_in_file.get(&item) {
+            Some(s) => *s,
+            None => match find_item(tx, item)? {
+                Some(found) => found.snapshot_id,
+                None => return Ok(None),
+            },
+        };
+        Ok(match snapshot_in_file.get(&snapshot) {
+            Some(found) => Some(*found),
+            None => find_snapshot(tx, snapshot)?.map(|s| (s.partnership_id, s.side)),
+        })
+    };
+    let mut pairs_seen: HashSet<(Uuid, Uuid)> = HashSet::new();
+    for (i, d) in file.swot_pair_dismissals.iter().enumerate() {
+        const L: &str = "swot_pair_dismissals";
+        validate::timestamps(&d.created_at, &d.updated_at)
+            .and_then(|()| validate::optional_timestamp("undone_at", d.undone_at.as_ref()))
+            .map_err(|e| at(L, i, e))?;
+        if !pairs_seen.insert((d.mine_item_id, d.partner_item_id)) {
+            return Err(Error::Import(format!(
+                "{L}[{i}]: the pair of {} and {} appears twice",
+                d.mine_item_id, d.partner_item_id
+            )));
+        }
+        let mine =
+            whose(d.mine_item_id)?.ok_or_else(|| orphan(L, i, "SWOT item", d.mine_item_id))?;
+        let partner = whose(d.partner_item_id)?
+            .ok_or_else(|| orphan(L, i, "SWOT item", d.partner_item_id))?;
+        if mine.1 != Side::Mine || partner.1 != Side::Partner {
+            return Err(Error::Import(format!(
+                "{L}[{i}]: mine_item_id must be an item of my side and partner_item_id one of my partner's"
+            )));
+        }
+        if mine.0 != partner.0 {
+            return Err(Error::Import(format!(
+                "{L}[{i}]: the two items belong to different partnerships"
+            )));
+        }
+    }
     for (i, t) in file.tows_strategies.iter().enumerate() {
         const L: &str = "tows_strategies";
         stamps(t)
@@ -151,6 +208,20 @@ pub(super) fn import_from(
     for t in &file.tows_strategies {
         let ours = find_tows(tx, t.id)?;
         merge(report, ours, t, gone, |t| put_tows(tx, t))?;
+    }
+    // Merged like every record (newer wins), by the pair instead of an id.
+    for d in &file.swot_pair_dismissals {
+        match find_dismissal(tx, d.mine_item_id, d.partner_item_id)? {
+            None => {
+                put_dismissal(tx, d)?;
+                report.added += 1;
+            }
+            Some(ours) if ours != *d && d.updated_at > ours.updated_at => {
+                put_dismissal(tx, d)?;
+                report.updated += 1;
+            }
+            Some(_) => report.unchanged += 1,
+        }
     }
     Ok(())
 }

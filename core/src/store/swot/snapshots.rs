@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
 use super::items::{live_items, put_item};
+use super::pairs::{copy_forward, dismissed_between};
 use super::{ensure_live_partnership, not_found, prefixed};
 use crate::error::{Error, Result};
 use crate::model::{Quadrant, Side, SwotBoard, SwotComparison, SwotItem, SwotSnapshot, SwotView};
@@ -178,7 +179,11 @@ impl Store {
             today,
         )?;
         let shared = match (&mine, &partner) {
-            (Some(m), Some(p)) => swot::shared_pairs(&m.items, &p.items),
+            (Some(m), Some(p)) => swot::shared_pairs(
+                &m.items,
+                &p.items,
+                &dismissed_between(&self.conn, m.snapshot.id, p.snapshot.id)?,
+            ),
             _ => Vec::new(),
         };
         Ok(SwotBoard {
@@ -191,7 +196,8 @@ impl Store {
 
     /// Starts a new snapshot of one side, with the items of that side's latest snapshot
     /// copied forward (each remembering the item it was copied from; links to the other
-    /// side are not copied). The first snapshot of a side starts empty.
+    /// side are not copied, but "not the same" is: a copy is not paired with what its
+    /// original was said not to be). The first snapshot of a side starts empty.
     pub fn start_snapshot(
         &mut self,
         partnership_id: Uuid,
@@ -220,12 +226,15 @@ impl Store {
         put_snapshot(&tx, &snapshot)?;
         if let Some(latest) = latest {
             let mut counts: HashMap<Quadrant, u32> = HashMap::new();
+            let mut copies: Vec<(Uuid, Uuid)> = Vec::new();
             for old in live_items(&tx, latest.id)? {
                 let position = counts.entry(old.quadrant).or_insert(0);
+                let id = Uuid::new_v4();
+                copies.push((old.id, id));
                 put_item(
                     &tx,
                     &SwotItem {
-                        id: Uuid::new_v4(),
+                        id,
                         snapshot_id: snapshot.id,
                         position: *position,
                         origin_id: Some(old.id),
@@ -238,6 +247,7 @@ impl Store {
                 )?;
                 *position += 1;
             }
+            copy_forward(&tx, side, &copies, &now)?;
         }
         let v = view(&tx, snapshot)?;
         tx.commit()?;

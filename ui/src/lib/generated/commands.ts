@@ -79,6 +79,8 @@ export const COMMANDS = [
   'update_swot_item',
   'move_swot_item',
   'link_swot_items',
+  'dismiss_swot_pair',
+  'restore_swot_pair',
   'compare_snapshots',
   'list_tows',
   'create_tows',
@@ -156,6 +158,9 @@ export interface Commands {
   moveSwotItem(id: string, quadrant: Quadrant, position: number): Promise<SwotView>
   /** Marks an item as the same as one on the other side (null: unlinks it). */
   linkSwotItems(id: string, otherId: string | null): Promise<void>
+  /** "Not the same": the board no longer pairs these two (mine, my partner's) for their wording; undone by restore_swot_pair. */
+  dismissSwotPair(mineItemId: string, partnerItemId: string): Promise<void>
+  restoreSwotPair(mineItemId: string, partnerItemId: string): Promise<void>
   compareSnapshots(beforeId: string, afterId: string): Promise<SwotComparison>
   listTows(partnershipId: string): Promise<TowsStrategy[]>
   createTows(partnershipId: string, draft: TowsDraft): Promise<TowsStrategy>
@@ -216,6 +221,8 @@ export function commandClient(send: Transport): Commands {
     updateSwotItem: (id, draft) => send('update_swot_item', { id, draft }) as Promise<SwotItem>,
     moveSwotItem: (id, quadrant, position) => send('move_swot_item', { id, quadrant, position }) as Promise<SwotView>,
     linkSwotItems: (id, otherId) => send('link_swot_items', { id, other_id: otherId }) as Promise<void>,
+    dismissSwotPair: (mineItemId, partnerItemId) => send('dismiss_swot_pair', { mine_item_id: mineItemId, partner_item_id: partnerItemId }) as Promise<void>,
+    restoreSwotPair: (mineItemId, partnerItemId) => send('restore_swot_pair', { mine_item_id: mineItemId, partner_item_id: partnerItemId }) as Promise<void>,
     compareSnapshots: (beforeId, afterId) => send('compare_snapshots', { before_id: beforeId, after_id: afterId }) as Promise<SwotComparison>,
     listTows: (partnershipId) => send('list_tows', { partnership_id: partnershipId }) as Promise<TowsStrategy[]>,
     createTows: (partnershipId, draft) => send('create_tows', { partnership_id: partnershipId, draft }) as Promise<TowsStrategy>,

@@ -192,6 +192,46 @@ describe('SWOT page', () => {
     await waitFor(async () => expect((await backend.core.swotBoard(p.id, null, null)).shared).toHaveLength(0))
   })
 
+  it('issue 16: “Not the same” dismisses an automatic pair in the core, keeps the focus, and undoes', async () => {
+    const { backend, p, undo } = await setup({ sample: true })
+    const mineRow = () => rows('my strengths').find((r) => r.textContent?.includes('Curious, and not afraid to ask'))!
+    const theirRow = () => rows('Zoë’s strengths').find((r) => r.textContent?.includes('Curious and not afraid to ask'))!
+    expect(mineRow().dataset.shared).toBe('same')
+    // On both sides of an automatic pair; its accessible name holds its visible label.
+    const button = within(mineRow()).getByRole('button', { name: /^Not the same: “Curious, and not afraid to ask” and “Curious and not afraid to ask”$/ })
+    expect(button).toHaveTextContent('Not the same')
+    expect(button.getAttribute('aria-label')).toContain(button.textContent?.trim())
+    expect(within(theirRow()).getByRole('button', { name: /^Not the same/ })).toBeInTheDocument()
+    // A pair linked by hand is unlinked instead: no such button.
+    const linked = rows('Zoë’s strengths').find((r) => r.textContent?.includes('Fast with AI tools'))!
+    expect(linked.dataset.shared).toBe('linked')
+    expect(within(linked).queryByRole('button', { name: /^Not the same/ })).toBeNull()
+
+    const before = (await backend.core.swotBoard(p.id, null, null)).shared.length
+    button.focus()
+    await fireEvent.click(button)
+    await waitFor(() => expect(mineRow().dataset.shared).toBeUndefined())
+    expect(theirRow().dataset.shared).toBeUndefined()
+    await waitFor(() => expect(document.activeElement).toBe(mineRow().querySelector('.item-text')))
+    expect(backend.callsOf('dismissSwotPair')).toBe(1)
+    await waitFor(() => expect(undo.shown.map((s) => s.message)).toEqual(['Marked as not the same']))
+    // The core no longer pairs them, read again from scratch.
+    expect((await backend.core.swotBoard(p.id, null, null)).shared).toHaveLength(before - 1)
+
+    await undo.shown[0].undo()
+    await waitFor(() => expect(mineRow().dataset.shared).toBe('same'))
+    expect((await backend.core.swotBoard(p.id, null, null)).shared).toHaveLength(before)
+  })
+
+  it('issue 16: a refused “Not the same” puts the pair back with a message', async () => {
+    const { backend } = await setup({ sample: true })
+    const mineRow = () => rows('my strengths').find((r) => r.textContent?.includes('Curious, and not afraid to ask'))!
+    backend.failNext({ code: 'busy', message: 'The journal is busy: please try again.' }, 'dismissSwotPair')
+    await fireEvent.click(within(mineRow()).getByRole('button', { name: /^Not the same/ }))
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The journal is busy'))
+    expect(mineRow().dataset.shared).toBe('same')
+  })
+
   it('starts a new snapshot and compares it: added, removed, kept and moved', async () => {
     const { backend, p } = await setup()
     for (const t of ['Stays', 'Goes', 'Wanders']) await type(addBox('my strengths'), t)
@@ -205,7 +245,7 @@ describe('SWOT page', () => {
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Start snapshot' }))
     await waitFor(() => expect(screen.queryByTestId('snapshot-dialog')).toBeNull())
     const picker = screen.getByLabelText('Snapshot of my SWOT') as HTMLSelectElement
-    expect(picker.selectedOptions[0].textContent).toBe('15 Jan 2030 — After the reorganisation (latest)')
+    expect(picker.selectedOptions[0].textContent).toBe('15 Jan 2030 (latest) — After the reorganisation')
     expect(picker.options).toHaveLength(2)
     // Dated later than today, it is not the core's current snapshot yet: ask for it by id.
     const later = picker.value

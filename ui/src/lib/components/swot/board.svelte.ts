@@ -315,6 +315,28 @@ export class SwotBoardState {
     }
   }
 
+  /**
+   * "Not the same" on an automatic pair (mine, my partner's): the core no longer pairs the
+   * two for their wording (either may then pair with another item), with Undo.
+   */
+  async dismissPair(mine: string, partner: string): Promise<boolean> {
+    const before = this.shared
+    this.shared = this.shared.filter((p) => p.mine !== mine && p.partner !== partner)
+    this.#start()
+    try {
+      await this.backend.dismissSwotPair(mine, partner)
+      this.setError('board', null)
+      this.undo?.show('Marked as not the same', () => this.backend.restoreSwotPair(mine, partner).then(() => this.refresh()))
+      return true
+    } catch (e) {
+      this.shared = before
+      this.setError('board', errorMessage(e))
+      return false
+    } finally {
+      this.#done()
+    }
+  }
+
   /** Starts a new snapshot of one side (copying its latest forward) and shows it. */
   async startSnapshot(side: Side, takenOn: string, reason: string): Promise<void> {
     const view = await this.backend.startSnapshot(this.partnershipId, side, takenOn, reason)

@@ -1,6 +1,6 @@
-import type { Priority, Quadrant, Side, SwotItem, TowsKind } from '../../generated/types'
+import type { Priority, Quadrant, Side, SwotItem, SwotSnapshot, TowsKind } from '../../generated/types'
 import { BackendError } from '../../backend/types'
-import { firstName } from '../../format'
+import { firstName, formatDate } from '../../format'
 
 export const QUADRANTS: readonly Quadrant[] = ['strengths', 'weaknesses', 'opportunities', 'threats']
 
@@ -150,4 +150,25 @@ export function errorMessage(error: unknown): string {
 export function today(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** How much of a snapshot's reason its picker shows, in characters. */
+export const PICKER_REASON_CHARS = 24
+
+/**
+ * A snapshot as its picker shows it, short enough to be seen whole in a picker at 1024 px:
+ * the date, "(latest)", then the start of the reason, cut on a word with "…".
+ */
+export function snapshotLabel(s: SwotSnapshot, latest: boolean): string {
+  const reason = s.reason.trim()
+  return `${formatDate(s.taken_on)}${latest ? ' (latest)' : ''}${reason ? ` — ${cutOnWord(reason, PICKER_REASON_CHARS)}` : ''}`
+}
+
+/** At most `max` characters of `text` (the "…" included), cut after a whole word when it has a space. */
+export function cutOnWord(text: string, max: number): string {
+  const chars = [...text]
+  if (chars.length <= max) return text
+  const head = chars.slice(0, max - 1).join('')
+  const space = head.lastIndexOf(' ')
+  return `${(space > 0 ? head.slice(0, space) : head).trimEnd()}…`
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import type { SwotSnapshot } from '../../generated/types'
+import { PICKER_REASON_CHARS, cutOnWord, snapshotLabel } from './meta'
+
+const snapshot = (reason: string): SwotSnapshot => ({
+  id: 's',
+  partnership_id: 'p',
+  side: 'mine',
+  taken_on: '2026-12-02',
+  reason,
+  created_at: '',
+  updated_at: '',
+})
+
+describe('snapshot pickers', () => {
+  it('issue 16: a label keeps its date and “(latest)” whole, before a reason cut on a word', () => {
+    expect(snapshotLabel(snapshot(''), true)).toBe('2 Dec 2026 (latest)')
+    expect(snapshotLabel(snapshot('Kick-off'), false)).toBe('2 Dec 2026 — Kick-off')
+    // Exactly as long as a picker shows: whole.
+    expect(snapshotLabel(snapshot('After the reorganisation'), true)).toBe('2 Dec 2026 (latest) — After the reorganisation')
+    const long = snapshotLabel(snapshot('After the reorg of the whole department in the autumn'), true)
+    expect(long).toBe('2 Dec 2026 (latest) — After the reorg of the…')
+    expect([...long.split(' — ')[1]].length).toBeLessThanOrEqual(PICKER_REASON_CHARS)
+  })
+
+  it('cuts by characters, not UTF-16 units, and cuts a long word when there is no space', () => {
+    expect(cutOnWord('🎉'.repeat(30), 5)).toBe('🎉🎉🎉🎉…')
+    expect(cutOnWord('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…')
+    expect(cutOnWord('short', 10)).toBe('short')
+  })
+})
