@@ -21,6 +21,7 @@ pub mod prelude {
     pub use crate::journal::ImportReport;
     pub use crate::life::LOCK_WAIT;
     pub use crate::markdown;
+    pub use crate::report::{self, ReportOptions, ReportPreview};
     pub use crate::model::{
         ActionItem, ActionItemDraft, ActionItemView, Dashboard, Goal, GoalDetail, GoalDraft,
         GoalSummary, ItemKind, JournalInfo, Milestone, MilestoneDraft, Partnership,

@@ -1,16 +1,63 @@
 //! "The agreement": the partnership's objectives, boundaries, meeting cadence and how it
 //! will end, as agreed.
 
-use super::kit::{Ctx, Section, minutes_words, note, paragraph, plural, section_title, subheading};
+use super::kit::{Ctx, Holds, Section, minutes_words, note, paragraph, plural, section_title, subheading};
+use crate::model::Agreement;
+use crate::report::ReportData;
 use crate::report::layout::{Block, Run};
 use crate::report::markdown::{self, body_style};
 
 pub(super) struct TheAgreement;
 
+/// The agreement's parts that are written down (or agreed, for the cadence), by name.
+fn written(a: &Agreement) -> Vec<&'static str> {
+    [
+        ("objectives", !a.objectives.trim().is_empty()),
+        ("boundaries", !a.boundaries.trim().is_empty()),
+        (
+            "meeting cadence",
+            a.cadence_days.is_some() || a.session_minutes.is_some(),
+        ),
+        ("how it will end", !a.ending.trim().is_empty()),
+    ]
+    .into_iter()
+    .filter_map(|(name, there)| there.then_some(name))
+    .collect()
+}
+
+/// Shown instead of the four parts when none of them is written down.
+pub const NOTHING_AGREED: &str = "Nothing is written down yet: no objectives, boundaries, \
+     meeting cadence or ending have been agreed in the journal.";
+
 impl Section for TheAgreement {
+    fn title(&self) -> &'static str {
+        "The agreement"
+    }
+
+    fn holds(&self, d: &ReportData) -> Holds {
+        let parts = written(&d.partnership.agreement);
+        let summary = match parts.as_slice() {
+            [] => "Nothing written down yet".to_owned(),
+            [one] => format!("{} only", capitalised(one)),
+            [rest @ .., last] => format!("{} and {last}", capitalised(&rest.join(", "))),
+        };
+        Holds::Shows {
+            count: None,
+            summary,
+            left_out: Vec::new(),
+        }
+    }
+
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let a = &ctx.data.partnership.agreement;
-        let mut blocks = section_title("The agreement");
+        let mut blocks = section_title(self.title());
+        if written(a).is_empty() {
+            // One line, not four "not yet"s.
+            blocks.push(note(NOTHING_AGREED));
+            emit(blocks);
+            tick();
+            return;
+        }
         let text_part = |title: &str, md: &str, blocks: &mut Vec<Block>| {
             blocks.push(subheading(title));
             if md.trim().is_empty() {
@@ -40,4 +87,11 @@ impl Section for TheAgreement {
         emit(blocks);
         tick();
     }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }

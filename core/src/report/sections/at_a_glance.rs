@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::kit::{
-    Ctx, Section, empty_period_text, goal_bar, minutes_words, muted, note, plural, progress_bar,
+    Ctx, Holds, Section, empty_period_text, goal_bar, minutes_words, muted, note, plural, progress_bar,
     section_title, short_date, status_words, subheading,
 };
 use crate::model::{ActionItem, GoalStatus, Visibility};
@@ -212,10 +212,29 @@ fn chart(ctx: &Ctx<'_>) -> Vec<Block> {
 }
 
 impl Section for AtAGlance {
+    fn title(&self) -> &'static str {
+        "At a glance"
+    }
+
+    fn holds(&self, d: &ReportData) -> Holds {
+        let mut summary = "Sessions, hours, cadence kept, goals achieved and action items done, in figures".to_owned();
+        if d.goals.iter().any(|(g, _)| g.goal.status != GoalStatus::Dropped) {
+            summary.push_str("; each goal\u{2019}s progress");
+        }
+        if !d.sessions.is_empty() {
+            summary.push_str("; sessions per month");
+        }
+        Holds::Shows {
+            count: None,
+            summary,
+            left_out: Vec::new(),
+        }
+    }
+
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let d = ctx.data;
         let f = ctx.fonts;
-        let mut blocks = section_title("At a glance");
+        let mut blocks = section_title(self.title());
         let n = d.sessions.len();
         let minutes: u64 = d
             .sessions
