@@ -287,10 +287,7 @@ fn report_writes_the_progress_pdf_by_partner_name_or_id() {
         text.contains("Ana Ferreira") && text.contains("Stakeholder maps"),
         "{text}"
     );
-    assert!(
-        !text.contains("A private session"),
-        "{text}"
-    );
+    assert!(!text.contains("A private session"), "{text}");
 }
 
 #[test]

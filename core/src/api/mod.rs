@@ -21,7 +21,6 @@ pub mod prelude {
     pub use crate::journal::ImportReport;
     pub use crate::life::LOCK_WAIT;
     pub use crate::markdown;
-    pub use crate::report::{self, ReportOptions, ReportPreview};
     pub use crate::model::{
         ActionItem, ActionItemDraft, ActionItemView, Dashboard, Goal, GoalDetail, GoalDraft,
         GoalSummary, ItemKind, JournalInfo, Milestone, MilestoneDraft, Partnership,
@@ -29,6 +28,7 @@ pub mod prelude {
         Session, SessionDraft, SessionPage, Side, SwotBoard, SwotComparison, SwotItem,
         SwotItemDraft, SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
     };
+    pub use crate::report::{self, ReportOptions, ReportPreview};
     pub use crate::store::{BackupInfo, RestoreReport};
     pub use chrono::NaiveDate;
     pub use std::path::PathBuf;

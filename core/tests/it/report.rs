@@ -845,15 +845,18 @@ fn a_period_filters_sessions_action_items_and_progress_but_not_goals_or_swots() 
     pdf.lacks("Book the data review");
     pdf.has(report::PRIVATE_SESSION);
     pdf.lacks("The reorg rumours");
-    // Its one open action item comes from a private session: listed, named by its date.
+    // Its one action item comes from a private session: listed under it (the period's only
+    // session, so there is no list of open items apart).
     in_order(
         &pdf,
         &[
-            "Open action items",
+            "Sessions",
+            report::PRIVATE_SESSION,
+            "ACTION ITEMS",
             "Call the Lisbon office",
-            "from a private session on 17 Mar 2026",
         ],
     );
+    pdf.lacks("Open action items");
     // Goals and SWOTs as they stand; progress only from within the period.
     pdf.has("Fluent with assistants");
     pdf.has("Lead the AI pilot");
@@ -1313,7 +1316,10 @@ fn the_preview_counts_what_the_pdf_holds() {
                     .unwrap_or(0) as usize
             };
             // Sessions: one outline entry each; a private one left out says so once.
-            let sessions = marks.iter().filter(|(n, _)| n.starts_with('\u{00B7}')).count();
+            let sessions = marks
+                .iter()
+                .filter(|(n, _)| n.starts_with('\u{00B7}'))
+                .count();
             assert_eq!(count("Sessions"), sessions, "{context}");
             assert_eq!(
                 text.matches(report::PRIVATE_NOTES).count(),
@@ -1329,13 +1335,11 @@ fn the_preview_counts_what_the_pdf_holds() {
                 "{context}"
             );
             // Open action items: each names where it comes from.
-            let open = text
-                .rfind("Open action items")
-                .map_or(0, |at| {
-                    let list = &text[at..];
-                    list.matches("from \u{201C}").count()
-                        + list.matches("from a private session on").count()
-                });
+            let open = text.rfind("Open action items").map_or(0, |at| {
+                let list = &text[at..];
+                list.matches("from \u{201C}").count()
+                    + list.matches("from a private session on").count()
+            });
             assert_eq!(count("Open action items"), open, "{context}");
             // Goals: the section's own count in its first line.
             if let Some(goals) = seen.sections.iter().find(|s| s.title == "Goals") {
@@ -1443,7 +1447,83 @@ fn the_preview_says_what_is_left_out_and_why() {
         ..options(p.id)
     };
     assert_eq!(
-        report::preview(&store, &reversed, date(TODAY)).unwrap_err().code(),
+        report::preview(&store, &reversed, date(TODAY))
+            .unwrap_err()
+            .code(),
         render(&store, &reversed).unwrap_err().code()
+    );
+}
+
+/// Issue 16: the first report of a fresh journal (a partnership made with the form's
+/// defaults, one session, private as every session starts, with an action item for each
+/// partner) had no action items at all, a page of its own saying they were left out, and
+/// three "not written down yet"s. Now: two pages; the action items listed under the
+/// session, not again in a section of their own; the unwritten parts of the agreement
+/// named once; no one-bar chart; the session's own text still left out.
+#[test]
+fn the_first_report_of_a_fresh_journal_holds_its_action_items_on_two_pages() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut draft = partnership_draft("Maya Chen");
+    draft.agreement = Agreement {
+        objectives: String::new(),
+        boundaries: String::new(),
+        cadence_days: Some(14),
+        session_minutes: Some(45),
+        ending: String::new(),
+    };
+    let p = store.create_partnership(&draft).unwrap();
+    let mut first = session_draft("FIRST-SESSION-TITLE");
+    first.notes = "FIRST-SESSION-NOTES".into();
+    first.reflection = "FIRST-SESSION-REFLECTION".into();
+    first.topics = vec!["FIRST-SESSION-TOPIC".into()];
+    let s = store.create_session(p.id, &first).unwrap();
+    let mut theirs = action_draft("Send the prompt library", Some("2026-03-17"));
+    theirs.owner = Owner::Partner;
+    store.create_action_item(s.id, &theirs).unwrap();
+    store
+        .create_action_item(
+            s.id,
+            &action_draft("Try an assistant on the weekly report", None),
+        )
+        .unwrap();
+    let bytes = render(&store, &options(p.id)).unwrap();
+    if let Some(out) = std::env::var_os("TANDEM_REPORT_FIRST") {
+        std::fs::write(out, &bytes).unwrap();
+    }
+    let pdf = inspect(bytes);
+    assert_eq!(pdf.pages(), 2, "{}", pdf.info);
+    in_order(
+        &pdf,
+        &[
+            "Meeting cadence",
+            "Every 14 days, 45 min per session.",
+            "Objectives, boundaries and how it will end: not written down yet.",
+            "One session. It is private",
+            report::PRIVATE_SESSION,
+            report::PRIVATE_NOTES,
+            "ACTION ITEMS",
+            "Send the prompt library",
+            "Maya Chen \u{00B7} due 17 Mar 2026",
+        ],
+    );
+    pdf.has("Try an assistant on the weekly report");
+    for absent in [
+        "FIRST-SESSION-TITLE",
+        "FIRST-SESSION-NOTES",
+        "FIRST-SESSION-REFLECTION",
+        "FIRST-SESSION-TOPIC",
+        "Open action items",
+        "Sessions per month",
+        "Not written down yet.",
+    ] {
+        pdf.lacks(absent);
+    }
+    let seen = preview(&store, &options(p.id));
+    assert!(
+        seen.left_out
+            .iter()
+            .any(|l| l.starts_with("Open action items: the one session lists its 2 open items")),
+        "{:?}",
+        seen.left_out
     );
 }

@@ -1,7 +1,9 @@
 //! "The agreement": the partnership's objectives, boundaries, meeting cadence and how it
 //! will end, as agreed.
 
-use super::kit::{Ctx, Holds, Section, minutes_words, note, paragraph, plural, section_title, subheading};
+use super::kit::{
+    Ctx, Holds, Section, minutes_words, note, paragraph, plural, section_title, subheading,
+};
 use crate::model::Agreement;
 use crate::report::ReportData;
 use crate::report::layout::{Block, Run};
@@ -58,17 +60,21 @@ impl Section for TheAgreement {
             tick();
             return;
         }
-        let text_part = |title: &str, md: &str, blocks: &mut Vec<Block>| {
-            blocks.push(subheading(title));
+        // The parts written down, each under its heading; the others named once, at the end.
+        let mut missing = Vec::new();
+        let text_part = |title: &'static str,
+                         md: &str,
+                         blocks: &mut Vec<Block>,
+                         missing: &mut Vec<&'static str>| {
             if md.trim().is_empty() {
-                blocks.push(note("Not written down yet."));
+                missing.push(title);
             } else {
+                blocks.push(subheading(title));
                 blocks.extend(markdown::blocks(md, 0.0));
             }
         };
-        text_part("Objectives", &a.objectives, &mut blocks);
-        text_part("Boundaries", &a.boundaries, &mut blocks);
-        blocks.push(subheading("Meeting cadence"));
+        text_part("Objectives", &a.objectives, &mut blocks, &mut missing);
+        text_part("Boundaries", &a.boundaries, &mut blocks, &mut missing);
         let cadence = match (a.cadence_days, a.session_minutes) {
             (Some(d), Some(m)) => Some(format!(
                 "Every {}, {} per session.",
@@ -80,10 +86,33 @@ impl Section for TheAgreement {
             (None, None) => None,
         };
         match cadence {
-            Some(c) => blocks.push(paragraph(vec![Run::new(c, body_style())])),
-            None => blocks.push(note("Not agreed yet.")),
+            Some(c) => {
+                blocks.push(subheading("Meeting cadence"));
+                blocks.push(paragraph(vec![Run::new(c, body_style())]));
+            }
+            None => missing.push("Meeting cadence"),
         }
-        text_part("How it will end", &a.ending, &mut blocks);
+        text_part("How it will end", &a.ending, &mut blocks, &mut missing);
+        if !missing.is_empty() {
+            let names: Vec<String> = missing
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    if i == 0 {
+                        (*m).to_owned()
+                    } else {
+                        m.to_lowercase()
+                    }
+                })
+                .collect();
+            let list = match names.as_slice() {
+                [one] => one.clone(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                [] => String::new(),
+            };
+            blocks.push(Block::Gap(6.0));
+            blocks.push(note(&format!("{list}: not written down yet.")));
+        }
         emit(blocks);
         tick();
     }

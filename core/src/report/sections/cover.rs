@@ -2,8 +2,8 @@
 //! partnership's facts (who, what kind, since when, whether private notes are in).
 
 use super::kit::{Ctx, Holds, Section, kind_words, long_date, muted};
-use crate::report::ReportData;
 use crate::model::Role;
+use crate::report::ReportData;
 use crate::report::fonts::Face;
 use crate::report::layout::{BODY, Block, Item, Run, Style, TextBlock, palette, text_line};
 

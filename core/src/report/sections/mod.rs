@@ -23,9 +23,9 @@ mod open_actions;
 mod sessions;
 mod swot;
 
+pub use agreement::NOTHING_AGREED;
 pub use at_a_glance::CADENCE_GRACE_DAYS;
 pub(crate) use cover::COVER_BAND;
-pub use agreement::NOTHING_AGREED;
 pub(crate) use kit::{Ctx, Holds, Section, kind_words, long_date};
 pub use sessions::{PRIVATE_NOTES, PRIVATE_SESSION};
 

@@ -1,7 +1,10 @@
 //! "Open action items": the action items of the period's sessions still open, overdue
 //! first; those of a private session name only its date (see [`ReportData::shows_text`]).
+//! Left out when the period has one session: it lists them itself.
 
-use super::kit::{Ctx, Holds, Section, action_block, long_date, muted, plural, section_title, short_date};
+use super::kit::{
+    Ctx, Holds, Section, action_block, long_date, muted, plural, section_title, short_date,
+};
 use crate::model::ActionItemView;
 use crate::report::ReportData;
 use crate::report::layout::{Block, Run, TextBlock};
@@ -20,6 +23,14 @@ impl Section for OpenActions {
                 "Open action items: none from this period\u{2019}s sessions is open, so the report has no such section."
                     .to_owned(),
             );
+        }
+        if d.sessions.len() == 1 {
+            // Its items are all under it, open, overdue or done: a list of them again
+            // would be a page saying the same.
+            return Holds::Nothing(format!(
+                "Open action items: the one session lists its {}, so they are not listed again.",
+                plural(n, "open item", "open items")
+            ));
         }
         let overdue = d.open_actions.iter().filter(|a| a.overdue).count();
         let private = d

@@ -3,16 +3,16 @@
 //! unless private notes are asked for (the rules: [`ReportData::shows_text`]).
 
 use super::kit::{
-    Ctx, Holds, Section, action_block, empty_period_text, label, minutes_words, muted, my_name, note,
-    plural, section_title,
+    Ctx, Holds, Section, action_block, empty_period_text, label, minutes_words, muted, my_name,
+    note, plural, section_title,
 };
 use crate::model::{SessionFormat, Visibility};
-use crate::report::{Fonts, ReportData};
 use crate::report::fonts::Face;
 use crate::report::layout::{
     BODY, Block, Item, Run, Style, TextBlock, palette, text_line, text_width,
 };
 use crate::report::markdown;
+use crate::report::{Fonts, ReportData};
 
 pub(super) struct Sessions;
 
@@ -120,24 +120,29 @@ impl Section for Sessions {
             return;
         }
         let (hidden, _) = left_out_counts(d);
-        let mut intro = format!("{}, oldest first.", plural(n, "session", "sessions"));
-        if hidden > 0 {
-            intro.push_str(&format!(
-                " {} private: shown by date, format, length and action items; {} left out.",
-                if hidden == 1 { "One is".to_owned() } else { format!("{hidden} are") },
-                if hidden == 1 {
-                    "its title, topics and notes are"
-                } else {
-                    "their titles, topics and notes are"
-                }
-            ));
-        }
+        let mut intro = if n == 1 {
+            "One session.".to_owned()
+        } else {
+            format!("{n} sessions, oldest first.")
+        };
+        intro.push_str(match (hidden, n) {
+            (0, _) => "",
+            (1, 1) => " It is private, so only its date, format, length and action items are shown.",
+            (h, n) if h == n => {
+                " All are private, so only their dates, formats, lengths and action items are shown."
+            }
+            (1, _) => " One is private: only its date, format, length and action items are shown.",
+            _ => " The private ones show only their dates, formats, lengths and action items.",
+        });
         blocks.push(Block::Text(
-            TextBlock::new(vec![Run::new(intro, muted(9.0))]).spacing(0.0, 4.0),
+            TextBlock::new(vec![Run::new(intro, muted(9.0))])
+                .spacing(0.0, 4.0)
+                .keep(),
         ));
-        emit(blocks);
+        // The title and the intro go with the first session: never at a page's foot alone.
+        let mut heading = Some(blocks);
         for (i, s) in d.sessions.iter().enumerate() {
-            let mut blocks = Vec::new();
+            let mut blocks = heading.take().unwrap_or_default();
             let date = s.held_at.date();
             let shows_text = d.shows_text(s);
             let title = if shows_text {
