@@ -253,7 +253,7 @@ describe('Export dialog', () => {
     const explainer = within(dialog).getByTestId('export-explainer')
     expect(explainer).toHaveTextContent('Every session starts private.')
     expect(explainer).toHaveTextContent('a private session shows only its date, length and action items')
-    expect(explainer).toHaveTextContent('Tick “Shared with Zoë Okafor” on a session to put its notes in.')
+    expect(explainer).toHaveTextContent('Tick “Shared with Zoë” on a session to put its notes in.')
     await fireEvent.click(within(explainer).getByRole('button', { name: 'Got it' }))
     expect(within(dialog).queryByTestId('export-explainer')).toBeNull()
     await fireEvent.keyDown(window, { key: 'Escape' })
