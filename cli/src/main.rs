@@ -356,8 +356,13 @@ fn import(path: &Path, file: &Path) -> Result<()> {
     let journal = JournalFile::parse(&text)?;
     let mut store = Store::open_for_command(path)?;
     let r = store.import_journal(&journal)?;
+    let left = match r.left_deleted {
+        0 => String::new(),
+        1 => " 1 left out: it was emptied from the trash here.".to_owned(),
+        n => format!(" {n} left out: they were emptied from the trash here."),
+    };
     println!(
-        "Imported {}: {} added, {} updated, {} unchanged.",
+        "Imported {}: {} added, {} updated, {} unchanged.{left}",
         file.display(),
         r.added,
         r.updated,

@@ -52,6 +52,11 @@ pub enum Error {
 
     #[error("The journal file could not be read or written: {0}.")]
     Database(#[from] rusqlite::Error),
+
+    /// An invite or bundle of partner exchange (`crate::exchange`) was refused or could
+    /// not be made; it carries its own code.
+    #[error(transparent)]
+    Exchange(#[from] crate::exchange::ExchangeError),
 }
 
 impl Error {
@@ -87,6 +92,7 @@ impl Error {
             Error::InUse { .. } => ErrorCode::JournalInUse,
             Error::Import(_) => ErrorCode::ImportInvalid,
             Error::Io { .. } => ErrorCode::Io,
+            Error::Exchange(e) => e.error_code(),
             Error::Database(e) => match e.sqlite_error_code() {
                 Some(C::DiskFull) => ErrorCode::DiskFull,
                 Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => {
@@ -115,6 +121,7 @@ impl Error {
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::Invalid { field, .. } => Some(field),
+            Error::Exchange(e) => e.field(),
             _ => None,
         }
     }
@@ -138,6 +145,22 @@ pub enum ErrorCode {
     ReadOnly,
     Busy,
     Database,
+    /// Partner exchange (`crate::exchange::ExchangeError`).
+    RandomUnavailable,
+    ExchangeKeysUnreadable,
+    NotAnInvite,
+    InviteDamaged,
+    InviteTampered,
+    InviteTooNew,
+    ExchangeFileTooLarge,
+    NotABundle,
+    BundleNotForMe,
+    BundleDamaged,
+    BundleBadSignature,
+    BundleWrongSigner,
+    BundleTooNew,
+    ShareTooLarge,
+    BundleSealFailed,
     /// Something went wrong inside Tandem (a panicked thread): the shell's own.
     Internal,
 }
@@ -158,6 +181,21 @@ impl ErrorCode {
             ErrorCode::ReadOnly => "read_only",
             ErrorCode::Busy => "busy",
             ErrorCode::Database => "database",
+            ErrorCode::RandomUnavailable => "random_unavailable",
+            ErrorCode::ExchangeKeysUnreadable => "exchange_keys_unreadable",
+            ErrorCode::NotAnInvite => "not_an_invite",
+            ErrorCode::InviteDamaged => "invite_damaged",
+            ErrorCode::InviteTampered => "invite_tampered",
+            ErrorCode::InviteTooNew => "invite_too_new",
+            ErrorCode::ExchangeFileTooLarge => "exchange_file_too_large",
+            ErrorCode::NotABundle => "not_a_bundle",
+            ErrorCode::BundleNotForMe => "bundle_not_for_me",
+            ErrorCode::BundleDamaged => "bundle_damaged",
+            ErrorCode::BundleBadSignature => "bundle_bad_signature",
+            ErrorCode::BundleWrongSigner => "bundle_wrong_signer",
+            ErrorCode::BundleTooNew => "bundle_too_new",
+            ErrorCode::ShareTooLarge => "share_too_large",
+            ErrorCode::BundleSealFailed => "bundle_seal_failed",
             ErrorCode::Internal => "internal",
         }
     }
@@ -208,6 +246,21 @@ mod tests {
             ReadOnly,
             Busy,
             Database,
+            RandomUnavailable,
+            ExchangeKeysUnreadable,
+            NotAnInvite,
+            InviteDamaged,
+            InviteTampered,
+            InviteTooNew,
+            ExchangeFileTooLarge,
+            NotABundle,
+            BundleNotForMe,
+            BundleDamaged,
+            BundleBadSignature,
+            BundleWrongSigner,
+            BundleTooNew,
+            ShareTooLarge,
+            BundleSealFailed,
             Internal,
         ] {
             let json = serde_json::to_value(code).expect("serialises");

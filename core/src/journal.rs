@@ -54,6 +54,9 @@ pub struct ImportReport {
     pub added: u32,
     pub updated: u32,
     pub unchanged: u32,
+    /// Records of the file this journal deleted for good (emptied from the trash), left
+    /// out so that an older copy never brings them back.
+    pub left_deleted: u32,
 }
 
 impl JournalFile {

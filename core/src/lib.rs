@@ -7,6 +7,7 @@ pub mod api;
 pub mod bindings;
 pub mod demo;
 mod error;
+pub mod exchange;
 pub mod journal;
 pub mod life;
 pub mod markdown;

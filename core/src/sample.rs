@@ -85,6 +85,6 @@ impl Store {
                 return Ok(None);
             }
         }
-        self.import_journal(&sample).map(Some)
+        self.import_afresh(&sample).map(Some)
     }
 }

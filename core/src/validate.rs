@@ -65,7 +65,7 @@ fn too_long(field: &str, label: &str, value: &str, max: usize) -> Result<()> {
     Ok(())
 }
 
-fn required(field: &str, label: &str, value: &str) -> Result<()> {
+pub(crate) fn required(field: &str, label: &str, value: &str) -> Result<()> {
     text(field, label, value, MAX_SHORT_CHARS)?;
     if value.trim().is_empty() {
         return Err(Error::invalid(field, format!("{label} cannot be empty.")));

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use tauri::Manager;
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 use crate::commands;
 use crate::error::Result;
@@ -16,6 +17,14 @@ use crate::state::AppState;
 /// without it (the page then asks for it over IPC, as for everything else). Reading it
 /// runs alongside the shell's own start and is done long before, unless the disk is slow.
 const FIRST_SCREEN_WAIT: Duration = Duration::from_millis(300);
+
+/// What of the window is remembered: its size, place and whether it is maximised.
+const WINDOW_STATE: StateFlags = StateFlags::SIZE
+    .union(StateFlags::POSITION)
+    .union(StateFlags::MAXIMIZED);
+
+/// How long the window must stay put after a move or resize before its state is saved.
+const WINDOW_STATE_QUIET: Duration = Duration::from_millis(500);
 
 pub fn run(path: PathBuf) -> Result<()> {
     // The journal opens, and its first screen is read, while the window starts.
@@ -31,6 +40,14 @@ pub fn run(path: PathBuf) -> Result<()> {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // The window opens where, and as large as, it was left (maximised or not); kept in
+        // this computer's config folder, never in the journal, which may move between
+        // computers. Only size, place and maximised: the window's own start shows it.
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(WINDOW_STATE)
+                .build(),
+        )
         .manage(state)
         .setup(move |app| {
             open_window(app, first_screen.recv_timeout(FIRST_SCREEN_WAIT).ok())?;
@@ -56,7 +73,32 @@ fn open_window(app: &tauri::App, first_screen: Option<String>) -> tauri::Result<
             builder.initialization_script(format!("window.__TANDEM_FIRST_SCREEN__ = {json};"));
     }
     let window = builder.build()?;
+    save_window_state_when_settled(&window);
     software_rendering(&window)
+}
+
+/// The window-state plugin saves only when the app exits normally; a window ended any
+/// other way (the session logging out, a crash, a kill) would open at its old size. So
+/// the state is also saved once the window has stopped moving or resizing for a moment,
+/// on a thread of its own (a drag sends many events; one write follows the last).
+fn save_window_state_when_settled(window: &tauri::WebviewWindow) {
+    let (changed, changes) = std::sync::mpsc::channel::<()>();
+    window.on_window_event(move |event| {
+        if matches!(
+            event,
+            tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
+        ) {
+            let _ = changed.send(());
+        }
+    });
+    let app = window.app_handle().clone();
+    std::thread::spawn(move || {
+        while changes.recv().is_ok() {
+            while changes.recv_timeout(WINDOW_STATE_QUIET).is_ok() {}
+            // A state that cannot be written costs only the window's place next time.
+            let _ = app.save_window_state(WINDOW_STATE);
+        }
+    });
 }
 
 /// Tandem draws text, lists and forms: no video, WebGL or 3D. WebKit's GPU compositing

@@ -3,8 +3,9 @@
 // driver with SIGTERM (SIGKILL would orphan WebKitWebDriver and hang a piped run).
 // Needs a display: `make test` runs this under xvfb-run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_BINARY } from './lib/app.mjs';
@@ -19,6 +20,11 @@ if (!process.env.DISPLAY) {
   console.error('e2e: no DISPLAY; run under xvfb-run (make test does).');
   process.exit(1);
 }
+
+// The app keeps this computer's settings (the window's size and place) in the config
+// folder: the run gets its own, so it never reads or changes the developer's, and starts
+// from none. The driver (so the app) and the specs inherit it.
+process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'tandem-e2e-config-'));
 
 function waitForPort(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::merge::{at, merge, moved, once, orphan, stamps};
+use super::merge::{at, merge, moved, once, orphan, stamps, tombstones};
 use super::{Store, actions, goals, partnerships, sessions};
 use crate::error::Result;
 use crate::journal::{FORMAT_VERSION, ImportReport, JournalFile};
@@ -36,6 +36,17 @@ impl Store {
     /// Merges an export into the journal by id, in one transaction: either all of it is
     /// applied or, on any error, none of it.
     pub fn import_journal(&mut self, file: &JournalFile) -> Result<ImportReport> {
+        self.import(file, true)
+    }
+
+    /// Imports a file whose records the user asked for afresh (the sample): what was
+    /// emptied from the trash comes back.
+    pub(crate) fn import_afresh(&mut self, file: &JournalFile) -> Result<ImportReport> {
+        self.import(file, false)
+    }
+
+    /// `honour_tombstones`: leave out what this journal deleted for good.
+    fn import(&mut self, file: &JournalFile, honour_tombstones: bool) -> Result<ImportReport> {
         // Everything that can be checked without the journal is checked first.
         let mut ids = HashSet::new();
         for (i, p) in file.partnerships.iter().enumerate() {
@@ -84,10 +95,15 @@ impl Store {
         }
 
         let tx = self.write()?;
+        let gone = if honour_tombstones {
+            tombstones(&tx)?
+        } else {
+            Default::default()
+        };
         let mut report = ImportReport::default();
         for p in &file.partnerships {
             let ours = partnerships::find(&tx, p.id)?;
-            merge(&mut report, ours, p, |p| partnerships::put(&tx, p))?;
+            merge(&mut report, ours, p, &gone, |p| partnerships::put(&tx, p))?;
         }
         for (i, s) in file.sessions.iter().enumerate() {
             if !partnership_ids.contains(&s.partnership_id)
@@ -102,7 +118,9 @@ impl Store {
             {
                 return Err(moved("sessions", i, "session", s.id, "partnership"));
             }
-            merge(&mut report, ours, s, |s| sessions::put(&tx, s).map(drop))?;
+            merge(&mut report, ours, s, &gone, |s| {
+                sessions::put(&tx, s).map(drop)
+            })?;
         }
         for (i, a) in file.action_items.iter().enumerate() {
             let day = match session_days.get(&a.session_id) {
@@ -116,7 +134,7 @@ impl Store {
             if ours.as_ref().is_some_and(|o| o.session_id != a.session_id) {
                 return Err(moved("action_items", i, "action item", a.id, "session"));
             }
-            merge(&mut report, ours, a, |a| actions::put(&tx, a))?;
+            merge(&mut report, ours, a, &gone, |a| actions::put(&tx, a))?;
         }
         for (i, g) in file.goals.iter().enumerate() {
             if !partnership_ids.contains(&g.partnership_id)
@@ -131,7 +149,7 @@ impl Store {
             {
                 return Err(moved("goals", i, "goal", g.id, "partnership"));
             }
-            merge(&mut report, ours, g, |g| goals::put_goal(&tx, g))?;
+            merge(&mut report, ours, g, &gone, |g| goals::put_goal(&tx, g))?;
         }
         for (i, m) in file.milestones.iter().enumerate() {
             if !goal_ids.contains(&m.goal_id) && goals::find_goal(&tx, m.goal_id)?.is_none() {
@@ -141,7 +159,9 @@ impl Store {
             if ours.as_ref().is_some_and(|o| o.goal_id != m.goal_id) {
                 return Err(moved("milestones", i, "milestone", m.id, "goal"));
             }
-            merge(&mut report, ours, m, |m| goals::put_milestone(&tx, m))?;
+            merge(&mut report, ours, m, &gone, |m| {
+                goals::put_milestone(&tx, m)
+            })?;
         }
         for (i, e) in file.progress.iter().enumerate() {
             if !goal_ids.contains(&e.goal_id) && goals::find_goal(&tx, e.goal_id)?.is_none() {
@@ -151,9 +171,9 @@ impl Store {
             if ours.as_ref().is_some_and(|o| o.goal_id != e.goal_id) {
                 return Err(moved("progress", i, "progress entry", e.id, "goal"));
             }
-            merge(&mut report, ours, e, |e| goals::put_progress(&tx, e))?;
+            merge(&mut report, ours, e, &gone, |e| goals::put_progress(&tx, e))?;
         }
-        super::swot::import_from(&tx, file, &mut report, &mut ids)?;
+        super::swot::import_from(&tx, file, &mut report, &mut ids, &gone)?;
         tx.commit()?;
         Ok(report)
     }

@@ -82,9 +82,12 @@ pub(super) fn merge<T: Record>(
     report: &mut ImportReport,
     ours: Option<T>,
     theirs: &T,
+    gone: &Tombstones,
     put: impl FnOnce(&T) -> Result<()>,
 ) -> Result<()> {
     match ours {
+        // Emptied from the trash here: an older copy does not bring it back.
+        None if gone.contains(&theirs.id()) => report.left_deleted += 1,
         None => {
             put(theirs)?;
             report.added += 1;
@@ -96,6 +99,24 @@ pub(super) fn merge<T: Record>(
         Some(_) => report.unchanged += 1,
     }
     Ok(())
+}
+
+/// The ids of the records deleted for good from this journal (emptied from the trash),
+/// which an import must not add again.
+pub(super) type Tombstones = HashSet<Uuid>;
+
+/// Reads the journal's tombstones.
+pub(super) fn tombstones(tx: &rusqlite::Transaction<'_>) -> Result<Tombstones> {
+    let mut stmt = tx.prepare("SELECT id FROM tombstone")?;
+    let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut gone = Tombstones::new();
+    for id in ids {
+        // Only Tandem's own ids can match a record of an export; anything else is ignored.
+        if let Ok(id) = id?.parse() {
+            gone.insert(id);
+        }
+    }
+    Ok(gone)
 }
 
 /// Names the field of the record at `kind[index]` in a rule's error.
@@ -161,7 +182,7 @@ mod tests {
     fn run(ours: Option<Note>, theirs: &Note) -> (u32, u32, u32, bool) {
         let mut report = ImportReport::default();
         let mut wrote = false;
-        merge(&mut report, ours, theirs, |_| {
+        merge(&mut report, ours, theirs, &Tombstones::new(), |_| {
             wrote = true;
             Ok(())
         })

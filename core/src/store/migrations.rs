@@ -298,6 +298,311 @@ CREATE TRIGGER swot_item_search_delete AFTER DELETE ON swot_item BEGIN
 END;
 
     "#,
+    // 5: what exchanging with a partner (and, later, syncing one's own computers) needs of
+    // every record. A revision stamp (`rev`) from a hybrid logical clock, set by triggers on
+    // every insert and update whoever writes (this app, its command line, another program):
+    // `WWWWWWWWWWWWW-CCCCCC-DDDDDDDDDDDDDDDD`, the wall time in milliseconds, a counter for
+    // writes within one millisecond or after the clock went back, and the device (kept
+    // outside the file; the store writes it into `clock` before each write), fixed-width so
+    // that text order is time order and two devices never tie. A write that sets `rev`
+    // itself (an import taking another copy's record) keeps it. Rows from before get a
+    // stamp from their `updated_at` and device zero. Hard deletes (emptying the trash, and
+    // their cascades) leave a tombstone, so an older copy can never bring a record back;
+    // a record written again (the sample loaded afresh) lifts its tombstone.
+    // A visibility on goals, SWOT snapshots and the agreement (private until shared), as
+    // sessions have. The journal's own id (`journal_meta`) is made on the first write.
+    // The search index's update triggers now name their columns, so stamping a row does
+    // not reindex it.
+    r#"
+    CREATE TABLE journal_meta (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE clock (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        wall    INTEGER NOT NULL,
+        counter INTEGER NOT NULL,
+        device  TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO clock (id, wall, counter, device) VALUES (1, 0, 0, '0000000000000000');
+
+    CREATE TABLE tombstone (
+        id         TEXT PRIMARY KEY NOT NULL,
+        kind       TEXT NOT NULL,
+        rev        TEXT NOT NULL
+    ) STRICT;
+
+    ALTER TABLE goal ADD COLUMN visibility TEXT NOT NULL DEFAULT 'private'
+        CHECK (visibility IN ('private', 'shared'));
+    ALTER TABLE swot_snapshot ADD COLUMN visibility TEXT NOT NULL DEFAULT 'private'
+        CHECK (visibility IN ('private', 'shared'));
+    ALTER TABLE partnership ADD COLUMN agreement_visibility TEXT NOT NULL DEFAULT 'private'
+        CHECK (agreement_visibility IN ('private', 'shared'));
+
+    ALTER TABLE partnership ADD COLUMN rev TEXT;
+    UPDATE partnership SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+    ALTER TABLE session ADD COLUMN rev TEXT;
+    UPDATE session SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+    ALTER TABLE action_item ADD COLUMN rev TEXT;
+    UPDATE action_item SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+    ALTER TABLE goal ADD COLUMN rev TEXT;
+    UPDATE goal SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+    ALTER TABLE milestone ADD COLUMN rev TEXT;
+    UPDATE milestone SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+    ALTER TABLE goal_progress ADD COLUMN rev TEXT;
+    UPDATE goal_progress SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+    ALTER TABLE swot_snapshot ADD COLUMN rev TEXT;
+    UPDATE swot_snapshot SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+    ALTER TABLE swot_item ADD COLUMN rev TEXT;
+    UPDATE swot_item SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+    ALTER TABLE tows_strategy ADD COLUMN rev TEXT;
+    UPDATE tows_strategy SET rev = printf('%013d-%06d-%s',
+        CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 0, '0000000000000000');
+
+CREATE TRIGGER partnership_rev_insert AFTER INSERT ON partnership WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE partnership SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER partnership_rev_update AFTER UPDATE ON partnership WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE partnership SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER partnership_alive AFTER INSERT ON partnership BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER partnership_tombstone AFTER DELETE ON partnership BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'partnership', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+CREATE TRIGGER session_rev_insert AFTER INSERT ON session WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE session SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER session_rev_update AFTER UPDATE ON session WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE session SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER session_alive AFTER INSERT ON session BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER session_tombstone AFTER DELETE ON session BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'session', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+CREATE TRIGGER action_item_rev_insert AFTER INSERT ON action_item WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE action_item SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER action_item_rev_update AFTER UPDATE ON action_item WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE action_item SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER action_item_alive AFTER INSERT ON action_item BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER action_item_tombstone AFTER DELETE ON action_item BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'action_item', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+CREATE TRIGGER goal_rev_insert AFTER INSERT ON goal WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE goal SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER goal_rev_update AFTER UPDATE ON goal WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE goal SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER goal_alive AFTER INSERT ON goal BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER goal_tombstone AFTER DELETE ON goal BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'goal', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+CREATE TRIGGER milestone_rev_insert AFTER INSERT ON milestone WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE milestone SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER milestone_rev_update AFTER UPDATE ON milestone WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE milestone SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER milestone_alive AFTER INSERT ON milestone BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER milestone_tombstone AFTER DELETE ON milestone BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'milestone', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+CREATE TRIGGER goal_progress_rev_insert AFTER INSERT ON goal_progress WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE goal_progress SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER goal_progress_rev_update AFTER UPDATE ON goal_progress WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE goal_progress SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER goal_progress_alive AFTER INSERT ON goal_progress BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER goal_progress_tombstone AFTER DELETE ON goal_progress BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'goal_progress', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+CREATE TRIGGER swot_snapshot_rev_insert AFTER INSERT ON swot_snapshot WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE swot_snapshot SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER swot_snapshot_rev_update AFTER UPDATE ON swot_snapshot WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE swot_snapshot SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER swot_snapshot_alive AFTER INSERT ON swot_snapshot BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER swot_snapshot_tombstone AFTER DELETE ON swot_snapshot BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'swot_snapshot', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+CREATE TRIGGER swot_item_rev_insert AFTER INSERT ON swot_item WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE swot_item SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER swot_item_rev_update AFTER UPDATE ON swot_item WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE swot_item SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER swot_item_alive AFTER INSERT ON swot_item BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER swot_item_tombstone AFTER DELETE ON swot_item BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'swot_item', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+CREATE TRIGGER tows_strategy_rev_insert AFTER INSERT ON tows_strategy WHEN new.rev IS NULL BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE tows_strategy SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER tows_strategy_rev_update AFTER UPDATE ON tows_strategy WHEN new.rev IS old.rev BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    UPDATE tows_strategy SET rev = (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock) WHERE id = new.id;
+END;
+CREATE TRIGGER tows_strategy_alive AFTER INSERT ON tows_strategy BEGIN
+    DELETE FROM tombstone WHERE id = new.id;
+END;
+CREATE TRIGGER tows_strategy_tombstone AFTER DELETE ON tows_strategy BEGIN
+    UPDATE clock SET
+        counter = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > wall THEN 0 ELSE counter + 1 END,
+        wall = max(wall, CAST(unixepoch('subsec') * 1000 AS INTEGER));
+    INSERT OR REPLACE INTO tombstone (id, kind, rev) VALUES (old.id, 'tows_strategy', (SELECT printf('%013d-%06d-%s', wall, counter, device) FROM clock));
+END;
+
+    -- A session's topics are part of it: changing them is a change of the session.
+CREATE TRIGGER session_topic_rev_insert AFTER INSERT ON session_topic BEGIN
+    UPDATE session SET rev = rev WHERE id = new.session_id;
+END;
+CREATE TRIGGER session_topic_rev_delete AFTER DELETE ON session_topic BEGIN
+    UPDATE session SET rev = rev WHERE id = old.session_id;
+END;
+
+DROP TRIGGER session_search_update;
+CREATE TRIGGER session_search_update AFTER UPDATE OF title, agenda, notes, shared, learned, reflection, partnership_id, deleted_at ON session BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'session', new.id, NULL, new.partnership_id WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, concat_ws(char(10), new.agenda, new.notes, new.shared, new.learned, new.reflection) FROM search_doc WHERE ref_id = new.id;
+END;
+DROP TRIGGER action_item_search_update;
+CREATE TRIGGER action_item_search_update AFTER UPDATE OF text, session_id, deleted_at ON action_item BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'action_item', new.id, new.session_id, (SELECT partnership_id FROM session WHERE id = new.session_id) WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.text, '' FROM search_doc WHERE ref_id = new.id;
+END;
+DROP TRIGGER goal_search_update;
+CREATE TRIGGER goal_search_update AFTER UPDATE OF title, description, success_criteria, partnership_id, deleted_at ON goal BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'goal', new.id, NULL, new.partnership_id WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, concat_ws(char(10), new.description, new.success_criteria) FROM search_doc WHERE ref_id = new.id;
+END;
+DROP TRIGGER milestone_search_update;
+CREATE TRIGGER milestone_search_update AFTER UPDATE OF title, goal_id, deleted_at ON milestone BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.id);
+    DELETE FROM search_doc WHERE ref_id = old.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id)
+        SELECT 'milestone', new.id, new.goal_id, (SELECT partnership_id FROM goal WHERE id = new.goal_id) WHERE new.deleted_at IS NULL;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, '' FROM search_doc WHERE ref_id = new.id;
+END;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

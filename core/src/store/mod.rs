@@ -26,7 +26,7 @@ use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -263,9 +263,39 @@ impl Store {
             check.run()?;
             self.pending_check = None;
         }
-        Ok(self
+        let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // The revision stamps the schema's triggers set name this computer.
+        tx.prepare_cached("UPDATE clock SET device = ?1 WHERE device <> ?1")?
+            .execute([crate::paths::device_id()])?;
+        Ok(tx)
+    }
+
+    /// The journal's own id: made on first asking and kept in the file, so a copy or a
+    /// restored backup is the same journal (its computer is not: `paths::device_id`).
+    pub fn journal_id(&mut self) -> Result<uuid::Uuid> {
+        const READ: &str = "SELECT value FROM journal_meta WHERE key = 'journal_id'";
+        let read = |conn: &Connection| -> Result<Option<uuid::Uuid>> {
+            let text: Option<String> = conn.query_row(READ, [], |r| r.get(0)).optional()?;
+            text.map(|t| {
+                t.parse().map_err(|_| {
+                    Error::invalid("journal_id", format!("The journal's id “{t}” is damaged."))
+                })
+            })
+            .transpose()
+        };
+        if let Some(id) = read(&self.conn)? {
+            return Ok(id);
+        }
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT OR IGNORE INTO journal_meta (key, value) VALUES ('journal_id', ?1)",
+            [uuid::Uuid::new_v4().to_string()],
+        )?;
+        let id = read(&tx)?;
+        tx.commit()?;
+        id.ok_or_else(|| Error::invalid("journal_id", "The journal's id could not be kept."))
     }
 }
 

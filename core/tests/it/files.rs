@@ -88,6 +88,24 @@ const REVIEWED: &[(&str, &str, usize, &str)] = &[
         "a finished .partial to its backup name",
     ),
     (
+        "core/src/paths.rs",
+        "fs::read_to_string",
+        2,
+        "this computer's device-id file in the config folder, and its test",
+    ),
+    (
+        "core/src/paths.rs",
+        "fs::write",
+        2,
+        "a new device-id file under a temporary name, and its test's damaged one",
+    ),
+    (
+        "core/src/paths.rs",
+        "fs::rename",
+        1,
+        "the new device-id file into place",
+    ),
+    (
         "core/src/report/mod.rs",
         "fs::write",
         1,

@@ -30,7 +30,7 @@ use Expect::*;
 
 /// The text corpus: Unicode edge cases, bidi, zero-width, Zalgo, emoji, control
 /// characters, markup and script, SQL, format strings.
-fn texts() -> Vec<String> {
+pub fn texts() -> Vec<String> {
     let zalgo: String = "Zalgo"
         .chars()
         .flat_map(|c| std::iter::once(c).chain((0..40).map(|i| char::from_u32(0x300 + i).unwrap())))
@@ -120,7 +120,7 @@ fn texts() -> Vec<String> {
 }
 
 /// Huge texts, tried in a few fields only (they are slow to push everywhere).
-fn huge_texts() -> Vec<String> {
+pub fn huge_texts() -> Vec<String> {
     vec![
         "Ελληνικά ".repeat(1024 * 1024 / 17),
         "x".repeat(LONG),

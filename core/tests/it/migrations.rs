@@ -216,8 +216,9 @@ fn fill(conn: &Connection, version: i64) {
                 )
                 .unwrap();
             }
-            4 => {
-                // Sessions are as in schema 3; schema 4 added the SWOT tables.
+            4 | 5 => {
+                // Sessions are as in schema 3; schema 4 added the SWOT tables, schema 5
+                // revision stamps, tombstones and visibilities (`fill_v5_tables`).
                 let (agenda, shared, learned, rating, reflection) = session_v3(id);
                 conn.execute(
                     "INSERT INTO session (id, partnership_id, held_at, duration_minutes, format, \
@@ -254,6 +255,46 @@ fn fill(conn: &Connection, version: i64) {
     }
     if version >= 4 {
         fill_v4_tables(conn);
+    }
+    if version >= 5 {
+        fill_v5_tables(conn);
+    }
+}
+
+/// Tables and columns that schema 5 added. The triggers stamp every row with the time it
+/// was written: the fixture's stamps are set from `updated_at` instead, so that it is the
+/// same file each time it is made.
+pub const V5_DEVICE: &str = "f1f1f1f1f1f1f1f1";
+pub const V5_GONE: &str = "d0d0d0d0-0000-4000-8000-000000000001";
+fn fill_v5_tables(conn: &Connection) {
+    conn.execute_batch(&format!(
+        "UPDATE goal SET visibility = 'shared' WHERE id = '{G1}';
+         UPDATE partnership SET agreement_visibility = 'shared' WHERE id = '{P1}';
+         UPDATE swot_snapshot SET visibility = 'shared' WHERE id = '{SW_MINE_2}';
+         INSERT INTO journal_meta (key, value) VALUES ('journal_id', '7e7e7e7e-0000-4000-8000-000000000001');
+         INSERT INTO tombstone (id, kind, rev) VALUES ('{V5_GONE}', 'session', '1770112800000-000000-{V5_DEVICE}');
+         UPDATE clock SET wall = 1770112800000, counter = 3, device = '{V5_DEVICE}';"
+    ))
+    .unwrap();
+    for table in [
+        "partnership",
+        "session",
+        "action_item",
+        "goal",
+        "milestone",
+        "goal_progress",
+        "swot_snapshot",
+        "swot_item",
+        "tows_strategy",
+    ] {
+        conn.execute(
+            &format!(
+                "UPDATE {table} SET rev = printf('%013d-%06d-%s', \
+                 CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER), 1, ?1)"
+            ),
+            [V5_DEVICE],
+        )
+        .unwrap();
     }
 }
 

@@ -1,5 +1,5 @@
 // Starting the real app through tauri-driver, and small helpers the specs share.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,16 @@ const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO
 /** The binary under test: `TANDEM_APP`, else the debug build `make build` produces. */
 export const APP_BINARY = process.env.TANDEM_APP ?? join(targetDir, 'debug', 'tandem');
 export const SCREENSHOTS = join(here, '..', 'screenshots');
+
+/**
+ * Where the window remembers its size and place (tauri-plugin-window-state, in the app's
+ * config folder; run.mjs gives each run its own XDG_CONFIG_HOME).
+ */
+export const WINDOW_STATE = join(
+  process.env.XDG_CONFIG_HOME ?? join(process.env.HOME ?? tmpdir(), '.config'),
+  'org.tandemjournal.tandem',
+  '.window-state.json',
+);
 
 /** A fresh, empty folder for one test's journal. */
 export function scratchDir() {
@@ -52,9 +62,15 @@ async function noAppRunning(timeoutMs = 20000) {
 /**
  * Starts the app on the journal at `db` and waits until the UI says it is ready.
  * `requestTimeout`: how long one WebDriver request may take (a benchmark's long script).
+ * Each start opens the window at its first-run size, unless `keepWindowState` lets it
+ * open as the previous start left it.
  */
-export async function launch(db, { requestTimeout = 120_000 } = {}) {
+export async function launch(db, { requestTimeout = 120_000, keepWindowState = false } = {}) {
   await noAppRunning();
+  if (!keepWindowState) {
+    if (!process.env.XDG_CONFIG_HOME) throw new Error('run the specs through run.mjs (it gives them their own config folder)');
+    rmSync(WINDOW_STATE, { force: true });
+  }
   const browser = await remote({
     hostname: '127.0.0.1',
     port: 4444,

@@ -123,6 +123,14 @@ test('back up, change something, restore: the change is gone and the backup kept
     timeoutMsg: 'no backup listed',
   });
   await screenshot(app, '32-backups');
+  // The backups header at the smallest window: both buttons on one line beside the heading.
+  const size = await app.getWindowSize();
+  await app.setWindowSize(1024, 700);
+  await app.pause(200);
+  const [to, now] = [await app.$('[data-testid="backup-to"]').getLocation(), await app.$('[data-testid="backup-now"]').getLocation()];
+  assert.equal(Math.round(to.y), Math.round(now.y), 'at 1024x700 “Back up to…” and “Back up now” are on one line');
+  await screenshot(app, '32-backups-1024x700');
+  await app.setWindowSize(size.width, size.height);
 
   await app.$('[data-testid="partnership-item"]').click();
   await app.$('[data-testid="new-session"]').click();

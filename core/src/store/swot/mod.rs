@@ -16,7 +16,7 @@ use uuid::Uuid;
 use self::items::{ITEM_COLUMNS, find_item, item_from_row, put_item};
 use self::snapshots::{SNAPSHOT_COLUMNS, find_snapshot, put_snapshot, snapshot_from_row};
 use self::tows::{TOWS_COLUMNS, find_tows, put_tows, tows_from_row};
-use super::merge::{at, merge, moved, once, orphan, stamps};
+use super::merge::{Tombstones, at, merge, moved, once, orphan, stamps};
 use super::partnerships;
 use crate::error::{Error, Result};
 use crate::journal::{ImportReport, JournalFile};
@@ -81,6 +81,7 @@ pub(super) fn import_from(
     file: &JournalFile,
     report: &mut ImportReport,
     ids: &mut HashSet<Uuid>,
+    gone: &Tombstones,
 ) -> Result<()> {
     let partnerships_in_file: HashSet<Uuid> = file.partnerships.iter().map(|p| p.id).collect();
     let partnership_known = |id: Uuid| -> Result<bool> {
@@ -141,15 +142,15 @@ pub(super) fn import_from(
 
     for s in &file.swot_snapshots {
         let ours = find_snapshot(tx, s.id)?;
-        merge(report, ours, s, |s| put_snapshot(tx, s))?;
+        merge(report, ours, s, gone, |s| put_snapshot(tx, s))?;
     }
     for item in &file.swot_items {
         let ours = find_item(tx, item.id)?;
-        merge(report, ours, item, |item| put_item(tx, item))?;
+        merge(report, ours, item, gone, |item| put_item(tx, item))?;
     }
     for t in &file.tows_strategies {
         let ours = find_tows(tx, t.id)?;
-        merge(report, ours, t, |t| put_tows(tx, t))?;
+        merge(report, ours, t, gone, |t| put_tows(tx, t))?;
     }
     Ok(())
 }

@@ -39,6 +39,7 @@ describe('HelpOverlay', () => {
     // Issue 16: what a private session puts in a report, action items included.
     expect(panel).toHaveTextContent('a private session shows only its date, length and action items')
     expect(panel).toHaveTextContent('named by the session’s date, never its title')
+    expect(panel).toHaveTextContent('use “Back up to…” there')
     expect(within(panel).getByRole('radio', { name: 'As the system' })).toBeChecked()
     await fireEvent.click(within(panel).getByRole('radio', { name: 'Dark' }))
     expect(document.documentElement.dataset.theme).toBe('dark')

@@ -326,9 +326,14 @@ export type TowsStrategy = { id: string, partnership_id: string, kind: TowsKind,
  */
 goal_id: string | null, created_at: string, updated_at: string, deleted_at?: string, };
 
-export type ImportReport = { added: number, updated: number, unchanged: number, };
+export type ImportReport = { added: number, updated: number, unchanged: number, 
+/**
+ * Records of the file this journal deleted for good (emptied from the trash), left
+ * out so that an older copy never brings them back.
+ */
+left_deleted: number, };
 
-export type ErrorCode = "invalid_input" | "not_found" | "journal_too_new" | "not_a_journal" | "journal_damaged" | "journal_in_use" | "import_invalid" | "io" | "disk_full" | "read_only" | "busy" | "database" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "journal_too_new" | "not_a_journal" | "journal_damaged" | "journal_in_use" | "import_invalid" | "io" | "disk_full" | "read_only" | "busy" | "database" | "random_unavailable" | "exchange_keys_unreadable" | "not_an_invite" | "invite_damaged" | "invite_tampered" | "invite_too_new" | "exchange_file_too_large" | "not_a_bundle" | "bundle_not_for_me" | "bundle_damaged" | "bundle_bad_signature" | "bundle_wrong_signer" | "bundle_too_new" | "share_too_large" | "bundle_seal_failed" | "internal";
 
 export type ErrorPayload = { code: ErrorCode, message: string, field: string | null, };
 

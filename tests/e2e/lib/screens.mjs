@@ -1,0 +1,96 @@
+// Every screen of the app, one after another, from a fresh journal: the walk the
+// accessibility and layout specs share. `visit(name)` is called on each screen as it stands
+// (it may change the theme or the window's size, and must leave them as it found them).
+import { buttonWithText, openTab, waitForCount } from './app.mjs';
+
+async function escape(app) {
+  await app.keys('Escape');
+  await app.pause(200);
+}
+
+/** Walks every screen, starting at the welcome screen of an empty journal. */
+export async function walkEveryScreen(app, visit) {
+  await app.$('[data-testid="load-sample"]').waitForDisplayed();
+  await visit('welcome');
+
+  await app.$('[data-testid="start-partnership"]').click();
+  await app.$('#partner-name').waitForDisplayed();
+  await visit('new-partnership');
+  await buttonWithText(app, 'form', 'Cancel').click();
+
+  await app.$('[data-testid="load-sample"]').click();
+  await waitForCount(app, '[data-testid="partnership-item"]', 2, 'the sample never appeared');
+  await app.$('[data-testid="dashboard"]').waitForDisplayed();
+  await visit('overview');
+
+  await openTab(app, 'sessions');
+  const sessions = await waitForCount(app, '[data-testid="session-item"]', 1, 'no sessions listed');
+  await visit('sessions');
+  await sessions[0].click();
+  await app.$('[data-testid="session-reading"]').waitForDisplayed();
+  await visit('session-reading');
+  await app.$('[data-testid="edit-session"]').click();
+  await app.$('#session-notes').waitForDisplayed();
+  await visit('session-editor');
+  await app.$('[data-testid="back"]').click();
+
+  await openTab(app, 'goals');
+  const goals = await waitForCount(app, '[data-testid="goal-item"]', 1, 'no goals listed');
+  await visit('goals');
+  await goals[0].click();
+  await app.$('#goal-title').waitForDisplayed();
+  await visit('goal');
+  await app.$('[data-testid="back"]').click();
+
+  await openTab(app, 'swot');
+  await app.$('[data-testid="swot-page"]').waitForDisplayed();
+  await waitForCount(app, '[data-testid="swot-item"]', 1, 'the SWOT is empty');
+  await visit('swot-side-by-side');
+  for (const [view, name] of [
+    ['Changes over time', 'swot-changes'],
+    ['TOWS strategies', 'swot-tows'],
+  ]) {
+    await buttonWithText(app, '.swot-page .views', view).click();
+    await app.pause(300);
+    await visit(name);
+  }
+
+  await openTab(app, 'agreement');
+  await app.$('[data-testid="agreement"]').waitForDisplayed();
+  await visit('agreement');
+  await app.$('[data-testid="edit-agreement"]').click();
+  await app.pause(300);
+  await visit('agreement-editor');
+  await app.$('[data-testid="done"]').click();
+  await app.$('[data-testid="agreement"]').waitForDisplayed();
+
+  await openTab(app, 'overview');
+  await app.$('[data-testid="export-pdf"]').click();
+  await app.$('[data-testid="export-save"]').waitForDisplayed();
+  await visit('export');
+  await escape(app);
+
+  await app.keys(['Control', 'k']);
+  await app.$('[data-testid="search-input"]').waitForDisplayed();
+  await app.$('[data-testid="search-input"]').addValue('feedback');
+  await waitForCount(app, '[data-testid="search-result"]', 1, 'the search found nothing');
+  await visit('search');
+  await escape(app);
+
+  await app.$('[data-testid="open-backups"]').click();
+  await app.$('[data-testid="backup-now"]').waitForDisplayed();
+  await visit('backups');
+
+  await app.$('[data-testid="open-trash"]').click();
+  await app.pause(300);
+  await visit('trash');
+
+  await app.$('[data-testid="open-help"]').click();
+  await app.pause(300);
+  await visit('help');
+  await app.$('#help-tab-journal').click();
+  await app.$('[data-testid="help-journal"]').waitForDisplayed();
+  await visit('help-journal');
+  await escape(app);
+
+}
