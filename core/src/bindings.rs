@@ -10,7 +10,7 @@ use ts_rs::{Config, TS};
 use crate::error::{ErrorCode, ErrorPayload};
 use crate::journal::ImportReport;
 use crate::model::*;
-use crate::report::{Progress, ReportOptions};
+use crate::report::{Progress, ReportOptions, ReportPreview, SectionPreview};
 use crate::store::{BackupInfo, RestoreReport};
 
 /// Where the generated file lives, relative to the workspace root.
@@ -133,6 +133,8 @@ pub fn typescript() -> String {
     decl::<ReportOptions>(&cfg, &mut out);
     decl::<Progress>(&cfg, &mut out);
     decl::<ReportFile>(&cfg, &mut out);
+    decl::<SectionPreview>(&cfg, &mut out);
+    decl::<ReportPreview>(&cfg, &mut out);
     decl::<BackupInfo>(&cfg, &mut out);
     decl::<RestoreReport>(&cfg, &mut out);
     out.truncate(out.trim_end().len());

@@ -28,6 +28,7 @@ pub mod prelude {
         Session, SessionDraft, SessionPage, Side, SwotBoard, SwotComparison, SwotItem,
         SwotItemDraft, SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
     };
+    pub use crate::report::{self, ReportOptions, ReportPreview};
     pub use crate::store::{BackupInfo, RestoreReport};
     pub use chrono::NaiveDate;
     pub use std::path::PathBuf;

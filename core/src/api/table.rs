@@ -83,6 +83,8 @@ macro_rules! with_commands {
                 update_tows(id: Uuid, draft: TowsDraft) -> TowsStrategy = |s| s.update_tows(id, &draft);
                 /// Turns a strategy into an active shared goal of the partnership, once; answers the goal.
                 tows_to_goal(id: Uuid) -> Goal = |s| s.tows_to_goal(id);
+                /// What the progress PDF of `options` will hold, without making it: its sections with their counts, and what is left out and why.
+                report_preview(options: ReportOptions) -> ReportPreview = |s| report::preview(s, &options, today());
             }
             journal {
                 /// Where the journal is and whether it opened (with the reason when it did not).

@@ -42,7 +42,7 @@ use crate::store::Store;
 
 pub use fonts::{Face, Fonts, MISSING};
 pub use layout::{Item, PRINTABLE, Page};
-pub use sections::{CADENCE_GRACE_DAYS, PRIVATE_NOTES, PRIVATE_NOTES_AND_ACTIONS};
+pub use sections::{CADENCE_GRACE_DAYS, NOTHING_AGREED, PRIVATE_NOTES, PRIVATE_SESSION};
 
 use layout::{Color, Layouter, PAGE_HEIGHT, PAGE_WIDTH, Style, palette, text_line, text_width};
 
@@ -96,7 +96,34 @@ pub(crate) struct ReportData {
     pub today: NaiveDate,
 }
 
+/// What of a session the report shows: the privacy rules, written once for every section
+/// and for [`preview`].
+///
+/// A shared session is shown with its own text (title, place, topics, agenda, notes, what
+/// each shared and learned). A private one, unless private notes are asked for, is shown
+/// by its date, format and length only: its text is the person's. Its action items are
+/// shown in every case: what either partner committed to is the partnership's, and a
+/// report without them (a first report, its sessions private by default) would say nothing
+/// of what was agreed. They are listed as "from a private session on 3 Mar 2026", never
+/// with the session's title. A reflection is private even in a shared session: shown only
+/// when private notes are asked for.
 impl ReportData {
+    /// Whether `session`'s own text is in the report.
+    pub fn shows_text(&self, session: &Session) -> bool {
+        session.visibility == crate::model::Visibility::Shared || self.include_private
+    }
+
+    /// Whether the session `id` is shown without its text (private, private notes not
+    /// asked for): its action items then name no title.
+    pub fn hides_text_of(&self, id: Uuid) -> bool {
+        !self.include_private && self.private_sessions.contains(&id)
+    }
+
+    /// Whether reflections are in the report.
+    pub fn shows_reflections(&self) -> bool {
+        self.include_private
+    }
+
     /// "Zoë Okafor & Henrik Lindqvist", or the partner alone when my name is empty.
     pub fn pair_name(&self) -> String {
         let p = &self.partnership;
@@ -163,6 +190,52 @@ pub fn render_report(
     today: NaiveDate,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Report> {
+    build(&gather(store, options, today)?, progress)
+}
+
+/// What the PDF of `options` will hold, without making it: each section with its counts,
+/// and what is left out and why. Read and decided by the same code as [`render`] (the
+/// report's data, each section's own account of itself), so the two cannot disagree.
+/// Errors: those of [`render`].
+pub fn preview(store: &Store, options: &ReportOptions, today: NaiveDate) -> Result<ReportPreview> {
+    Ok(sections::preview(&gather(store, options, today)?))
+}
+
+/// What the export dialog shows before a report is made ([`preview`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReportPreview {
+    /// The period the report covers (the options' dates, or the partnership's span).
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The sections the PDF will have after its cover, in order.
+    pub sections: Vec<SectionPreview>,
+    /// What is left out and why, one sentence each (private text first, then the
+    /// sections with nothing to show).
+    pub left_out: Vec<String>,
+    /// Private sessions of the period shown without their own text (title, place, topics,
+    /// notes): 0 when private notes are included.
+    pub private_left_out: u32,
+    /// Private sessions of the period whose notes the report will hold (private notes asked
+    /// for).
+    pub private_included: u32,
+}
+
+/// One section of a previewed report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SectionPreview {
+    /// Its title, as in the PDF and its outline ("Sessions").
+    pub title: String,
+    /// What it counts (sessions, goals, SWOT sides, open action items), if it counts one
+    /// thing.
+    pub count: Option<u32>,
+    /// What it holds, in a sentence without a full stop ("3 sessions: 1 shared with its
+    /// notes, 2 private").
+    pub summary: String,
+}
+
+/// Reads everything a report of `options` shows, applying the period's rules once for
+/// every section (and for [`preview`]).
+fn gather(store: &Store, options: &ReportOptions, today: NaiveDate) -> Result<ReportData> {
     if let (Some(from), Some(to)) = (options.from, options.to)
         && from > to
     {
@@ -259,13 +332,17 @@ pub fn render_report(
         to: to.max(from),
         today,
     };
-    build(&data, progress)
+    Ok(data)
 }
 
 fn build(data: &ReportData, progress: &mut dyn FnMut(Progress)) -> Result<Report> {
     let fonts = Fonts::get()?;
     let ctx = sections::Ctx { data, fonts };
-    let sections = sections::sections();
+    // Only the sections that show something: what the preview lists.
+    let sections: Vec<_> = sections::sections()
+        .into_iter()
+        .filter(|s| !matches!(s.holds(data), sections::Holds::Nothing(_)))
+        .collect();
     // Steps: reading (done), each section's own, and writing the file.
     let total = 2 + sections.iter().map(|s| s.steps(&ctx)).sum::<u32>();
     let mut done = 1;

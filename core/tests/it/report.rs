@@ -217,14 +217,16 @@ fn the_sample_report_has_every_section_and_is_well_formed() {
 #[test]
 fn private_notes_are_left_out_unless_asked_for() {
     let (store, id) = sample();
-    // From private sessions of the sample: the kick-off, the Sofia office's export and its
-    // action item (a private session's action items are its text too: left out, both under
-    // the session and among the open items), and the reflection of a *shared* session
-    // (reflections are always private).
+    // From private sessions of the sample: the kick-off's notes, the Sofia office's export,
+    // the private sessions' titles, and the reflection of a *shared* session (reflections
+    // are always private).
     let private = [
         "Zoë was nervous",
         "Cyrillic customer names from the Sofia office",
-        "Raise the broken export",
+        "Kick-off: what we each want",
+        "per my last email",
+        "Quick one: the reorg rumours",
+        "AI tools, round two",
         "Best hour of my month",
     ];
     let default = inspect(render(&store, &options(id)).unwrap());
@@ -232,9 +234,15 @@ fn private_notes_are_left_out_unless_asked_for() {
         default.lacks(text);
     }
     default.has(report::PRIVATE_NOTES);
-    default.has(report::PRIVATE_NOTES_AND_ACTIONS);
-    default.has("from private sessions is left out");
-    default.has("LinkedIn without the cringe"); // private sessions still show their titles
+    default.has(report::PRIVATE_SESSION);
+    // A private session's action items are the partnership's: listed, named by date only.
+    default.has("Raise the broken export");
+    default.has("from a private session on ");
+    default.has("LinkedIn without the cringe"); // a shared session's title
+    // Not in the outline either.
+    for (name, _) in outline(&default.bytes) {
+        assert!(!private.iter().any(|p| name.contains(p)), "{name}");
+    }
 
     let with = inspect(
         render(
@@ -250,7 +258,8 @@ fn private_notes_are_left_out_unless_asked_for() {
         with.has(text);
     }
     with.lacks(report::PRIVATE_NOTES);
-    with.lacks("from private sessions");
+    with.lacks(report::PRIVATE_SESSION);
+    with.lacks("from a private session");
 }
 
 /// A store with one partnership holding one shared session with `notes`.
@@ -390,6 +399,7 @@ fn the_date_range_is_inclusive_by_day() {
     ] {
         let mut d = session_draft(title);
         d.held_at = datetime(at);
+        d.visibility = Visibility::Shared;
         store.create_session(p.id, &d).unwrap();
     }
     let opts = ReportOptions {
@@ -582,7 +592,8 @@ fn full_journal() -> (Store, Uuid) {
     private.shared = "PRIVATE-SHARED-DELTA".into();
     private.learned = "PRIVATE-LEARNED-ECHO".into();
     private.reflection = "PRIVATE-REFLECTION-GOLF".into();
-    private.topics = vec!["Career".into()];
+    private.topics = vec!["PRIVATE-TOPIC-JULIET".into()];
+    private.place = "PRIVATE-PLACE-INDIA".into();
     let s2 = store.create_session(p.id, &private).unwrap();
     store
         .create_action_item(s2.id, &action_draft("Call the Lisbon office", None))
@@ -744,18 +755,22 @@ fn goals_swots_topics_and_action_items_are_in_their_sections() {
             "ACTION ITEMS",
             "Draft the weekly update",
             "Book the data review",
-            "The reorg rumours",
-            "Career",
-            // A private session's action items are private text too.
-            report::PRIVATE_NOTES_AND_ACTIONS,
-            // Open action items: the overdue one first; the private session's left out.
+            // A private session: its date and length, not its title, topics or notes; its
+            // action items are listed.
+            "TUESDAY 17 MARCH 2026",
+            report::PRIVATE_SESSION,
+            "45 min",
+            report::PRIVATE_NOTES,
+            "ACTION ITEMS",
+            "Call the Lisbon office",
+            // Open action items: the overdue one first; the private session's by its date.
             "Open action items",
-            "1 item from private sessions is left out",
             "Book the data review",
             "OVERDUE",
+            "Call the Lisbon office",
+            "from a private session on 17 Mar 2026",
         ],
     );
-    pdf.lacks("Call the Lisbon office");
     // At a glance counts them (poppler reads the cards row by row: figures, then labels).
     in_order(
         &pdf,
@@ -769,6 +784,9 @@ fn goals_swots_topics_and_action_items_are_in_their_sections() {
         ],
     );
     for private in [
+        "The reorg rumours",
+        "PRIVATE-TOPIC-JULIET",
+        "PRIVATE-PLACE-INDIA",
         "PRIVATE-AGENDA-FOX",
         "PRIVATE-NOTES-CHARLIE",
         "PRIVATE-SHARED-DELTA",
@@ -799,6 +817,8 @@ fn goals_swots_topics_and_action_items_are_in_their_sections() {
             "PRIVATE REFLECTION",
             "REFLECTION-OF-A-SHARED-SESSION",
             "The reorg rumours",
+            "PRIVATE-PLACE-INDIA",
+            "PRIVATE-TOPIC-JULIET",
             "PRIVATE-AGENDA-FOX",
             "PRIVATE-NOTES-CHARLIE",
             "PRIVATE-SHARED-DELTA",
@@ -808,6 +828,7 @@ fn goals_swots_topics_and_action_items_are_in_their_sections() {
         ],
     );
     with.lacks(report::PRIVATE_NOTES);
+    with.lacks("from a private session");
 }
 
 #[test]
@@ -822,16 +843,20 @@ fn a_period_filters_sessions_action_items_and_progress_but_not_goals_or_swots() 
     // The kick-off (3 March) and its action items are outside the period.
     pdf.lacks("Kick-off over coffee");
     pdf.lacks("Book the data review");
-    pdf.has("The reorg rumours");
-    // Its one open action item comes from a private session: counted, not shown.
+    pdf.has(report::PRIVATE_SESSION);
+    pdf.lacks("The reorg rumours");
+    // Its one action item comes from a private session: listed under it (the period's only
+    // session, so there is no list of open items apart).
     in_order(
         &pdf,
         &[
-            "Open action items",
-            "1 item from private sessions is left out",
+            "Sessions",
+            report::PRIVATE_SESSION,
+            "ACTION ITEMS",
+            "Call the Lisbon office",
         ],
     );
-    pdf.lacks("Call the Lisbon office");
+    pdf.lacks("Open action items");
     // Goals and SWOTs as they stand; progress only from within the period.
     pdf.has("Fluent with assistants");
     pdf.has("Lead the AI pilot");
@@ -911,7 +936,7 @@ fn the_outline_lists_the_sections_in_reading_order() {
             "SWOT analyses",
             "Sessions",
             "\u{00B7} 2026-03-03 Kick-off over coffee",
-            "\u{00B7} 2026-03-17 The reorg rumours",
+            "\u{00B7} 2026-03-17 A private session",
             "Open action items",
         ]
     );
@@ -1144,9 +1169,11 @@ fn every_section_follows_the_same_period_rule_for_future_dates() {
     let p = store.create_partnership(&partnership_draft("Ana")).unwrap();
     let mut past = session_draft("PAST-SESSION");
     past.held_at = datetime("2027-01-10T10:00");
+    past.visibility = Visibility::Shared;
     store.create_session(p.id, &past).unwrap();
     let mut planned = session_draft("PLANNED-SESSION");
     planned.held_at = datetime("2027-02-10T10:00");
+    planned.visibility = Visibility::Shared;
     store.create_session(p.id, &planned).unwrap();
     let goal = store.create_goal(p.id, &goal_draft("Speak up")).unwrap();
     let mut then = progress_draft("2027-01-05", 30);
@@ -1236,4 +1263,267 @@ fn cjk_is_drawn_with_an_installed_font_or_shown_as_boxes() {
         pdf.fonts
     );
     pdf.words_inside_margins();
+}
+
+/// What the export dialog previews, for `options`.
+fn preview(store: &Store, options: &ReportOptions) -> report::ReportPreview {
+    report::preview(store, options, date(TODAY)).unwrap()
+}
+
+/// Issue 16: the export dialog shows what the PDF will hold. The preview is made from the
+/// same data and the same sections' accounts as the PDF, so for every journal and option
+/// set its sections are the PDF's outline, and its counts are what the PDF shows.
+#[test]
+fn the_preview_counts_what_the_pdf_holds() {
+    let empty = {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = store.create_partnership(&partnership_draft("Ana")).unwrap();
+        (store, p.id)
+    };
+    for (store, id) in [full_journal(), sample(), one_session_journal(), empty] {
+        for opts in [
+            options(id),
+            ReportOptions {
+                include_private: true,
+                ..options(id)
+            },
+            ReportOptions {
+                from: Some(date("2026-03-04")),
+                to: Some(date("2026-05-31")),
+                ..options(id)
+            },
+        ] {
+            let seen = preview(&store, &opts);
+            let bytes = render(&store, &opts).unwrap();
+            let marks = outline(&bytes);
+            let pdf = inspect(bytes);
+            let text = pdf.flat_text();
+            let context = format!("{opts:?}:\n{seen:#?}");
+            // The sections: those of the outline, after the cover's entry.
+            let titles: Vec<&str> = marks
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .filter(|n| !n.starts_with('\u{00B7}'))
+                .skip(1)
+                .collect();
+            let previewed: Vec<&str> = seen.sections.iter().map(|s| s.title.as_str()).collect();
+            assert_eq!(titles, previewed, "{context}");
+            let count = |title: &str| {
+                seen.sections
+                    .iter()
+                    .find(|s| s.title == title)
+                    .and_then(|s| s.count)
+                    .unwrap_or(0) as usize
+            };
+            // Sessions: one outline entry each; a private one left out says so once.
+            let sessions = marks
+                .iter()
+                .filter(|(n, _)| n.starts_with('\u{00B7}'))
+                .count();
+            assert_eq!(count("Sessions"), sessions, "{context}");
+            assert_eq!(
+                text.matches(report::PRIVATE_NOTES).count(),
+                seen.private_left_out as usize,
+                "{context}"
+            );
+            assert_eq!(
+                marks
+                    .iter()
+                    .filter(|(n, _)| n.ends_with(report::PRIVATE_SESSION))
+                    .count(),
+                seen.private_left_out as usize,
+                "{context}"
+            );
+            // Open action items: each names where it comes from.
+            let open = text.rfind("Open action items").map_or(0, |at| {
+                let list = &text[at..];
+                list.matches("from \u{201C}").count()
+                    + list.matches("from a private session on").count()
+            });
+            assert_eq!(count("Open action items"), open, "{context}");
+            // Goals: the section's own count in its first line.
+            if let Some(goals) = seen.sections.iter().find(|s| s.title == "Goals") {
+                let n = goals.count.unwrap_or(0);
+                let words = format!("{n} {}:", if n == 1 { "goal" } else { "goals" });
+                assert!(text.contains(&words), "{words} in {context}");
+            }
+            // SWOT: a side's column says "Snapshot of" its date.
+            assert_eq!(
+                count("SWOT analyses"),
+                text.matches("Snapshot of ").count(),
+                "{context}"
+            );
+            // Private text, when it is left out, is said to be; when included, nothing is.
+            let says_private = seen.left_out.iter().any(|l| l.contains("private session"));
+            assert_eq!(says_private, seen.private_left_out > 0, "{context}");
+        }
+    }
+}
+
+/// The preview's words for the full journal: what is left out and why, with the switch
+/// that brings it in; nothing private is said to be left out once private notes are in.
+#[test]
+fn the_preview_says_what_is_left_out_and_why() {
+    let (store, id) = full_journal();
+    let seen = preview(&store, &options(id));
+    assert_eq!((seen.from, seen.to), (date("2026-03-02"), date(TODAY)));
+    let summaries: Vec<(&str, Option<u32>, &str)> = seen
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.count, s.summary.as_str()))
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            (
+                "At a glance",
+                None,
+                "Sessions, hours, cadence kept, goals achieved and action items done, in figures; \
+                 each goal\u{2019}s progress; sessions per month"
+            ),
+            (
+                "The agreement",
+                None,
+                "Objectives, boundaries, meeting cadence and how it will end"
+            ),
+            (
+                "Goals",
+                Some(2),
+                "2 goals: 1 active, 1 achieved; 2 milestones and 2 progress entries"
+            ),
+            (
+                "SWOT analyses",
+                Some(2),
+                "Henrik\u{2019}s and Zoë Okafor\u{2019}s: 7 items, 1 shared"
+            ),
+            (
+                "Sessions",
+                Some(2),
+                "2 sessions: 1 shared with its notes, 1 private by date, length and action items only; 3 action items"
+            ),
+            (
+                "Open action items",
+                Some(2),
+                "2 open items, 1 overdue; 1 from a private session, named by its date"
+            ),
+        ]
+    );
+    assert_eq!(
+        seen.left_out,
+        [
+            "1 private session: its title, topics and notes are left out (its date and action \
+             items are in). Tick \u{201C}Include private notes\u{201D} to include it.",
+            "2 private reflections: a reflection is only for you, even in a shared session, and \
+             goes in only with private notes included.",
+        ]
+    );
+    assert_eq!((seen.private_left_out, seen.private_included), (1, 0));
+
+    let with = preview(
+        &store,
+        &ReportOptions {
+            include_private: true,
+            ..options(id)
+        },
+    );
+    assert!(with.left_out.is_empty(), "{:?}", with.left_out);
+    assert_eq!((with.private_left_out, with.private_included), (0, 1));
+
+    // An empty partnership: the sections with nothing to show are left out, and say so.
+    let mut store = Store::open_in_memory().unwrap();
+    let p = store.create_partnership(&partnership_draft("Ana")).unwrap();
+    let seen = preview(&store, &options(p.id));
+    let titles: Vec<&str> = seen.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["At a glance", "The agreement", "Sessions"]);
+    assert_eq!(seen.left_out.len(), 3, "{:?}", seen.left_out);
+    assert!(seen.left_out[0].starts_with("Goals: none set yet"));
+    assert!(seen.left_out[1].starts_with("SWOT analyses: neither side"));
+    assert!(seen.left_out[2].starts_with("Open action items: none"));
+
+    // A reversed period is refused as the PDF refuses it.
+    let reversed = ReportOptions {
+        from: Some(date("2026-05-01")),
+        to: Some(date("2026-04-01")),
+        ..options(p.id)
+    };
+    assert_eq!(
+        report::preview(&store, &reversed, date(TODAY))
+            .unwrap_err()
+            .code(),
+        render(&store, &reversed).unwrap_err().code()
+    );
+}
+
+/// Issue 16: the first report of a fresh journal (a partnership made with the form's
+/// defaults, one session, private as every session starts, with an action item for each
+/// partner) had no action items at all, a page of its own saying they were left out, and
+/// three "not written down yet"s. Now: two pages; the action items listed under the
+/// session, not again in a section of their own; the unwritten parts of the agreement
+/// named once; no one-bar chart; the session's own text still left out.
+#[test]
+fn the_first_report_of_a_fresh_journal_holds_its_action_items_on_two_pages() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut draft = partnership_draft("Maya Chen");
+    draft.agreement = Agreement {
+        objectives: String::new(),
+        boundaries: String::new(),
+        cadence_days: Some(14),
+        session_minutes: Some(45),
+        ending: String::new(),
+    };
+    let p = store.create_partnership(&draft).unwrap();
+    let mut first = session_draft("FIRST-SESSION-TITLE");
+    first.notes = "FIRST-SESSION-NOTES".into();
+    first.reflection = "FIRST-SESSION-REFLECTION".into();
+    first.topics = vec!["FIRST-SESSION-TOPIC".into()];
+    let s = store.create_session(p.id, &first).unwrap();
+    let mut theirs = action_draft("Send the prompt library", Some("2026-03-17"));
+    theirs.owner = Owner::Partner;
+    store.create_action_item(s.id, &theirs).unwrap();
+    store
+        .create_action_item(
+            s.id,
+            &action_draft("Try an assistant on the weekly report", None),
+        )
+        .unwrap();
+    let bytes = render(&store, &options(p.id)).unwrap();
+    if let Some(out) = std::env::var_os("TANDEM_REPORT_FIRST") {
+        std::fs::write(out, &bytes).unwrap();
+    }
+    let pdf = inspect(bytes);
+    assert_eq!(pdf.pages(), 2, "{}", pdf.info);
+    in_order(
+        &pdf,
+        &[
+            "Meeting cadence",
+            "Every 14 days, 45 min per session.",
+            "Objectives, boundaries and how it will end: not written down yet.",
+            "One session. It is private",
+            report::PRIVATE_SESSION,
+            report::PRIVATE_NOTES,
+            "ACTION ITEMS",
+            "Send the prompt library",
+            "Maya Chen \u{00B7} due 17 Mar 2026",
+        ],
+    );
+    pdf.has("Try an assistant on the weekly report");
+    for absent in [
+        "FIRST-SESSION-TITLE",
+        "FIRST-SESSION-NOTES",
+        "FIRST-SESSION-REFLECTION",
+        "FIRST-SESSION-TOPIC",
+        "Open action items",
+        "Sessions per month",
+        "Not written down yet.",
+    ] {
+        pdf.lacks(absent);
+    }
+    let seen = preview(&store, &options(p.id));
+    assert!(
+        seen.left_out
+            .iter()
+            .any(|l| l.starts_with("Open action items: the one session lists its 2 open items")),
+        "{:?}",
+        seen.left_out
+    );
 }

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP_BINARY, answerSaveDialog, launch, openTab, scratchDir, screenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
+import { APP_BINARY, answerSaveDialog, launch, openTab, scratchDir, screenshot, settledScreenshot, textOf, typeInto, waitSaved } from '../lib/app.mjs';
+import { setTheme } from '../lib/axe.mjs';
 
 const dir = scratchDir();
 const db = join(dir, 'journal.sqlite3');
@@ -30,6 +31,7 @@ test('export the progress PDF: Ctrl+P, choose options, progress, saved', async (
   await screenshot(app, '30-export-dialog');
 
   try {
+    await previewFollowsTheOptions();
     await exportThroughDialog();
   } finally {
     // Whatever happened, the dialog must not stay open over the next test's clicks.
@@ -40,6 +42,50 @@ test('export the progress PDF: Ctrl+P, choose options, progress, saved', async (
     await app.pause(250);
   }
 });
+
+/** Issue 16: the dialog says what the PDF will hold and what it leaves out, as the core does. */
+async function previewFollowsTheOptions() {
+  const preview = await app.$('[data-testid="export-preview"]');
+  await app.$('[data-testid="export-holds"]').waitForDisplayed({ timeoutMsg: 'no preview of the report' });
+  let text = await textOf(preview);
+  assert.match(text, /Sessions – \d+ sessions: \d+ shared with their notes, \d+ private by date, length and action items only/);
+  assert.match(text, /Left out/);
+  assert.match(text, /\d+ private sessions: their titles, topics and notes are left out \(their dates and action items are in\)/);
+  assert.match(text, /Open action items – \d+ open items/);
+
+  // Private notes included: the preview follows, and nothing private is said to be left out.
+  await app.$('#report-include-private').click();
+  await app.waitUntil(async () => /private with their notes/.test(await textOf(preview)), {
+    timeoutMsg: 'the preview did not follow “Include private notes”',
+  });
+  text = await textOf(preview);
+  assert.doesNotMatch(text, /private sessions: their titles/);
+  await app.$('#report-include-private').click();
+  await app.waitUntil(async () => /private by date, length and action items only/.test(await textOf(preview)), {
+    timeoutMsg: 'the preview did not come back',
+  });
+
+  // The explanation of private and shared (shown at the first export; on request after).
+  if ((await app.$$('[data-testid="export-explainer"]')).length === 0) await app.$('[data-testid="export-explain"]').click();
+  const explainer = await app.$('[data-testid="export-explainer"]');
+  await explainer.waitForDisplayed();
+  assert.match(await textOf(explainer), /a private session shows only its date, length and action items/);
+
+  // At the smallest supported window, light and dark.
+  const before = await app.execute(() => document.documentElement.dataset.theme ?? '');
+  await app.setWindowSize(1024, 700);
+  await app.waitUntil(async () => (await app.execute(() => window.innerWidth)) <= 1024, { timeoutMsg: 'the window did not shrink' });
+  for (const theme of ['light', 'dark']) {
+    await setTheme(app, theme);
+    await settledScreenshot(app, `30-export-dialog-1024x700-${theme}`);
+  }
+  await setTheme(app, before);
+  await app.$('button=Got it').click();
+  await explainer.waitForDisplayed({ reverse: true });
+  await settledScreenshot(app, '30-export-dialog-preview-1024x700');
+  await app.execute(() => document.querySelector('[data-testid="export-left-out"]')?.scrollIntoView({ block: 'end' }));
+  await settledScreenshot(app, '30-export-dialog-left-out-1024x700');
+}
 
 async function exportThroughDialog() {
   await app.$('[data-testid="export-save"]').click();
@@ -61,10 +107,13 @@ async function exportThroughDialog() {
   assert.ok(Number(/Pages:\s+(\d+)/.exec(info)[1]) >= 3);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   assert.match(text, /Ομάδα Καινοτομίας/, 'shared notes with Greek are in it');
-  // The notes of the private session "AI tools, round two" (its action item, with the same
-  // Cyrillic name, is listed among the open action items: only notes are private).
+  // The notes and title of the private session "AI tools, round two" are not in it; its
+  // action item (the Cyrillic names' export) is, named by the session's date only.
   assert.doesNotMatch(text, /invented a column name/, 'a private session’s notes are not');
   assert.doesNotMatch(text, /answer your own question/, 'a private session’s notes are not');
+  assert.doesNotMatch(text, /AI tools, round two/, 'a private session’s title is not');
+  assert.match(text, /Raise the broken export/, 'a private session’s action item is');
+  assert.match(text, /from a private session on/, 'named by its date');
 }
 
 test('back up, change something, restore: the change is gone and the backup kept it', async () => {

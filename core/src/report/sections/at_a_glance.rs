@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::kit::{
-    Ctx, Section, empty_period_text, goal_bar, minutes_words, muted, note, plural, progress_bar,
-    section_title, short_date, status_words, subheading,
+    Ctx, Holds, Section, empty_period_text, goal_bar, minutes_words, muted, note, plural,
+    progress_bar, section_title, short_date, status_words, subheading,
 };
 use crate::model::{ActionItem, GoalStatus, Visibility};
 use crate::report::fonts::Face;
@@ -124,6 +124,12 @@ fn goal_bars(ctx: &Ctx<'_>) -> Vec<Block> {
     blocks
 }
 
+/// Whether "At a glance" charts the sessions per month: from two sessions on (one
+/// session's chart is one bar, which the "session" card already says).
+fn shows_chart(d: &ReportData) -> bool {
+    d.sessions.len() >= 2
+}
+
 /// Sessions per month (or per several months, so that there are at most 24 bars).
 fn chart(ctx: &Ctx<'_>) -> Vec<Block> {
     let d = ctx.data;
@@ -212,10 +218,34 @@ fn chart(ctx: &Ctx<'_>) -> Vec<Block> {
 }
 
 impl Section for AtAGlance {
+    fn title(&self) -> &'static str {
+        "At a glance"
+    }
+
+    fn holds(&self, d: &ReportData) -> Holds {
+        let mut summary =
+            "Sessions, hours, cadence kept, goals achieved and action items done, in figures"
+                .to_owned();
+        if d.goals
+            .iter()
+            .any(|(g, _)| g.goal.status != GoalStatus::Dropped)
+        {
+            summary.push_str("; each goal\u{2019}s progress");
+        }
+        if shows_chart(d) {
+            summary.push_str("; sessions per month");
+        }
+        Holds::Shows {
+            count: None,
+            summary,
+            left_out: Vec::new(),
+        }
+    }
+
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let d = ctx.data;
         let f = ctx.fonts;
-        let mut blocks = section_title("At a glance");
+        let mut blocks = section_title(self.title());
         let n = d.sessions.len();
         let minutes: u64 = d
             .sessions
@@ -354,7 +384,7 @@ impl Section for AtAGlance {
         if n == 0 {
             blocks.push(Block::Gap(8.0));
             blocks.push(note(&empty_period_text(d)));
-        } else {
+        } else if shows_chart(d) {
             blocks.push(Block::Gap(6.0));
             blocks.extend(chart(ctx));
         }

@@ -1,8 +1,9 @@
 //! The cover: the Tandem mark, the title, the pair and the period on a teal band, then the
 //! partnership's facts (who, what kind, since when, whether private notes are in).
 
-use super::kit::{Ctx, Section, kind_words, long_date, muted};
+use super::kit::{Ctx, Holds, Section, kind_words, long_date, muted};
 use crate::model::Role;
+use crate::report::ReportData;
 use crate::report::fonts::Face;
 use crate::report::layout::{BODY, Block, Item, Run, Style, TextBlock, palette, text_line};
 
@@ -12,6 +13,14 @@ pub(super) struct Cover;
 pub(crate) const COVER_BAND: f32 = 330.0;
 
 impl Section for Cover {
+    fn title(&self) -> &'static str {
+        "Progress report"
+    }
+
+    fn holds(&self, _: &ReportData) -> Holds {
+        Holds::Unlisted
+    }
+
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let d = ctx.data;
         let p = &d.partnership;
@@ -80,7 +89,9 @@ impl Section for Cover {
         let private = if d.include_private {
             "Included, as asked when this report was made".to_owned()
         } else {
-            "Left out: only sessions marked shared show their notes".to_owned()
+            "Left out: a private session shows only its date, length and action items; \
+             sessions marked shared show their notes"
+                .to_owned()
         };
         let blocks = vec![
             Block::Drawing {

@@ -3,7 +3,7 @@
 //! entries with their notes).
 
 use super::kit::{
-    Ctx, Section, goal_bar, label, long_date, muted, my_name, my_possessive, note, plural,
+    Ctx, Holds, Section, goal_bar, label, long_date, muted, my_name, my_possessive, note, plural,
     possessive, progress_bar, section_title, short_date, status_words,
 };
 use crate::model::{GoalDetail, GoalStatus, GoalSummary, LearningDirection, ProgressEntry, Whose};
@@ -33,31 +33,59 @@ fn whose_words(d: &ReportData, whose: Whose, direction: LearningDirection) -> St
     format!("{whose}, {direction}")
 }
 
+/// "3 goals: 1 active, 2 achieved".
+fn goal_counts(d: &ReportData) -> String {
+    let count = |st: GoalStatus| d.goals.iter().filter(|(g, _)| g.goal.status == st).count();
+    let mut parts = Vec::new();
+    for (st, word) in [
+        (GoalStatus::Active, "active"),
+        (GoalStatus::NotStarted, "not started"),
+        (GoalStatus::Achieved, "achieved"),
+        (GoalStatus::Dropped, "dropped"),
+    ] {
+        let n = count(st);
+        if n > 0 {
+            parts.push(format!("{n} {word}"));
+        }
+    }
+    format!(
+        "{}: {}",
+        plural(d.goals.len(), "goal", "goals"),
+        parts.join(", ")
+    )
+}
+
 impl Section for Goals {
+    fn title(&self) -> &'static str {
+        "Goals"
+    }
+
+    fn holds(&self, d: &ReportData) -> Holds {
+        if d.goals.is_empty() {
+            return Holds::Nothing(
+                "Goals: none set yet, so the report has no goals section.".to_owned(),
+            );
+        }
+        let milestones: usize = d.goals.iter().map(|(_, g)| g.milestones.len()).sum();
+        let entries: usize = d.goals.iter().map(|(_, g)| g.progress.len()).sum();
+        Holds::Shows {
+            count: Some(u32::try_from(d.goals.len()).unwrap_or(u32::MAX)),
+            summary: format!(
+                "{}; {} and {}",
+                goal_counts(d),
+                plural(milestones, "milestone", "milestones"),
+                plural(entries, "progress entry", "progress entries")
+            ),
+            left_out: Vec::new(),
+        }
+    }
+
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let d = ctx.data;
-        if d.goals.is_empty() {
-            tick();
-            return;
-        }
-        let mut blocks = section_title("Goals");
-        let count = |st: GoalStatus| d.goals.iter().filter(|(g, _)| g.goal.status == st).count();
-        let mut parts = Vec::new();
-        for (st, word) in [
-            (GoalStatus::Active, "active"),
-            (GoalStatus::NotStarted, "not started"),
-            (GoalStatus::Achieved, "achieved"),
-            (GoalStatus::Dropped, "dropped"),
-        ] {
-            let n = count(st);
-            if n > 0 {
-                parts.push(format!("{n} {word}"));
-            }
-        }
+        let mut blocks = section_title(self.title());
         let mut intro = format!(
-            "{}: {}. Goals are shown as they stand on {}",
-            plural(d.goals.len(), "goal", "goals"),
-            parts.join(", "),
+            "{}. Goals are shown as they stand on {}",
+            goal_counts(d),
             long_date(d.today)
         );
         if d.period_set {

@@ -16,8 +16,31 @@ pub(crate) struct Ctx<'a> {
     pub fonts: &'static Fonts,
 }
 
+/// What a section will hold, as it tells the preview and the report's builder: the
+/// builder lays out only the sections that show something, so what the export dialog
+/// previews is what the PDF holds.
+pub(crate) enum Holds {
+    /// Always there, not listed in the preview (the cover).
+    Unlisted,
+    /// In the report: what it counts, what it holds (see [`SectionPreview`](crate::report::SectionPreview)), and what of
+    /// it is left out and why (sentences for the export dialog).
+    Shows {
+        count: Option<u32>,
+        summary: String,
+        left_out: Vec<String>,
+    },
+    /// Left out of the report, heading and outline entry included; why, in a sentence.
+    Nothing(String),
+}
+
 /// One part of the report.
 pub(crate) trait Section {
+    /// Its title, as in the PDF, its outline and the preview.
+    fn title(&self) -> &'static str;
+
+    /// What it will hold of `data`. `build` is only called when it shows something.
+    fn holds(&self, data: &ReportData) -> Holds;
+
     /// How many progress steps `build` reports (one per `tick`).
     fn steps(&self, ctx: &Ctx<'_>) -> u32 {
         let _ = ctx;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 use super::kit::{
-    Ctx, Section, long_date, muted, my_name, my_possessive, note, plural, possessive,
+    Ctx, Holds, Section, long_date, muted, my_name, my_possessive, note, plural, possessive,
     section_title, subheading,
 };
 use crate::model::{Priority, Quadrant, Side, SwotComparison, SwotItem, SwotView};
@@ -73,16 +73,46 @@ fn column_width() -> f32 {
 }
 
 impl Section for Swot {
+    fn title(&self) -> &'static str {
+        "SWOT analyses"
+    }
+
+    fn holds(&self, d: &ReportData) -> Holds {
+        let board = &d.swot;
+        let partner = &d.partnership.partner_name;
+        let sides = match (&board.mine, &board.partner) {
+            (None, None) => {
+                return Holds::Nothing(
+                    "SWOT analyses: neither side has a snapshot yet, so the report has no SWOT section."
+                        .to_owned(),
+                );
+            }
+            (Some(_), Some(_)) => format!("{} and {}", my_possessive(d), possessive(partner)),
+            (Some(_), None) => format!("{} only", my_possessive(d)),
+            (None, Some(_)) => format!("{} only", possessive(partner)),
+        };
+        let items: usize = [&board.mine, &board.partner]
+            .into_iter()
+            .flatten()
+            .map(|v| v.items.len())
+            .sum();
+        let mut summary = format!("{sides}: {}", plural(items, "item", "items"));
+        if !board.shared.is_empty() {
+            summary.push_str(&format!(", {} shared", board.shared.len()));
+        }
+        Holds::Shows {
+            count: Some(u32::from(board.mine.is_some()) + u32::from(board.partner.is_some())),
+            summary,
+            left_out: Vec::new(),
+        }
+    }
+
     fn build(&self, ctx: &Ctx<'_>, emit: &mut dyn FnMut(Vec<Block>), tick: &mut dyn FnMut()) {
         let d = ctx.data;
         let board = &d.swot;
-        if board.mine.is_none() && board.partner.is_none() {
-            tick();
-            return;
-        }
         let f = ctx.fonts;
         let partner = &d.partnership.partner_name;
-        let mut blocks = section_title("SWOT analyses");
+        let mut blocks = section_title(self.title());
         let shared_note = if board.shared.is_empty() {
             String::new()
         } else {

@@ -210,4 +210,59 @@ describe('Export dialog', () => {
     expect(screen.queryByTestId('export-retry')).toBeNull()
     expect(backend.exports).toHaveLength(0)
   })
+
+  // Issue 16: a first report of private sessions had no notes and no action items, and
+  // nothing said so before it was made. The dialog shows what the PDF will hold, from the
+  // core's preview, again whenever an option changes.
+  it('previews what the PDF will hold, and follows the options', async () => {
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor', started_on: '2026-01-12' }))
+    const session = await backend.core.createSession(p.id, sessionDraft())
+    await backend.core.createActionItem(session.id, { text: 'Send the prompt library', owner: 'partner', due_on: null, done: false })
+    renderApp(backend)
+    await screen.findByTestId('export-pdf')
+    await openDialog()
+    const holds = await screen.findByTestId('export-holds')
+    await waitFor(() => expect(holds).toHaveTextContent('Sessions – 1 session: 1 private by date, length and action items only; 1 action item'))
+    expect(holds).toHaveTextContent('The agreement – Nothing written down yet')
+    const leftOut = screen.getByTestId('export-left-out')
+    expect(leftOut).toHaveTextContent(
+      '1 private session: its title, topics and notes are left out (its date and action items are in). Tick “Include private notes” to include it.',
+    )
+    expect(leftOut).toHaveTextContent('Goals: none set yet')
+    const asked = backend.callsOf('reportPreview')
+
+    await fireEvent.click(inputById('report-include-private'))
+    await waitFor(() => expect(screen.getByTestId('export-holds')).toHaveTextContent('1 session: 1 private with its notes; 1 action item'))
+    expect(screen.getByTestId('export-left-out')).not.toHaveTextContent('private session')
+    expect(backend.callsOf('reportPreview')).toBe(asked + 1)
+
+    // A period after the session: none in it.
+    await fireEvent.input(inputById('report-from'), { target: { value: '2026-04-01' } })
+    await waitFor(() => expect(screen.getByTestId('export-holds')).toHaveTextContent('Sessions – No sessions in this period'))
+    // A reversed period: no preview, the error instead.
+    await fireEvent.input(inputById('report-to'), { target: { value: '2026-03-01' } })
+    await waitFor(() => expect(screen.queryByTestId('export-holds')).toBeNull())
+    expect(screen.getByTestId('export-preview')).toHaveTextContent('Choose a period to see what the report will hold.')
+  })
+
+  it('explains private and shared the first time it opens, and again on request', async () => {
+    localStorage.clear()
+    await openPartnership()
+    let dialog = await openDialog()
+    const explainer = within(dialog).getByTestId('export-explainer')
+    expect(explainer).toHaveTextContent('Every session starts private.')
+    expect(explainer).toHaveTextContent('a private session shows only its date, length and action items')
+    expect(explainer).toHaveTextContent('Tick “Shared with Zoë” on a session to put its notes in.')
+    await fireEvent.click(within(explainer).getByRole('button', { name: 'Got it' }))
+    expect(within(dialog).queryByTestId('export-explainer')).toBeNull()
+    await fireEvent.keyDown(window, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull())
+
+    // Seen once: not again by itself, only when asked for.
+    dialog = await openDialog()
+    expect(within(dialog).queryByTestId('export-explainer')).toBeNull()
+    await fireEvent.click(within(dialog).getByTestId('export-explain'))
+    expect(within(dialog).getByTestId('export-explainer')).toHaveTextContent('Every session starts private.')
+  })
 })

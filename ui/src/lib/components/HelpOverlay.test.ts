@@ -36,6 +36,9 @@ describe('HelpOverlay', () => {
     expect(panel).toHaveTextContent('/home/ana/.local/share/tandem/journal.sqlite3')
     expect(panel).toHaveTextContent('never connects to the network')
     expect(panel).toHaveTextContent('tandem backup --out')
+    // Issue 16: what a private session puts in a report, action items included.
+    expect(panel).toHaveTextContent('a private session shows only its date, length and action items')
+    expect(panel).toHaveTextContent('named by the session’s date, never its title')
     expect(panel).toHaveTextContent('use “Back up to…” there')
     expect(within(panel).getByRole('radio', { name: 'As the system' })).toBeChecked()
     await fireEvent.click(within(panel).getByRole('radio', { name: 'Dark' }))

@@ -60,8 +60,10 @@ describe('Session editor', () => {
     const { backend, partnershipId } = await openNewSession()
     const shared = inputById('session-shared')
     expect(shared).not.toBeChecked()
-    expect(screen.getByText(/private: only you see these notes/)).toBeInTheDocument()
+    // Issue 16: the checkbox says, in a line, what either choice puts in a report.
+    expect(screen.getByTestId('session-shared-hint')).toHaveTextContent('private: a progress report shows only its date and action items')
     await fireEvent.click(shared)
+    expect(screen.getByTestId('session-shared-hint')).toHaveTextContent('shared: a progress report shows its notes, not your private note')
     await wait(600)
     const [created] = await sessionsIn(backend, partnershipId)
     expect(created.visibility).toBe('shared')

@@ -22,6 +22,8 @@ import type {
   ProgressDraft,
   ProgressEntry,
   Quadrant,
+  ReportOptions,
+  ReportPreview,
   RestoreReport,
   SearchHit,
   Session,
@@ -86,6 +88,7 @@ export const COMMANDS = [
   'create_tows',
   'update_tows',
   'tows_to_goal',
+  'report_preview',
   'journal_info',
   'list_backups',
   'restore_backup',
@@ -167,6 +170,8 @@ export interface Commands {
   updateTows(id: string, draft: TowsDraft): Promise<TowsStrategy>
   /** Turns a strategy into an active shared goal of the partnership, once; answers the goal. */
   towsToGoal(id: string): Promise<Goal>
+  /** What the progress PDF of `options` will hold, without making it: its sections with their counts, and what is left out and why. */
+  reportPreview(options: ReportOptions): Promise<ReportPreview>
   /** Where the journal is and whether it opened (with the reason when it did not). */
   journalInfo(): Promise<JournalInfo>
   /** Newest first. Works even when the journal could not be opened. */
@@ -228,6 +233,7 @@ export function commandClient(send: Transport): Commands {
     createTows: (partnershipId, draft) => send('create_tows', { partnership_id: partnershipId, draft }) as Promise<TowsStrategy>,
     updateTows: (id, draft) => send('update_tows', { id, draft }) as Promise<TowsStrategy>,
     towsToGoal: (id) => send('tows_to_goal', { id }) as Promise<Goal>,
+    reportPreview: (options) => send('report_preview', { options }) as Promise<ReportPreview>,
     journalInfo: () => send('journal_info', {}) as Promise<JournalInfo>,
     listBackups: () => send('list_backups', {}) as Promise<BackupInfo[]>,
     restoreBackup: (path) => send('restore_backup', { path }) as Promise<RestoreReport>,

@@ -363,6 +363,47 @@ export type Progress = { done: number, total: number, stage: string, };
 
 export type ReportFile = { path: string, pages: number, size_bytes: number, };
 
+export type SectionPreview = { 
+/**
+ * Its title, as in the PDF and its outline ("Sessions").
+ */
+title: string, 
+/**
+ * What it counts (sessions, goals, SWOT sides, open action items), if it counts one
+ * thing.
+ */
+count: number | null, 
+/**
+ * What it holds, in a sentence without a full stop ("3 sessions: 1 shared with its
+ * notes, 2 private").
+ */
+summary: string, };
+
+export type ReportPreview = { 
+/**
+ * The period the report covers (the options' dates, or the partnership's span).
+ */
+from: string, to: string, 
+/**
+ * The sections the PDF will have after its cover, in order.
+ */
+sections: Array<SectionPreview>, 
+/**
+ * What is left out and why, one sentence each (private text first, then the
+ * sections with nothing to show).
+ */
+left_out: Array<string>, 
+/**
+ * Private sessions of the period shown without their own text (title, place, topics,
+ * notes): 0 when private notes are included.
+ */
+private_left_out: number, 
+/**
+ * Private sessions of the period whose notes the report will hold (private notes asked
+ * for).
+ */
+private_included: number, };
+
 export type BackupInfo = { path: string, 
 /**
  * When the backup was made (from its name, to the second).
