@@ -238,10 +238,10 @@ describe('Export dialog', () => {
     expect(backend.callsOf('reportPreview')).toBe(asked + 1)
 
     // A period after the session: none in it.
-    await fireEvent.input(inputById('report-from'), { target: { value: '2026-04-01' } })
+    await enterDate(inputById('report-from'), '2026-04-01')
     await waitFor(() => expect(screen.getByTestId('export-holds')).toHaveTextContent('Sessions – No sessions in this period'))
     // A reversed period: no preview, the error instead.
-    await fireEvent.input(inputById('report-to'), { target: { value: '2026-03-01' } })
+    await enterDate(inputById('report-to'), '2026-03-01')
     await waitFor(() => expect(screen.queryByTestId('export-holds')).toBeNull())
     expect(screen.getByTestId('export-preview')).toHaveTextContent('Choose a period to see what the report will hold.')
   })
