@@ -115,6 +115,9 @@ pub struct BundlePayload {
     pub link_id: LinkId,
     /// The author, who signed the bundle.
     pub from: Party,
+    /// The author's age recipient (`age1…`, public): what the partner encrypts to. The
+    /// first bundle of a link is how the inviter learns it.
+    pub from_age: String,
     /// The partner it is for.
     pub to: Party,
     /// Grows by one with every bundle the author makes for the link; a receiver refuses one
@@ -324,6 +327,7 @@ mod tests {
             perspective: Perspective::Author,
             link_id: LinkId::from_bytes([9; 16]),
             from: Party("from-key".into()),
+            from_age: "age1-from".into(),
             to: Party("to-key".into()),
             sequence: 7,
             created_at: DateTime::from_timestamp(1_780_000_000, 0).unwrap(),
@@ -433,6 +437,7 @@ mod tests {
             "perspective",
             "link_id",
             "from",
+            "from_age",
             "to",
             "sequence",
             "created_at",

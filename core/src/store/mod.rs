@@ -9,6 +9,7 @@
 mod actions;
 mod backup;
 mod dashboard;
+mod exchange;
 mod files;
 mod goals;
 mod import;

@@ -333,7 +333,7 @@ export type ImportReport = { added: number, updated: number, unchanged: number,
  */
 left_deleted: number, };
 
-export type ErrorCode = "invalid_input" | "not_found" | "journal_too_new" | "not_a_journal" | "journal_damaged" | "journal_in_use" | "import_invalid" | "io" | "disk_full" | "read_only" | "busy" | "database" | "random_unavailable" | "exchange_keys_unreadable" | "not_an_invite" | "invite_damaged" | "invite_tampered" | "invite_too_new" | "exchange_file_too_large" | "not_a_bundle" | "bundle_not_for_me" | "bundle_damaged" | "bundle_bad_signature" | "bundle_wrong_signer" | "bundle_too_new" | "share_too_large" | "bundle_seal_failed" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "journal_too_new" | "not_a_journal" | "journal_damaged" | "journal_in_use" | "import_invalid" | "io" | "disk_full" | "read_only" | "busy" | "database" | "random_unavailable" | "exchange_keys_unreadable" | "not_an_invite" | "invite_damaged" | "invite_tampered" | "invite_too_new" | "exchange_file_too_large" | "not_a_bundle" | "bundle_not_for_me" | "bundle_damaged" | "bundle_bad_signature" | "bundle_wrong_signer" | "bundle_too_new" | "share_too_large" | "bundle_seal_failed" | "bundle_outdated" | "bundle_wrong_link" | "internal";
 
 export type ErrorPayload = { code: ErrorCode, message: string, field: string | null, };
 
