@@ -35,8 +35,10 @@ pub struct ExchangeLink {
     /// When the words were compared and found the same (absent: not verified).
     pub verified_at: Option<DateTime<Utc>>,
     /// The sequence of the last bundle I made for the link (0: none yet).
+    #[ts(type = "number")]
     pub sent_sequence: u64,
     /// The sequence of the last bundle I imported from the partner (0: none yet).
+    #[ts(type = "number")]
     pub received_sequence: u64,
     /// When the partner made that bundle.
     pub received_shared_at: Option<DateTime<Utc>>,
@@ -53,8 +55,10 @@ pub struct InviteOut {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ShareReport {
     pub link: ExchangeLink,
+    #[ts(type = "number")]
     pub sequence: u64,
     /// The bundle's size in bytes.
+    #[ts(type = "number")]
     pub bytes: u64,
     pub counts: ShareCounts,
 }
@@ -108,6 +112,7 @@ pub struct ReceivePreview {
     pub verified: bool,
     /// The first bundle of the link: its key is pinned on import (trust on first use).
     pub first: bool,
+    #[ts(type = "number")]
     pub sequence: u64,
     pub shared_at: DateTime<Utc>,
     /// The very bundle imported last: importing it changes nothing.

@@ -23,7 +23,8 @@ use crate::exchange::payload::{
     Perspective,
 };
 use crate::exchange::{
-    Armour, BundlePayload, ExchangeError, Fingerprint, Identity, Invite, LinkId, PublicKeys,
+    Armour, BundlePayload, ExchangeError, FileKind, Fingerprint, Identity, Invite, LinkId,
+    PublicKeys,
 };
 use crate::model::{
     ActionItemDraft, Agreement, AskedOfMe, ExchangeLink, GoalDraft, InviteOut, KindChanges,
@@ -1463,4 +1464,100 @@ fn read_content(conn: &Connection, link: &LinkRow) -> Result<BundlePayload> {
         agreement,
         acknowledgements,
     })
+}
+
+fn other_file_error(path: &std::path::Path, e: super::files::OtherFile, what: FileKind) -> Error {
+    use super::files::OtherFile;
+    match e {
+        OtherFile::Live => Error::invalid(
+            "path",
+            format!(
+                "{} is a journal Tandem has open, not {}: choose another file.",
+                path.display(),
+                match what {
+                    FileKind::Invite => "an invite",
+                    FileKind::Bundle => "a bundle",
+                }
+            ),
+        ),
+        OtherFile::TooLarge(size) => ExchangeError::TooLarge {
+            what,
+            size,
+            limit: match what {
+                FileKind::Invite => crate::exchange::invite::MAX_INVITE_BYTES as u64,
+                FileKind::Bundle => crate::exchange::MAX_BUNDLE_BYTES as u64,
+            },
+        }
+        .into(),
+        OtherFile::Io(e) => Error::io(path, e),
+    }
+}
+
+/// Reads a bundle file, refusing one larger than a bundle can be without reading it all.
+fn read_bundle_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    super::files::read_other(path, crate::exchange::MAX_BUNDLE_BYTES as u64)
+        .map_err(|e| other_file_error(path, e, FileKind::Bundle))
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8], what: FileKind) -> Result<()> {
+    super::files::write_other(path, bytes).map_err(|e| other_file_error(path, e, what))
+}
+
+/// Reads an invite file (text; at most 64 KiB).
+pub fn read_invite_file(path: &std::path::Path) -> Result<String> {
+    let bytes = super::files::read_other(path, crate::exchange::invite::MAX_INVITE_BYTES as u64)
+        .map_err(|e| other_file_error(path, e, FileKind::Invite))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn armour_of(ascii: bool) -> Armour {
+    if ascii { Armour::Ascii } else { Armour::Binary }
+}
+
+/// The same operations on files, for the command table and the command line. The journal
+/// is written first: a bundle that could not be saved only skips a sequence number, which
+/// the partner accepts (any newer bundle is).
+impl Store {
+    /// [`Store::invite`], writing the invite's text to `out`.
+    pub fn invite_to_file(
+        &mut self,
+        partnership_id: Uuid,
+        out: &std::path::Path,
+    ) -> Result<InviteOut> {
+        let invite = self.invite(partnership_id)?;
+        write_file(out, invite.text.as_bytes(), FileKind::Invite)?;
+        Ok(invite)
+    }
+
+    pub fn accept_to_file(
+        &mut self,
+        invite_text: &str,
+        into: Option<Uuid>,
+        out: &std::path::Path,
+        ascii: bool,
+    ) -> Result<ShareReport> {
+        let (bytes, report) = self.accept(invite_text, into, armour_of(ascii))?;
+        write_file(out, &bytes, FileKind::Bundle)?;
+        Ok(report)
+    }
+
+    pub fn share_to_file(
+        &mut self,
+        partnership_id: Uuid,
+        out: &std::path::Path,
+        ascii: bool,
+    ) -> Result<ShareReport> {
+        let (bytes, report) = self.share(partnership_id, armour_of(ascii))?;
+        write_file(out, &bytes, FileKind::Bundle)?;
+        Ok(report)
+    }
+
+    pub fn receive_preview_file(&self, path: &std::path::Path) -> Result<ReceivePreview> {
+        self.receive_preview(&read_bundle_file(path)?)
+    }
+
+    pub fn receive_file(&mut self, path: &std::path::Path) -> Result<ReceivePreview> {
+        let bytes = read_bundle_file(path)?;
+        self.receive(&bytes)
+    }
 }

@@ -621,3 +621,26 @@ fn verifying_and_unpairing() {
     // A new invite in the same partnership is possible again.
     a.store.invite(a.partnership).unwrap();
 }
+
+#[test]
+fn a_bundle_is_never_read_from_or_written_over_the_open_journal() {
+    let (mut a, _b) = paired();
+    let journal = a.path.clone();
+    let before = std::fs::metadata(&journal).unwrap().len();
+    for target in [
+        journal.clone(),
+        journal.with_file_name("journal.sqlite3-wal"),
+    ] {
+        assert_error(
+            a.store.share_to_file(a.partnership, &target, false),
+            "invalid_input",
+            Some("path"),
+        );
+        assert_error(a.store.receive_file(&target), "invalid_input", Some("path"));
+    }
+    assert_eq!(std::fs::metadata(&journal).unwrap().len(), before);
+    // The journal still works: its locks were never dropped.
+    a.store
+        .create_session(a.partnership, &session_draft("after"))
+        .unwrap();
+}
