@@ -1561,3 +1561,103 @@ impl Store {
         self.receive(&bytes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::model::{PartnershipKind, Role};
+
+    fn partnership(store: &mut Store) -> Uuid {
+        store
+            .create_partnership(&PartnershipDraft {
+                partner_name: "Zoë".into(),
+                partner_org: String::new(),
+                my_name: "Henrik".into(),
+                my_role: Role::Mentee,
+                kind: PartnershipKind::Reverse,
+                started_on: crate::api::today(),
+                ended_on: None,
+                agreement: Agreement::default(),
+            })
+            .unwrap()
+            .id
+    }
+
+    /// A's link row (with its identity) and B's, after pairing.
+    fn paired() -> (Store, Store, Uuid, Uuid) {
+        let mut a = Store::open_in_memory().unwrap();
+        let pa = partnership(&mut a);
+        let invite = a.invite(pa).unwrap();
+        let mut b = Store::open_in_memory().unwrap();
+        let (first, report) = b.accept(&invite.text, None, Armour::Binary).unwrap();
+        a.receive(&first).unwrap();
+        (a, b, pa, report.link.partnership_id)
+    }
+
+    /// A payload A really signed, but edited: only the store's checks can refuse it.
+    fn forged(a: &Store, pa: Uuid, edit: impl FnOnce(&mut BundlePayload)) -> Vec<u8> {
+        let link = live_link(&a.conn, pa).unwrap().unwrap();
+        let mut payload = gather(&a.conn, &link, 5, time::now()).unwrap();
+        edit(&mut payload);
+        crate::exchange::seal(
+            &payload.to_json(),
+            &link.identity().unwrap(),
+            &link.partner_keys().unwrap().unwrap(),
+            Armour::Binary,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_signed_bundle_for_another_link_or_recipient_or_in_the_wrong_words_is_refused() {
+        let (a, mut b, pa, pb) = paired();
+        type Edit = Box<dyn FnOnce(&mut BundlePayload)>;
+        let cases: Vec<(&str, Edit)> = vec![
+            (
+                "bundle_wrong_link",
+                Box::new(|p| p.link_id = LinkId::from_bytes([7; 16])),
+            ),
+            (
+                "bundle_wrong_link",
+                Box::new(|p| p.to = Party(p.from.0.clone())),
+            ),
+            (
+                "bundle_wrong_link",
+                Box::new(|p| p.from = Party(p.to.0.clone())),
+            ),
+            (
+                "bundle_wrong_signer",
+                Box::new(|p| {
+                    p.from_age = Identity::generate().unwrap().public_keys().age_text();
+                }),
+            ),
+            (
+                "bundle_damaged",
+                Box::new(|p| p.perspective = Perspective::Receiver),
+            ),
+            (
+                "bundle_damaged",
+                Box::new(|p| {
+                    p.agreement = Some(BundleAgreement {
+                        objectives: String::new(),
+                        boundaries: String::new(),
+                        cadence_days: Some(9_999),
+                        session_minutes: None,
+                        ending: String::new(),
+                    });
+                }),
+            ),
+        ];
+        for (code, edit) in cases {
+            let bundle = forged(&a, pa, edit);
+            let e = b.receive(&bundle).unwrap_err();
+            assert_eq!(e.code(), code, "{e}");
+            assert!(b.partner_content(pb).unwrap().is_none(), "nothing written");
+        }
+        // The very same, unedited, is taken.
+        let bundle = forged(&a, pa, |_| {});
+        b.receive(&bundle).unwrap();
+        assert!(b.partner_content(pb).unwrap().is_some());
+    }
+}
