@@ -151,6 +151,53 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Invite your partner to exchange what you share in a partnership: writes a small
+    /// signed invite (public keys only, safe to send by chat or e-mail) and prints the link.
+    Invite {
+        /// The partnership: its id, or the partner's full name (in any case).
+        #[arg(long, value_name = "ID_OR_NAME")]
+        partnership: String,
+        /// The invite file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Accept your partner's invite: pairs a partnership (a new one, prefilled from the
+    /// invite, unless --partnership names one) and writes your first bundle, to send back.
+    Accept {
+        /// The invite file your partner sent.
+        file: PathBuf,
+        /// The partnership to pair: its id, or the partner's full name.
+        #[arg(long, value_name = "ID_OR_NAME")]
+        partnership: Option<String>,
+        /// The bundle file to write (send it to your partner).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Write the bundle as text (for pasting) instead of binary.
+        #[arg(long)]
+        armour: bool,
+    },
+    /// Write a bundle of everything you share in a partnership, encrypted to your partner
+    /// (and you): shared sessions, goals, your own shared SWOT, the agreement if shared.
+    Share {
+        /// The partnership: its id, or the partner's full name (in any case).
+        #[arg(long, value_name = "ID_OR_NAME")]
+        partnership: String,
+        /// The bundle file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Write the bundle as text (for pasting) instead of binary.
+        #[arg(long)]
+        armour: bool,
+    },
+    /// Import your partner's bundle (after checking it whole), replacing what they shared
+    /// before; with --dry-run, only say what it would change.
+    Receive {
+        /// The bundle file your partner sent.
+        file: PathBuf,
+        /// Check the bundle and print what it would change, without importing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// For developing Tandem: answer the window's commands over HTTP on 127.0.0.1, for the
     /// UI in a browser (`npm run dev`) and the UI's component tests. Prints the address and
     /// the token every request must carry.
@@ -188,6 +235,19 @@ fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
         Command::ImportJson { file } => import(&path, &file)?,
         Command::Backup { out } => backup(&path, out.as_deref())?,
         Command::Restore { file } => restore(&path, &file)?,
+        Command::Invite { partnership, out } => invite(&path, &partnership, &out)?,
+        Command::Accept {
+            file,
+            partnership,
+            out,
+            armour,
+        } => accept(&path, &file, partnership.as_deref(), &out, armour)?,
+        Command::Share {
+            partnership,
+            out,
+            armour,
+        } => share(&path, &partnership, &out, armour)?,
+        Command::Receive { file, dry_run } => receive(&path, &file, dry_run)?,
         Command::Report {
             partnership,
             from,
@@ -423,6 +483,137 @@ fn restore(path: &Path, file: &Path) -> Result<()> {
             "Restored {} from {}. There was no journal there before, so nothing was replaced.",
             report.journal, report.restored_from
         ),
+    }
+    Ok(())
+}
+
+fn invite(path: &Path, partnership: &str, out: &Path) -> Result<()> {
+    let mut store = Store::open_for_command(path)?;
+    let id = store.find_partnership(partnership)?;
+    let invite = store.invite_to_file(id, out)?;
+    println!(
+        "Wrote an invite for {} to {} (link {}). Send it to them; it holds only public keys. \
+         Once their answer is imported (tandem receive), compare the fingerprint words with them.",
+        invite.link.partner_name,
+        out.display(),
+        invite.link.id
+    );
+    Ok(())
+}
+
+fn fingerprint_line(link: &tandem_core::model::ExchangeLink) -> String {
+    match &link.fingerprint {
+        Some(words) => format!("Fingerprint: {}", words.join(" ")),
+        None => "Fingerprint: not yet (both keys are known after the first bundle).".to_owned(),
+    }
+}
+
+fn accept(
+    path: &Path,
+    file: &Path,
+    partnership: Option<&str>,
+    out: &Path,
+    armour: bool,
+) -> Result<()> {
+    let text = tandem_core::read_invite_file(file)?;
+    let mut store = Store::open_for_command(path)?;
+    let into = partnership.map(|p| store.find_partnership(p)).transpose()?;
+    let report = store.accept_to_file(&text, into, out, armour)?;
+    println!(
+        "Paired with {}. Wrote your first bundle ({} bytes) to {}: send it back to them.",
+        report.link.partner_name,
+        report.bytes,
+        out.display()
+    );
+    println!("{}", fingerprint_line(&report.link));
+    println!("Read the words to each other; when they match, the link is verified.");
+    Ok(())
+}
+
+fn counts_line(c: &tandem_core::model::ShareCounts) -> String {
+    format!(
+        "{} sessions, {} action items, {} goals, {} milestones, {} progress entries, {} SWOT snapshots ({} items), {} agreement, {} acknowledgements",
+        c.sessions,
+        c.action_items,
+        c.goals,
+        c.milestones,
+        c.progress,
+        c.swot_snapshots,
+        c.swot_items,
+        if c.agreement == 1 { "the" } else { "no" },
+        c.acknowledgements
+    )
+}
+
+fn share(path: &Path, partnership: &str, out: &Path, armour: bool) -> Result<()> {
+    let mut store = Store::open_for_command(path)?;
+    let id = store.find_partnership(partnership)?;
+    let report = store.share_to_file(id, out, armour)?;
+    println!(
+        "Wrote bundle {} for {} ({} bytes) to {}: {}.",
+        report.sequence,
+        report.link.partner_name,
+        report.bytes,
+        out.display(),
+        counts_line(&report.counts)
+    );
+    Ok(())
+}
+
+fn receive(path: &Path, file: &Path, dry_run: bool) -> Result<()> {
+    let preview = if dry_run {
+        open_to_read(path)?.receive_preview_file(file)?
+    } else {
+        Store::open_for_command(path)?.receive_file(file)?
+    };
+    let flat = |text: &str| -> String {
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    };
+    println!(
+        "Bundle {} from {} ({}), shared on {}.",
+        preview.sequence,
+        flat(&preview.from_name),
+        if preview.verified {
+            "verified"
+        } else {
+            "not verified"
+        },
+        preview.shared_at.format("%-d %B %Y %H:%M UTC")
+    );
+    if preview.unchanged {
+        println!("You imported this very bundle already: nothing changes.");
+    } else {
+        println!("It holds {}.", counts_line(&preview.counts));
+        for c in &preview.changes {
+            if c.new + c.changed + c.withdrawn > 0 {
+                println!(
+                    "  {}: {} new, {} changed, {} no longer shared",
+                    c.kind.replace('_', " "),
+                    c.new,
+                    c.changed,
+                    c.withdrawn
+                );
+            }
+        }
+    }
+    for a in &preview.asked_of_me {
+        println!(
+            "  Asked of you{}: {} (session \u{201c}{}\u{201d}{})",
+            if a.done { ", done" } else { "" },
+            flat(&a.text),
+            flat(&a.session_title),
+            a.due_on.map(|d| format!(", due {d}")).unwrap_or_default()
+        );
+    }
+    if preview.first {
+        println!("{}", fingerprint_line(&preview.link));
+    }
+    if dry_run {
+        println!("Dry run: nothing was imported.");
+    } else {
+        println!("Imported.");
     }
     Ok(())
 }

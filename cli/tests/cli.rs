@@ -678,3 +678,183 @@ fn the_command_line_does_not_link_the_web_view() {
     assert!(libs.contains("libc"), "ldd said: {libs}");
     assert!(!libs.contains("webkit") && !libs.contains("gtk"), "{libs}");
 }
+
+/// A journal at `db` with one partnership with Zoë, one shared session (asking Zoë for
+/// something) and a private one, each private field holding a marker.
+fn journal_with_markers(db: &Path) -> Vec<&'static str> {
+    use tandem_core::model::*;
+    let mut store = tandem_core::Store::open(db).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let p = store
+        .create_partnership(&PartnershipDraft {
+            partner_name: "Zoë".into(),
+            partner_org: String::new(),
+            my_name: "Henrik".into(),
+            my_role: Role::Mentee,
+            kind: PartnershipKind::Reverse,
+            started_on: day,
+            ended_on: None,
+            agreement: Agreement {
+                objectives: "PRIV-CLI-AGREEMENT".into(),
+                ..Agreement::default()
+            },
+        })
+        .unwrap();
+    let session = |title: &str, visibility: Visibility| SessionDraft {
+        held_at: day.and_hms_opt(16, 0, 0).unwrap(),
+        duration_minutes: 45,
+        format: SessionFormat::Coffee,
+        place: "PRIV-CLI-PLACE".into(),
+        title: title.into(),
+        agenda: String::new(),
+        notes: "notes".into(),
+        shared: String::new(),
+        learned: String::new(),
+        topics: Vec::new(),
+        rating: Some(5),
+        reflection: "PRIV-CLI-REFLECTION".into(),
+        visibility,
+    };
+    let shared = store
+        .create_session(p.id, &session("Shared kick-off", Visibility::Shared))
+        .unwrap();
+    store
+        .create_action_item(
+            shared.id,
+            &ActionItemDraft {
+                text: "Send Henrik three prompts".into(),
+                owner: Owner::Partner,
+                due_on: None,
+                done: false,
+            },
+        )
+        .unwrap();
+    let private = store
+        .create_session(p.id, &session("PRIV-CLI-TITLE", Visibility::Private))
+        .unwrap();
+    store
+        .create_action_item(
+            private.id,
+            &ActionItemDraft {
+                text: "PRIV-CLI-ACTION".into(),
+                owner: Owner::Partner,
+                due_on: None,
+                done: false,
+            },
+        )
+        .unwrap();
+    vec![
+        "PRIV-CLI-AGREEMENT",
+        "PRIV-CLI-PLACE",
+        "PRIV-CLI-REFLECTION",
+        "PRIV-CLI-TITLE",
+        "PRIV-CLI-ACTION",
+    ]
+}
+
+#[test]
+fn invite_accept_share_and_receive_through_the_command_line_never_print_private_text() {
+    let (dir, a) = scratch();
+    let b = dir.path().join("b.sqlite3");
+    let markers = journal_with_markers(&a);
+    let file = |name: &str| dir.path().join(name);
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+
+    let mut printed = String::new();
+    let mut run = |db: &Path, args: &[&str]| {
+        let r = ok(tandem(db, args));
+        printed.push_str(&r.stdout);
+        printed.push_str(&r.stderr);
+        r
+    };
+    let r = run(
+        &a,
+        &[
+            "invite",
+            "--partnership",
+            "zoë",
+            "--out",
+            &s(&file("invite.txt")),
+        ],
+    );
+    assert!(r.stdout.contains("Wrote an invite for Zoë"), "{}", r.stdout);
+    let r = run(
+        &b,
+        &[
+            "accept",
+            &s(&file("invite.txt")),
+            "--out",
+            &s(&file("first.tandem")),
+        ],
+    );
+    assert!(r.stdout.contains("Paired with Henrik"), "{}", r.stdout);
+    assert!(r.stdout.contains("Fingerprint: "), "{}", r.stdout);
+    let r = run(&a, &["receive", &s(&file("first.tandem"))]);
+    assert!(r.stdout.contains("from Zoë (not verified)"), "{}", r.stdout);
+
+    let r = run(
+        &a,
+        &[
+            "share",
+            "--partnership",
+            "Zoë",
+            "--out",
+            &s(&file("a1.tandem")),
+            "--armour",
+        ],
+    );
+    assert!(r.stdout.contains("Wrote bundle 1 for Zoë"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("1 sessions, 1 action items"),
+        "{}",
+        r.stdout
+    );
+    let bundle = std::fs::read(file("a1.tandem")).unwrap();
+    assert!(bundle.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----"));
+
+    let r = run(&b, &["receive", &s(&file("a1.tandem")), "--dry-run"]);
+    assert!(
+        r.stdout.contains("Dry run: nothing was imported."),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("sessions: 1 new"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Asked of you: Send Henrik three prompts"),
+        "{}",
+        r.stdout
+    );
+    // The dry run wrote nothing: the real import still finds it new.
+    let r = run(&b, &["receive", &s(&file("a1.tandem"))]);
+    assert!(r.stdout.contains("sessions: 1 new"), "{}", r.stdout);
+    let r = run(&b, &["receive", &s(&file("a1.tandem"))]);
+    assert!(r.stdout.contains("nothing changes"), "{}", r.stdout);
+
+    // And back: B shares, A receives.
+    run(
+        &b,
+        &[
+            "share",
+            "--partnership",
+            "Henrik",
+            "--out",
+            &s(&file("b2.tandem")),
+        ],
+    );
+    let r = run(&a, &["receive", &s(&file("b2.tandem"))]);
+    assert!(r.stdout.contains("Bundle 2 from Zoë"), "{}", r.stdout);
+
+    // An older bundle is refused, in a sentence.
+    fails(
+        tandem(&a, &["receive", &s(&file("first.tandem"))]),
+        "older than the one from",
+    );
+
+    for m in &markers {
+        assert!(!printed.contains(m), "{m} printed");
+        for f in ["invite.txt", "first.tandem", "a1.tandem", "b2.tandem"] {
+            let bytes = std::fs::read(file(f)).unwrap();
+            assert!(!String::from_utf8_lossy(&bytes).contains(m), "{m} in {f}");
+        }
+    }
+}

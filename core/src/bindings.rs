@@ -8,6 +8,11 @@
 use ts_rs::{Config, TS};
 
 use crate::error::{ErrorCode, ErrorPayload};
+use crate::exchange::BundlePayload;
+use crate::exchange::payload::{
+    Acknowledgement, BundleActionItem, BundleAgreement, BundleGoal, BundleMilestone,
+    BundleProgress, BundleSession, BundleSwotItem, BundleSwotSnapshot, Party, Perspective,
+};
 use crate::journal::ImportReport;
 use crate::model::*;
 use crate::report::{Progress, ReportOptions, ReportPreview, SectionPreview};
@@ -137,6 +142,26 @@ pub fn typescript() -> String {
     decl::<ReportPreview>(&cfg, &mut out);
     decl::<BackupInfo>(&cfg, &mut out);
     decl::<RestoreReport>(&cfg, &mut out);
+    decl::<LinkState>(&cfg, &mut out);
+    decl::<ExchangeLink>(&cfg, &mut out);
+    decl::<InviteOut>(&cfg, &mut out);
+    decl::<ShareCounts>(&cfg, &mut out);
+    decl::<ShareReport>(&cfg, &mut out);
+    decl::<KindChanges>(&cfg, &mut out);
+    decl::<AskedOfMe>(&cfg, &mut out);
+    decl::<ReceivePreview>(&cfg, &mut out);
+    decl::<Perspective>(&cfg, &mut out);
+    decl::<Party>(&cfg, &mut out);
+    decl::<BundleActionItem>(&cfg, &mut out);
+    decl::<BundleSession>(&cfg, &mut out);
+    decl::<BundleMilestone>(&cfg, &mut out);
+    decl::<BundleProgress>(&cfg, &mut out);
+    decl::<BundleGoal>(&cfg, &mut out);
+    decl::<BundleSwotItem>(&cfg, &mut out);
+    decl::<BundleSwotSnapshot>(&cfg, &mut out);
+    decl::<BundleAgreement>(&cfg, &mut out);
+    decl::<Acknowledgement>(&cfg, &mut out);
+    decl::<BundlePayload>(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

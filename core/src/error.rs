@@ -161,6 +161,8 @@ pub enum ErrorCode {
     BundleTooNew,
     ShareTooLarge,
     BundleSealFailed,
+    BundleOutdated,
+    BundleWrongLink,
     /// Something went wrong inside Tandem (a panicked thread): the shell's own.
     Internal,
 }
@@ -196,6 +198,8 @@ impl ErrorCode {
             ErrorCode::BundleTooNew => "bundle_too_new",
             ErrorCode::ShareTooLarge => "share_too_large",
             ErrorCode::BundleSealFailed => "bundle_seal_failed",
+            ErrorCode::BundleOutdated => "bundle_outdated",
+            ErrorCode::BundleWrongLink => "bundle_wrong_link",
             ErrorCode::Internal => "internal",
         }
     }
@@ -261,6 +265,8 @@ mod tests {
             BundleTooNew,
             ShareTooLarge,
             BundleSealFailed,
+            BundleOutdated,
+            BundleWrongLink,
             Internal,
         ] {
             let json = serde_json::to_value(code).expect("serialises");

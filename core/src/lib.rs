@@ -28,5 +28,5 @@ pub use journal::{FORMAT_VERSION, ImportReport, JournalFile};
 pub use store::migrate_to;
 pub use store::{
     BackupInfo, IntegrityCheck, JournalLock, KEEP_BACKUPS, RestoreReport, SCHEMA_VERSION, Store,
-    backups_dir, list_backups, restore,
+    backups_dir, list_backups, read_invite_file, restore,
 };

@@ -18,15 +18,17 @@ mod table;
 /// What the table's lines name: every expansion site imports this.
 pub mod prelude {
     pub use super::today;
+    pub use crate::exchange::BundlePayload;
     pub use crate::journal::ImportReport;
     pub use crate::life::LOCK_WAIT;
     pub use crate::markdown;
     pub use crate::model::{
-        ActionItem, ActionItemDraft, ActionItemView, Dashboard, Goal, GoalDetail, GoalDraft,
-        GoalSummary, ItemKind, JournalInfo, Milestone, MilestoneDraft, Partnership,
-        PartnershipDraft, PartnershipOverview, ProgressDraft, ProgressEntry, Quadrant, SearchHit,
-        Session, SessionDraft, SessionPage, Side, SwotBoard, SwotComparison, SwotItem,
-        SwotItemDraft, SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
+        ActionItem, ActionItemDraft, ActionItemView, Dashboard, ExchangeLink, Goal, GoalDetail,
+        GoalDraft, GoalSummary, InviteOut, ItemKind, JournalInfo, Milestone, MilestoneDraft,
+        Partnership, PartnershipDraft, PartnershipOverview, ProgressDraft, ProgressEntry, Quadrant,
+        ReceivePreview, SearchHit, Session, SessionDraft, SessionPage, ShareReport, Side,
+        SwotBoard, SwotComparison, SwotItem, SwotItemDraft, SwotSnapshot, SwotView, TopicCount,
+        TowsDraft, TowsStrategy, TrashEntry,
     };
     pub use crate::report::{self, ReportOptions, ReportPreview};
     pub use crate::store::{BackupInfo, RestoreReport};

@@ -85,6 +85,28 @@ macro_rules! with_commands {
                 tows_to_goal(id: Uuid) -> Goal = |s| s.tows_to_goal(id);
                 /// What the progress PDF of `options` will hold, without making it: its sections with their counts, and what is left out and why.
                 report_preview(options: ReportOptions) -> ReportPreview = |s| report::preview(s, &options, today());
+                /// The partnership's exchange link with the partner's journal (null: not paired or invited).
+                exchange_link(partnership_id: Uuid) -> Option<ExchangeLink> = |s| s.exchange_link(partnership_id);
+                /// Starts a link: a new identity for it alone, and the signed invite text to send the partner.
+                invite_partner(partnership_id: Uuid) -> InviteOut = |s| s.invite(partnership_id);
+                /// Accepts a partner's invite into a partnership (null: a new one, prefilled) and writes the first bundle to `out`.
+                accept_invite(text: String, partnership_id: Option<Uuid>, out: PathBuf, armour: bool) -> ShareReport = |s| s.accept_to_file(&text, partnership_id, &out, armour);
+                /// What the next bundle of the partnership would hold (nothing is written).
+                share_preview(partnership_id: Uuid) -> BundlePayload = |s| s.share_payload(partnership_id);
+                /// Writes the next bundle of the partnership (everything shared in it) to `out`.
+                share_with_partner(partnership_id: Uuid, out: PathBuf, armour: bool) -> ShareReport = |s| s.share_to_file(partnership_id, &out, armour);
+                /// Opens and checks a partner's bundle and says what importing it would do; writes nothing.
+                preview_bundle(path: PathBuf) -> ReceivePreview = |s| s.receive_preview_file(&path);
+                /// Imports a partner's bundle: checked whole, then their content replaced in one transaction.
+                receive_bundle(path: PathBuf) -> ReceivePreview = |s| s.receive_file(&path);
+                /// The fingerprint words were compared and are the same.
+                mark_link_verified(link_id: String) -> ExchangeLink = |s| s.mark_verified(&link_id);
+                /// Stops the link; the partner's content stays unless `remove_content`.
+                unpair_link(link_id: String, remove_content: bool) -> () = |s| s.unpair(&link_id, remove_content);
+                /// Marks an action item the partner asked of me as done (or not): the next bundle says so.
+                set_partner_item_done(link_id: String, action_item_id: Uuid, done: bool) -> () = |s| s.set_partner_item_done(&link_id, action_item_id, done);
+                /// The partner's content as their last bundle gave it, in my words (null: nothing received).
+                partner_content(partnership_id: Uuid) -> Option<BundlePayload> = |s| s.partner_content(partnership_id);
             }
             journal {
                 /// Where the journal is and whether it opened (with the reason when it did not).

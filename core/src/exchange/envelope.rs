@@ -154,6 +154,29 @@ pub fn open(bytes: &[u8], me: &Identity, expected_signer: &VerifyingKey) -> Resu
 }
 
 /// The age layer of [`open`]: size, format, recipient, integrity.
+/// Like [`open`] for a bundle whose signer is not pinned yet (the first of a link, or
+/// while the right link is not known): the signature is checked against the key the frame
+/// names, which is returned with the payload for the caller to pin (trust on first use) or
+/// to compare with the pinned one ([`ExchangeError::BundleWrongSigner`]).
+pub fn open_unpinned(bytes: &[u8], me: &Identity) -> Result<(VerifyingKey, Vec<u8>)> {
+    let frame = decrypt(bytes, me)?;
+    let frame = read_frame(&frame)?;
+    let signer = parse_verifying_key(&frame.signer).map_err(ExchangeError::bundle_damaged)?;
+    let signature = BASE64
+        .decode(frame.signature.as_bytes())
+        .ok()
+        .and_then(|b| Signature::from_slice(&b).ok())
+        .ok_or_else(|| ExchangeError::bundle_damaged("its signature is not 64 bytes of base64"))?;
+    let payload = BASE64
+        .decode(frame.payload.as_bytes())
+        .map_err(|_| ExchangeError::bundle_damaged("its content is not base64"))?;
+    let message = [SIGNING_DOMAIN, &payload].concat();
+    signer
+        .verify_strict(&message, &signature)
+        .map_err(|_| ExchangeError::BundleBadSignature)?;
+    Ok((signer, payload))
+}
+
 pub(crate) fn decrypt(bytes: &[u8], me: &Identity) -> Result<Vec<u8>> {
     if bytes.len() > MAX_BUNDLE_BYTES {
         return Err(ExchangeError::TooLarge {

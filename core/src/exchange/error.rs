@@ -115,6 +115,18 @@ pub enum ExchangeError {
     /// Tandem makes).
     #[error("The bundle could not be encrypted ({0}). Nothing was saved.")]
     Seal(String),
+
+    #[error(
+        "This bundle is older than the one from {last_shared_on} you already have (number {found}; the last was {last}). Ask your partner to share again; nothing was imported."
+    )]
+    BundleOutdated {
+        found: u64,
+        last: u64,
+        last_shared_on: String,
+    },
+
+    #[error("{reason} Nothing was imported.")]
+    BundleWrongLink { reason: String },
 }
 
 impl ExchangeError {
@@ -160,6 +172,8 @@ impl ExchangeError {
             ExchangeError::BundleTooNew { .. } => ErrorCode::BundleTooNew,
             ExchangeError::ShareTooLarge { .. } => ErrorCode::ShareTooLarge,
             ExchangeError::Seal(_) => ErrorCode::BundleSealFailed,
+            ExchangeError::BundleOutdated { .. } => ErrorCode::BundleOutdated,
+            ExchangeError::BundleWrongLink { .. } => ErrorCode::BundleWrongLink,
         }
     }
 

@@ -23,7 +23,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use envelope::{Armour, MAX_BUNDLE_BYTES, open, seal};
+pub use envelope::{Armour, MAX_BUNDLE_BYTES, open, open_unpinned, seal};
 pub use error::{ExchangeError, FileKind, Result};
 pub use fingerprint::Fingerprint;
 pub use identity::{Identity, PublicKeys};

@@ -16,6 +16,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use uuid::Uuid;
 
 use super::LinkId;
@@ -83,7 +84,7 @@ impl Flip for Role {
 }
 
 /// Whose words a payload is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Perspective {
     /// The author's, as a bundle carries it.
@@ -103,22 +104,27 @@ impl Flip for Perspective {
 
 /// A party of the link, by the Ed25519 key it signs with (base64, as in the invite).
 /// Absolute, not relative: `from` is the author whoever reads it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(transparent)]
 pub struct Party(pub String);
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundlePayload {
     pub version: u32,
     pub perspective: Perspective,
+    #[ts(type = "string")]
     pub link_id: LinkId,
     /// The author, who signed the bundle.
     pub from: Party,
+    /// The author's age recipient (`age1…`, public): what the partner encrypts to. The
+    /// first bundle of a link is how the inviter learns it.
+    pub from_age: String,
     /// The partner it is for.
     pub to: Party,
     /// Grows by one with every bundle the author makes for the link; a receiver refuses one
     /// not newer than the last it imported.
+    #[ts(type = "number")]
     pub sequence: u64,
     pub created_at: DateTime<Utc>,
     /// Shared sessions, with their action items.
@@ -134,7 +140,7 @@ pub struct BundlePayload {
 }
 
 /// A shared session: never its place, rating, reflection or visibility.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundleSession {
     /// The author's id of the session (stable across bundles).
@@ -153,7 +159,7 @@ pub struct BundleSession {
     pub action_items: Vec<BundleActionItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundleActionItem {
     pub id: Uuid,
@@ -165,7 +171,7 @@ pub struct BundleActionItem {
     pub done: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundleGoal {
     pub id: Uuid,
@@ -181,7 +187,7 @@ pub struct BundleGoal {
     pub progress: Vec<BundleProgress>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundleMilestone {
     pub id: Uuid,
@@ -191,7 +197,7 @@ pub struct BundleMilestone {
     pub done: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundleProgress {
     pub id: Uuid,
@@ -204,7 +210,7 @@ pub struct BundleProgress {
 /// A snapshot of the author's own SWOT side. Its items carry no links to the other side
 /// (that is the author's view of the partner's SWOT, never shared) and no origin in an
 /// earlier snapshot (which may be private).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundleSwotSnapshot {
     pub id: Uuid,
@@ -215,7 +221,7 @@ pub struct BundleSwotSnapshot {
     pub items: Vec<BundleSwotItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundleSwotItem {
     pub id: Uuid,
@@ -225,7 +231,7 @@ pub struct BundleSwotItem {
     pub priority: Option<Priority>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct BundleAgreement {
     pub objectives: String,
@@ -237,7 +243,7 @@ pub struct BundleAgreement {
 
 /// "I have done this": an action item of the partner's session, assigned to the author,
 /// by the partner's ids (as the partner's bundle carried them).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Acknowledgement {
     pub session_id: Uuid,
@@ -324,6 +330,7 @@ mod tests {
             perspective: Perspective::Author,
             link_id: LinkId::from_bytes([9; 16]),
             from: Party("from-key".into()),
+            from_age: "age1-from".into(),
             to: Party("to-key".into()),
             sequence: 7,
             created_at: DateTime::from_timestamp(1_780_000_000, 0).unwrap(),
@@ -433,6 +440,7 @@ mod tests {
             "perspective",
             "link_id",
             "from",
+            "from_age",
             "to",
             "sequence",
             "created_at",

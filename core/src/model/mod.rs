@@ -4,10 +4,12 @@
 //! is generated from them, see `bindings`), and what the JSON export holds. Field names
 //! are part of the export format: renaming one is a format change.
 
+mod exchange;
 mod goal;
 mod swot;
 mod views;
 
+pub use exchange::*;
 pub use goal::*;
 pub use swot::*;
 pub use views::*;

@@ -168,6 +168,80 @@ pub(crate) fn read_header<const N: usize>(path: &Path) -> Result<(usize, [u8; N]
     Ok((n, head))
 }
 
+/// Whether `path` names a file this process has open through SQLite, or that file's
+/// `-wal`, `-shm` or `-journal`. Call with the registry locked.
+fn is_live(open: &HashMap<FileId, usize>, path: &Path) -> bool {
+    if FileId::of(path).is_some_and(|id| open.contains_key(&id)) {
+        return true;
+    }
+    let text = path.as_os_str().to_string_lossy();
+    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
+        text.strip_suffix(suffix).is_some_and(|base| {
+            FileId::of(Path::new(base)).is_some_and(|id| open.contains_key(&id))
+        })
+    })
+}
+
+/// Why [`read_other`] or [`write_other`] did nothing.
+#[derive(Debug)]
+pub(crate) enum OtherFile {
+    /// The path is a journal (or its `-wal`/`-shm`) this process has open.
+    Live,
+    /// Larger than the limit (its size).
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads a file that is not a journal (an invite, a bundle), of at most `limit` bytes. A
+/// file with a live connection (a journal given by mistake) is never opened; the registry
+/// stays locked while the file is open, as in [`read_header`].
+pub(crate) fn read_other(path: &Path, limit: u64) -> Result<Vec<u8>, OtherFile> {
+    let open = registry()
+        .open
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    if is_live(&open, path) {
+        return Err(OtherFile::Live);
+    }
+    let mut f = File::open(path).map_err(OtherFile::Io)?;
+    let mut bytes = Vec::new();
+    (&mut f)
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(OtherFile::Io)?;
+    drop(f);
+    drop(open);
+    if bytes.len() as u64 > limit {
+        return Err(OtherFile::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Writes a file that is not a journal (an invite, a bundle) beside its final name and
+/// renames it there, so no reader sees half of it. Never over a journal this process has
+/// open (or its `-wal`/`-shm`).
+pub(crate) fn write_other(path: &Path, bytes: &[u8]) -> Result<(), OtherFile> {
+    let open = registry()
+        .open
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "tandem-file".to_owned());
+    let tmp = path.with_file_name(format!(".{name}.part"));
+    if is_live(&open, path) || is_live(&open, &tmp) {
+        return Err(OtherFile::Live);
+    }
+    std::fs::write(&tmp, bytes).map_err(OtherFile::Io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        OtherFile::Io(e)
+    })?;
+    drop(open);
+    Ok(())
+}
+
 /// A SQLite connection to a file, registered as live while it is open.
 pub(crate) struct FileConnection {
     conn: rusqlite::Connection,

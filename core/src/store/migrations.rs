@@ -616,6 +616,147 @@ CREATE TRIGGER milestone_search_update AFTER UPDATE OF title, goal_id, deleted_a
         SELECT docid, new.title, '' FROM search_doc WHERE ref_id = new.id;
 END;
     "#,
+    // 7: partner exchange. A link per partnership (`exchange_link`), with this journal's
+    // own identity for that link only (a fresh key pair per link: six fingerprint words
+    // keep their strength, and links to two partners cannot be tied together), the
+    // partner's public keys once known, and the sequences sent and received. The partner's
+    // content, as their last bundle had it and in my words (flipped), lives apart from my
+    // records in `partner_*` tables keyed by (link, the partner's id): a bundle replaces
+    // them whole and never touches my own rows (`partner_item_done` is mine: the partner's
+    // items asked of me that I have done, sent back as acknowledgements). An unpaired link keeps no identity (its
+    // `identity` is emptied) but may keep the partner's content.
+    r#"
+    CREATE TABLE exchange_link (
+        id                  TEXT PRIMARY KEY NOT NULL,
+        partnership_id      TEXT NOT NULL REFERENCES partnership (id) ON DELETE CASCADE,
+        identity            TEXT NOT NULL,
+        partner_age         TEXT,
+        partner_signing     TEXT,
+        partner_name        TEXT NOT NULL,
+        state               TEXT NOT NULL CHECK (state IN ('invited', 'paired', 'unpaired')),
+        verified_at         TEXT,
+        sent_sequence       INTEGER NOT NULL DEFAULT 0,
+        received_sequence   INTEGER NOT NULL DEFAULT 0,
+        received_created_at TEXT,
+        received_payload    BLOB,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL
+    ) STRICT;
+    -- One live link per partnership; an unpaired one may stay, for the content it brought.
+    CREATE UNIQUE INDEX exchange_link_live ON exchange_link (partnership_id)
+        WHERE state <> 'unpaired';
+
+    CREATE TABLE partner_session (
+        link_id          TEXT NOT NULL REFERENCES exchange_link (id) ON DELETE CASCADE,
+        id               TEXT NOT NULL,
+        held_at          TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL,
+        format           TEXT NOT NULL,
+        title            TEXT NOT NULL,
+        agenda           TEXT NOT NULL,
+        notes            TEXT NOT NULL,
+        shared           TEXT NOT NULL,
+        learned          TEXT NOT NULL,
+        PRIMARY KEY (link_id, id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_session_topic (
+        link_id    TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        position   INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        PRIMARY KEY (link_id, session_id, position),
+        FOREIGN KEY (link_id, session_id) REFERENCES partner_session (link_id, id) ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_action_item (
+        link_id    TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        position   INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        owner      TEXT NOT NULL CHECK (owner IN ('me', 'partner', 'both')),
+        due_on     TEXT,
+        done       INTEGER NOT NULL CHECK (done IN (0, 1)),
+        PRIMARY KEY (link_id, id),
+        FOREIGN KEY (link_id, session_id) REFERENCES partner_session (link_id, id) ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_goal (
+        link_id          TEXT NOT NULL REFERENCES exchange_link (id) ON DELETE CASCADE,
+        id               TEXT NOT NULL,
+        title            TEXT NOT NULL,
+        description      TEXT NOT NULL,
+        whose            TEXT NOT NULL CHECK (whose IN ('mine', 'partners', 'shared')),
+        direction        TEXT NOT NULL
+                         CHECK (direction IN ('i_learn', 'partner_learns', 'both_learn')),
+        success_criteria TEXT NOT NULL,
+        target_on        TEXT,
+        status           TEXT NOT NULL,
+        PRIMARY KEY (link_id, id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_milestone (
+        link_id  TEXT NOT NULL,
+        id       TEXT NOT NULL,
+        goal_id  TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        title    TEXT NOT NULL,
+        due_on   TEXT,
+        done     INTEGER NOT NULL CHECK (done IN (0, 1)),
+        PRIMARY KEY (link_id, id),
+        FOREIGN KEY (link_id, goal_id) REFERENCES partner_goal (link_id, id) ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_progress (
+        link_id     TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        goal_id     TEXT NOT NULL,
+        recorded_on TEXT NOT NULL,
+        value       INTEGER NOT NULL CHECK (value BETWEEN 0 AND 100),
+        note        TEXT NOT NULL,
+        PRIMARY KEY (link_id, id),
+        FOREIGN KEY (link_id, goal_id) REFERENCES partner_goal (link_id, id) ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_swot_snapshot (
+        link_id  TEXT NOT NULL REFERENCES exchange_link (id) ON DELETE CASCADE,
+        id       TEXT NOT NULL,
+        side     TEXT NOT NULL CHECK (side IN ('mine', 'partner')),
+        taken_on TEXT NOT NULL,
+        reason   TEXT NOT NULL,
+        PRIMARY KEY (link_id, id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_swot_item (
+        link_id     TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        snapshot_id TEXT NOT NULL,
+        quadrant    TEXT NOT NULL
+                    CHECK (quadrant IN ('strengths', 'weaknesses', 'opportunities', 'threats')),
+        position    INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        priority    TEXT CHECK (priority IN ('high', 'medium', 'low')),
+        PRIMARY KEY (link_id, id),
+        FOREIGN KEY (link_id, snapshot_id) REFERENCES partner_swot_snapshot (link_id, id) ON DELETE CASCADE
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE partner_agreement (
+        link_id         TEXT PRIMARY KEY NOT NULL REFERENCES exchange_link (id) ON DELETE CASCADE,
+        objectives      TEXT NOT NULL,
+        boundaries      TEXT NOT NULL,
+        cadence_days    INTEGER,
+        session_minutes INTEGER,
+        ending          TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE partner_acknowledgement (
+        link_id        TEXT NOT NULL REFERENCES exchange_link (id) ON DELETE CASCADE,
+        session_id     TEXT NOT NULL,
+        action_item_id TEXT NOT NULL,
+        PRIMARY KEY (link_id, action_item_id)
+    ) STRICT, WITHOUT ROWID;
+    -- Mine: the partner's action items asked of me that I marked done (sent back to them
+    -- as acknowledgements).
+    CREATE TABLE partner_item_done (
+        link_id        TEXT NOT NULL REFERENCES exchange_link (id) ON DELETE CASCADE,
+        session_id     TEXT NOT NULL,
+        action_item_id TEXT NOT NULL,
+        done_at        TEXT NOT NULL,
+        PRIMARY KEY (link_id, action_item_id)
+    ) STRICT, WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

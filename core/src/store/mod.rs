@@ -9,6 +9,7 @@
 mod actions;
 mod backup;
 mod dashboard;
+mod exchange;
 mod files;
 mod goals;
 mod import;
@@ -33,6 +34,7 @@ use serde::de::DeserializeOwned;
 use crate::error::{Error, Result};
 
 pub use backup::{BackupInfo, KEEP_BACKUPS, RestoreReport, backups_dir, list_backups, restore};
+pub use exchange::read_invite_file;
 pub use lock::JournalLock;
 pub use migrations::{SCHEMA_VERSION, migrate_to};
 

@@ -661,6 +661,7 @@ fn hostile_input_through_the_payload_reader() {
         perspective: Perspective::Author,
         link_id: LinkId::from_bytes([1; 16]),
         from: Party("a".into()),
+        from_age: "age1a".into(),
         to: Party("b".into()),
         sequence: 1,
         created_at: chrono::DateTime::from_timestamp(1_780_000_000, 0).unwrap(),

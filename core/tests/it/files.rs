@@ -42,8 +42,26 @@ const REVIEWED: &[(&str, &str, usize, &str)] = &[
     (
         "core/src/store/files.rs",
         "File::open",
+        2,
+        "read_header: the one raw read of a journal; read_other: an invite or bundle; both refuse a file with a live connection (read_other also its -wal/-shm), under the registry's lock",
+    ),
+    (
+        "core/src/store/files.rs",
+        "fs::write",
         1,
-        "read_header: the one raw read of a journal; refuses a file with a live connection, under the registry's lock",
+        "write_other: an invite or bundle's .part file beside it; refuses a live journal's names under the registry's lock",
+    ),
+    (
+        "core/src/store/files.rs",
+        "fs::rename",
+        1,
+        "write_other: the .part file onto the invite's or bundle's name, checked not live, under the registry's lock",
+    ),
+    (
+        "core/src/store/files.rs",
+        "fs::remove_file",
+        1,
+        "write_other: its own .part file when the rename failed",
     ),
     (
         "core/src/store/mod.rs",

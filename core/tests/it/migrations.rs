@@ -216,10 +216,11 @@ fn fill(conn: &Connection, version: i64) {
                 )
                 .unwrap();
             }
-            4..=6 => {
+            4..=7 => {
                 // Sessions are as in schema 3; schema 4 added the SWOT tables, schema 5
                 // "not the same" on SWOT pairs, schema 6 revision stamps, tombstones and
-                // visibilities (`fill_v6_tables`).
+                // visibilities (`fill_v6_tables`), schema 7 the exchange link and the
+                // partner's content (`fill_v7_tables`).
                 let (agenda, shared, learned, rating, reflection) = session_v3(id);
                 conn.execute(
                     "INSERT INTO session (id, partnership_id, held_at, duration_minutes, format, \
@@ -263,6 +264,41 @@ fn fill(conn: &Connection, version: i64) {
     if version >= 6 {
         fill_v6_tables(conn);
     }
+    if version >= 7 {
+        fill_v7_tables(conn);
+    }
+}
+
+pub const V7_LINK: &str = "0123456789abcdef0123456789abcdef";
+/// A paired link of the first partnership and one bundle's worth of the partner's content
+/// (schema 7 on). The identity is a fixed one, made for this fixture only.
+fn fill_v7_tables(conn: &Connection) {
+    conn.execute_batch(&format!(
+        "INSERT INTO exchange_link (id, partnership_id, identity, partner_age, partner_signing, \
+         partner_name, state, verified_at, sent_sequence, received_sequence, received_created_at, \
+         received_payload, created_at, updated_at) VALUES ('{V7_LINK}', '{P1}', \
+         'TANDEM-IDENTITY-1 AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ AAAA', \
+         'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', 'AAAA', 'Zoë Okafor', 'paired', \
+         NULL, 3, 2, '2026-02-03T10:00:00Z', NULL, '2026-02-01T10:00:00Z', '2026-02-03T10:00:00Z');
+         INSERT INTO partner_session VALUES ('{V7_LINK}', 'b0b0b0b0-0000-4000-8000-000000000001', \
+         '2026-01-19T16:15:00', 45, 'coffee', 'Kick-off (Zoë)', '', 'Zoë''s notes 📝', 'Prompt patterns', 'How budgets work');
+         INSERT INTO partner_session_topic VALUES ('{V7_LINK}', 'b0b0b0b0-0000-4000-8000-000000000001', 0, 'AI tools');
+         INSERT INTO partner_action_item VALUES ('{V7_LINK}', 'b0b0b0b0-0000-4000-8000-000000000002', \
+         'b0b0b0b0-0000-4000-8000-000000000001', 0, 'Try three prompts', 'me', '2026-02-01', 0);
+         INSERT INTO partner_goal VALUES ('{V7_LINK}', 'b0b0b0b0-0000-4000-8000-000000000003', 'Delegate more', \
+         '', 'partners', 'i_learn', '', NULL, 'active');
+         INSERT INTO partner_milestone VALUES ('{V7_LINK}', 'b0b0b0b0-0000-4000-8000-000000000004', \
+         'b0b0b0b0-0000-4000-8000-000000000003', 0, 'First handover', NULL, 1);
+         INSERT INTO partner_progress VALUES ('{V7_LINK}', 'b0b0b0b0-0000-4000-8000-000000000005', \
+         'b0b0b0b0-0000-4000-8000-000000000003', '2026-02-02', 30, 'Going well');
+         INSERT INTO partner_swot_snapshot VALUES ('{V7_LINK}', 'b0b0b0b0-0000-4000-8000-000000000006', \
+         'partner', '2026-01-12', 'Start');
+         INSERT INTO partner_swot_item VALUES ('{V7_LINK}', 'b0b0b0b0-0000-4000-8000-000000000007', \
+         'b0b0b0b0-0000-4000-8000-000000000006', 'strengths', 0, 'Patient', 'high');
+         INSERT INTO partner_agreement VALUES ('{V7_LINK}', 'Fluency with AI', '', 14, 45, '');
+         INSERT INTO partner_acknowledgement VALUES ('{V7_LINK}', '{S2}', 'b0b0b0b0-0000-4000-8000-000000000008');"
+    ))
+    .unwrap();
 }
 
 /// Tables and columns that schema 6 added. The triggers stamp every row with the time it
@@ -886,6 +922,23 @@ pub fn check_fixture_data(store: &Store, version: i64) {
         // Sessions from before schema 3 are complete sessions with nothing filled in yet.
         assert!(s1.topics.is_empty() && s1.agenda.is_empty() && s1.rating.is_none());
         assert!(store.list_topics().unwrap().is_empty());
+    }
+    let partner = store.partner_content(P1.parse().unwrap()).unwrap();
+    if version >= 7 {
+        let partner = partner.expect("the partner's content of schema 7");
+        assert_eq!(partner.sessions[0].title, "Kick-off (Zoë)");
+        assert_eq!(partner.sessions[0].topics, ["AI tools"]);
+        assert_eq!(
+            partner.sessions[0].action_items[0].owner,
+            tandem_core::model::Owner::Me
+        );
+        assert_eq!(partner.goals[0].milestones.len(), 1);
+        assert_eq!(partner.swot_snapshots[0].items[0].text, "Patient");
+        assert_eq!(partner.agreement.unwrap().cadence_days, Some(14));
+        assert_eq!(partner.acknowledgements.len(), 1);
+        assert_eq!(partner.sequence, 2);
+    } else {
+        assert!(partner.is_none(), "v{version}: no exchange before schema 7");
     }
     // The whole journal still exports and its export still imports.
     let file = store.export_journal().unwrap();

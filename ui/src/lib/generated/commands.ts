@@ -6,12 +6,15 @@ import type {
   ActionItemDraft,
   ActionItemView,
   BackupInfo,
+  BundlePayload,
   Dashboard,
+  ExchangeLink,
   Goal,
   GoalDetail,
   GoalDraft,
   GoalSummary,
   ImportReport,
+  InviteOut,
   ItemKind,
   JournalInfo,
   Milestone,
@@ -22,6 +25,7 @@ import type {
   ProgressDraft,
   ProgressEntry,
   Quadrant,
+  ReceivePreview,
   ReportOptions,
   ReportPreview,
   RestoreReport,
@@ -29,6 +33,7 @@ import type {
   Session,
   SessionDraft,
   SessionPage,
+  ShareReport,
   Side,
   SwotBoard,
   SwotComparison,
@@ -89,6 +94,17 @@ export const COMMANDS = [
   'update_tows',
   'tows_to_goal',
   'report_preview',
+  'exchange_link',
+  'invite_partner',
+  'accept_invite',
+  'share_preview',
+  'share_with_partner',
+  'preview_bundle',
+  'receive_bundle',
+  'mark_link_verified',
+  'unpair_link',
+  'set_partner_item_done',
+  'partner_content',
   'journal_info',
   'list_backups',
   'restore_backup',
@@ -172,6 +188,28 @@ export interface Commands {
   towsToGoal(id: string): Promise<Goal>
   /** What the progress PDF of `options` will hold, without making it: its sections with their counts, and what is left out and why. */
   reportPreview(options: ReportOptions): Promise<ReportPreview>
+  /** The partnership's exchange link with the partner's journal (null: not paired or invited). */
+  exchangeLink(partnershipId: string): Promise<ExchangeLink | null>
+  /** Starts a link: a new identity for it alone, and the signed invite text to send the partner. */
+  invitePartner(partnershipId: string): Promise<InviteOut>
+  /** Accepts a partner's invite into a partnership (null: a new one, prefilled) and writes the first bundle to `out`. */
+  acceptInvite(text: string, partnershipId: string | null, out: string, armour: boolean): Promise<ShareReport>
+  /** What the next bundle of the partnership would hold (nothing is written). */
+  sharePreview(partnershipId: string): Promise<BundlePayload>
+  /** Writes the next bundle of the partnership (everything shared in it) to `out`. */
+  shareWithPartner(partnershipId: string, out: string, armour: boolean): Promise<ShareReport>
+  /** Opens and checks a partner's bundle and says what importing it would do; writes nothing. */
+  previewBundle(path: string): Promise<ReceivePreview>
+  /** Imports a partner's bundle: checked whole, then their content replaced in one transaction. */
+  receiveBundle(path: string): Promise<ReceivePreview>
+  /** The fingerprint words were compared and are the same. */
+  markLinkVerified(linkId: string): Promise<ExchangeLink>
+  /** Stops the link; the partner's content stays unless `remove_content`. */
+  unpairLink(linkId: string, removeContent: boolean): Promise<void>
+  /** Marks an action item the partner asked of me as done (or not): the next bundle says so. */
+  setPartnerItemDone(linkId: string, actionItemId: string, done: boolean): Promise<void>
+  /** The partner's content as their last bundle gave it, in my words (null: nothing received). */
+  partnerContent(partnershipId: string): Promise<BundlePayload | null>
   /** Where the journal is and whether it opened (with the reason when it did not). */
   journalInfo(): Promise<JournalInfo>
   /** Newest first. Works even when the journal could not be opened. */
@@ -234,6 +272,17 @@ export function commandClient(send: Transport): Commands {
     updateTows: (id, draft) => send('update_tows', { id, draft }) as Promise<TowsStrategy>,
     towsToGoal: (id) => send('tows_to_goal', { id }) as Promise<Goal>,
     reportPreview: (options) => send('report_preview', { options }) as Promise<ReportPreview>,
+    exchangeLink: (partnershipId) => send('exchange_link', { partnership_id: partnershipId }) as Promise<ExchangeLink | null>,
+    invitePartner: (partnershipId) => send('invite_partner', { partnership_id: partnershipId }) as Promise<InviteOut>,
+    acceptInvite: (text, partnershipId, out, armour) => send('accept_invite', { text, partnership_id: partnershipId, out, armour }) as Promise<ShareReport>,
+    sharePreview: (partnershipId) => send('share_preview', { partnership_id: partnershipId }) as Promise<BundlePayload>,
+    shareWithPartner: (partnershipId, out, armour) => send('share_with_partner', { partnership_id: partnershipId, out, armour }) as Promise<ShareReport>,
+    previewBundle: (path) => send('preview_bundle', { path }) as Promise<ReceivePreview>,
+    receiveBundle: (path) => send('receive_bundle', { path }) as Promise<ReceivePreview>,
+    markLinkVerified: (linkId) => send('mark_link_verified', { link_id: linkId }) as Promise<ExchangeLink>,
+    unpairLink: (linkId, removeContent) => send('unpair_link', { link_id: linkId, remove_content: removeContent }) as Promise<void>,
+    setPartnerItemDone: (linkId, actionItemId, done) => send('set_partner_item_done', { link_id: linkId, action_item_id: actionItemId, done }) as Promise<void>,
+    partnerContent: (partnershipId) => send('partner_content', { partnership_id: partnershipId }) as Promise<BundlePayload | null>,
     journalInfo: () => send('journal_info', {}) as Promise<JournalInfo>,
     listBackups: () => send('list_backups', {}) as Promise<BackupInfo[]>,
     restoreBackup: (path) => send('restore_backup', { path }) as Promise<RestoreReport>,

@@ -333,7 +333,7 @@ export type ImportReport = { added: number, updated: number, unchanged: number,
  */
 left_deleted: number, };
 
-export type ErrorCode = "invalid_input" | "not_found" | "journal_too_new" | "not_a_journal" | "journal_damaged" | "journal_in_use" | "import_invalid" | "io" | "disk_full" | "read_only" | "busy" | "database" | "random_unavailable" | "exchange_keys_unreadable" | "not_an_invite" | "invite_damaged" | "invite_tampered" | "invite_too_new" | "exchange_file_too_large" | "not_a_bundle" | "bundle_not_for_me" | "bundle_damaged" | "bundle_bad_signature" | "bundle_wrong_signer" | "bundle_too_new" | "share_too_large" | "bundle_seal_failed" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "journal_too_new" | "not_a_journal" | "journal_damaged" | "journal_in_use" | "import_invalid" | "io" | "disk_full" | "read_only" | "busy" | "database" | "random_unavailable" | "exchange_keys_unreadable" | "not_an_invite" | "invite_damaged" | "invite_tampered" | "invite_too_new" | "exchange_file_too_large" | "not_a_bundle" | "bundle_not_for_me" | "bundle_damaged" | "bundle_bad_signature" | "bundle_wrong_signer" | "bundle_too_new" | "share_too_large" | "bundle_seal_failed" | "bundle_outdated" | "bundle_wrong_link" | "internal";
 
 export type ErrorPayload = { code: ErrorCode, message: string, field: string | null, };
 
@@ -429,3 +429,162 @@ previous_saved_to: string | null,
  * backed up (it is not listed among the backups).
  */
 previous_was_damaged: boolean, };
+
+export type LinkState = "invited" | "paired" | "unpaired";
+
+export type ExchangeLink = { 
+/**
+ * 32 lowercase hex digits, as in the invite and every bundle.
+ */
+id: string, partnership_id: string, 
+/**
+ * The partner's name as the invite gave it (or the partnership's, for the inviter).
+ */
+partner_name: string, state: LinkState, 
+/**
+ * The six words both partners read to each other; absent until both keys are known.
+ */
+fingerprint: Array<string> | null, 
+/**
+ * When the words were compared and found the same (absent: not verified).
+ */
+verified_at: string | null, 
+/**
+ * The sequence of the last bundle I made for the link (0: none yet).
+ */
+sent_sequence: number, 
+/**
+ * The sequence of the last bundle I imported from the partner (0: none yet).
+ */
+received_sequence: number, 
+/**
+ * When the partner made that bundle.
+ */
+received_shared_at: string | null, };
+
+export type InviteOut = { link: ExchangeLink, text: string, };
+
+export type ShareCounts = { sessions: number, action_items: number, goals: number, milestones: number, progress: number, swot_snapshots: number, swot_items: number, agreement: number, acknowledgements: number, };
+
+export type ShareReport = { link: ExchangeLink, sequence: number, 
+/**
+ * The bundle's size in bytes.
+ */
+bytes: number, counts: ShareCounts, };
+
+export type KindChanges = { 
+/**
+ * "sessions", "action_items", "goals", "milestones", "progress", "swot_snapshots",
+ * "swot_items", "agreement", "acknowledgements".
+ */
+kind: string, new: number, changed: number, withdrawn: number, };
+
+export type AskedOfMe = { session_id: string, session_title: string, session_held_at: string, action_item_id: string, text: string, owner: Owner, due_on: string | null, done: boolean, };
+
+export type ReceivePreview = { link: ExchangeLink, partnership_id: string, 
+/**
+ * Who it is from (the partner's name).
+ */
+from_name: string, 
+/**
+ * Whether the link's fingerprint was verified.
+ */
+verified: boolean, 
+/**
+ * The first bundle of the link: its key is pinned on import (trust on first use).
+ */
+first: boolean, sequence: number, shared_at: string, 
+/**
+ * The very bundle imported last: importing it changes nothing.
+ */
+unchanged: boolean, changes: Array<KindChanges>, counts: ShareCounts, asked_of_me: Array<AskedOfMe>, };
+
+export type Perspective = "author" | "receiver";
+
+export type Party = string;
+
+export type BundleActionItem = { id: string, position: number, text: string, 
+/**
+ * In the payload's perspective: `me` is the author until flipped.
+ */
+owner: Owner, due_on: string | null, done: boolean, };
+
+export type BundleSession = { 
+/**
+ * The author's id of the session (stable across bundles).
+ */
+id: string, held_at: string, duration_minutes: number, format: SessionFormat, title: string, agenda: string, notes: string, 
+/**
+ * What the author shared, taught or showed.
+ */
+shared: string, 
+/**
+ * What the author learned.
+ */
+learned: string, topics: Array<string>, action_items: Array<BundleActionItem>, };
+
+export type BundleMilestone = { id: string, position: number, title: string, due_on: string | null, done: boolean, };
+
+export type BundleProgress = { id: string, recorded_on: string, 
+/**
+ * 0 to 100.
+ */
+value: number, note: string, };
+
+export type BundleGoal = { id: string, title: string, description: string, whose: Whose, direction: LearningDirection, success_criteria: string, target_on: string | null, status: GoalStatus, milestones: Array<BundleMilestone>, 
+/**
+ * Oldest first.
+ */
+progress: Array<BundleProgress>, };
+
+export type BundleSwotItem = { id: string, quadrant: Quadrant, position: number, text: string, priority: Priority | null, };
+
+export type BundleSwotSnapshot = { id: string, 
+/**
+ * `mine` as the author writes it; `partner` once flipped.
+ */
+side: Side, taken_on: string, reason: string, items: Array<BundleSwotItem>, };
+
+export type BundleAgreement = { objectives: string, boundaries: string, cadence_days: number | null, session_minutes: number | null, ending: string, };
+
+export type Acknowledgement = { session_id: string, action_item_id: string, };
+
+export type BundlePayload = { version: number, perspective: Perspective, link_id: string, 
+/**
+ * The author, who signed the bundle.
+ */
+from: Party, 
+/**
+ * The author's age recipient (`age1…`, public): what the partner encrypts to. The
+ * first bundle of a link is how the inviter learns it.
+ */
+from_age: string, 
+/**
+ * The partner it is for.
+ */
+to: Party, 
+/**
+ * Grows by one with every bundle the author makes for the link; a receiver refuses one
+ * not newer than the last it imported.
+ */
+sequence: number, created_at: string, 
+/**
+ * Shared sessions, with their action items.
+ */
+sessions: Array<BundleSession>, 
+/**
+ * Shared goals, with their milestones and progress.
+ */
+goals: Array<BundleGoal>, 
+/**
+ * Shared snapshots of the author's own SWOT side, with their items.
+ */
+swot_snapshots: Array<BundleSwotSnapshot>, 
+/**
+ * The agreement, when the author shares it.
+ */
+agreement: BundleAgreement | null, 
+/**
+ * Action items of the partner's (assigned to the author) that the author has done.
+ */
+acknowledgements: Array<Acknowledgement>, };
