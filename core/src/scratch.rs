@@ -22,8 +22,8 @@ pub enum ScratchKind {
     Sample,
     /// The sample journal with its header garbled (after a backup was made): it does not open.
     Damaged,
-    /// 150 sessions and a backup, then garbage over the middle pages: it opens (the check
-    /// is deferred) and the check finds the damage.
+    /// 150 sessions and a backup, then garbage over the search index's root page: it
+    /// opens (the check is deferred), its first screen reads, and the check finds the damage.
     FailsCheck,
     /// A journal whose schema is newer than this Tandem knows.
     TooNew,
@@ -57,9 +57,15 @@ pub fn make(path: &Path, kind: ScratchKind, today: chrono::NaiveDate) -> Result<
             crate::demo::generate(&mut store, 150, 1, today)?;
             store.backup()?;
             drop(store);
+            // The damage goes where the first screen never reads (the search index's
+            // root page), so that the journal opens and only the check finds it: garbage
+            // over "the middle pages" hit the lists' own pages as often as not.
+            let (page, size) = search_index_root(path)?;
             garble(path, |b| {
-                let mid = b.len() / 2 / 4096 * 4096;
-                b[mid..mid + 4 * 4096].fill(0xA5);
+                let start = (page - 1) * size;
+                if let Some(bytes) = b.get_mut(start..start + size) {
+                    bytes.fill(0xA5);
+                }
             })
             .map_err(io)?;
         }
@@ -69,6 +75,23 @@ pub fn make(path: &Path, kind: ScratchKind, today: chrono::NaiveDate) -> Result<
         ScratchKind::NotAJournal => std::fs::write(path, "not a journal\n").map_err(io)?,
     }
     Ok(())
+}
+
+/// The page number and page size of the search index's root page, read through SQLite.
+fn search_index_root(path: &Path) -> Result<(usize, usize)> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let page: i64 = conn.query_row(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'search_fts_data'",
+        [],
+        |r| r.get(0),
+    )?;
+    let size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    drop(conn);
+    let whole = |n: i64| usize::try_from(n).ok().filter(|&n| n > 0);
+    whole(page)
+        .zip(whole(size))
+        .ok_or_else(|| Error::invalid("scratch", "the scratch journal has no search index"))
 }
 
 /// Rewrites the closed journal at `path` with `damage` done to its bytes.
