@@ -16,6 +16,7 @@ mod import;
 mod lock;
 mod merge;
 mod migrations;
+mod partner;
 mod partnerships;
 mod search;
 mod sessions;
