@@ -473,3 +473,29 @@ fn my_open_items_show_what_the_partner_asked_of_me_and_what_they_say_they_did() 
         .unwrap();
     assert_eq!(partner.asked_of_me.len(), 2);
 }
+
+#[test]
+fn the_paired_scratch_journal_holds_a_received_bundle_of_every_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    let today = date(TODAY);
+    tandem_core::scratch::make(&path, tandem_core::scratch::ScratchKind::Paired, today).unwrap();
+    let store = tandem_core::Store::open(&path).unwrap();
+    let p = store.list_partnerships().unwrap()[0].partnership.id;
+    let board = store.swot_board(p, None, None, today).unwrap();
+    let offer = board.partner_shared.unwrap();
+    assert_eq!(offer.by.name, "Zoë Okafor");
+    let shared = store.shared_swot_board(p, None, None, today).unwrap();
+    assert_eq!(shared.shared.len(), 1, "Curious / Curious!");
+    let sessions = store.partner_sessions(p).unwrap().unwrap().sessions;
+    assert_eq!(sessions.len(), 2);
+    assert!(sessions.iter().any(|s| s.linked_session_id.is_some()));
+    let goals = store.partner_goals(p).unwrap().unwrap().goals;
+    assert_eq!(
+        goals.iter().filter(|g| g.linked_goal_id.is_some()).count(),
+        1
+    );
+    let open = store.dashboard(p, today).unwrap().partner.unwrap();
+    assert_eq!(open.asked_of_me.len(), 1);
+    assert_eq!(open.says_done.len(), 1);
+}
