@@ -39,7 +39,7 @@ describe("the partner's shared content", () => {
     await screen.findByRole('heading', { name: 'Zoë’s SWOT as Zoë shared it' })
     const head = screen.getByTestId('side-head-partner')
     expect(within(head).getByRole('button', { name: /^Zoë’s own/ })).toHaveAttribute('aria-pressed', 'true')
-    expect(within(head).getByTestId('shared-label')).toHaveTextContent(/Zoë’s\s+shared on/)
+    expect(within(head).getByTestId('shared-label')).toHaveTextContent(/Zoë’s SWOT\s+shared on/)
     expect(within(head).getByTestId('not-verified')).toBeInTheDocument()
     await waitFor(() => expect(texts('Zoë’s strengths').join('|')).toContain('Explains AI tools well'))
     // Read-only: no box to add to her quadrants, nothing to edit.
@@ -59,7 +59,7 @@ describe("the partner's shared content", () => {
 
     // Copy one into my view of her SWOT: the core starts that view.
     const row = within(region('Zoë’s threats')).getAllByTestId('swot-item')[0]
-    await fireEvent.click(within(row).getByRole('button', { name: 'Copy “Too many meetings” to my view of Zoë’s SWOT' }))
+    await fireEvent.click(within(row).getByRole('button', { name: 'Copy to my view: “Too many meetings”, into my view of Zoë’s SWOT' }))
     await waitFor(() => expect(within(row).getByRole('status')).toHaveTextContent('Copied to my view'))
     const board = await backend.core.swotBoard(p.id, null, null)
     expect(board.partner?.items.map((i) => i.text)).toEqual(['Too many meetings'])
