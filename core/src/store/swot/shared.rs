@@ -52,7 +52,7 @@ fn as_view(partnership_id: Uuid, by: &SharedBy, s: &BundleSwotSnapshot) -> SwotV
             deleted_at: None,
         })
         .collect();
-    items.sort_by(|a, b| (a.quadrant, a.position, a.id).cmp(&(b.quadrant, b.position, b.id)));
+    items.sort_by_key(|i| (i.quadrant, i.position, i.id));
     SwotView { snapshot, items }
 }
 
@@ -73,9 +73,7 @@ fn shared_views(
         .iter()
         .map(|s| as_view(partnership_id, &by, s))
         .collect();
-    views.sort_by(|a, b| {
-        (b.snapshot.taken_on, b.snapshot.id).cmp(&(a.snapshot.taken_on, a.snapshot.id))
-    });
+    views.sort_by_key(|v| std::cmp::Reverse((v.snapshot.taken_on, v.snapshot.id)));
     Ok(Some((by, views)))
 }
 
