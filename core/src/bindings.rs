@@ -162,6 +162,13 @@ pub fn typescript() -> String {
     decl::<BundleAgreement>(&cfg, &mut out);
     decl::<Acknowledgement>(&cfg, &mut out);
     decl::<BundlePayload>(&cfg, &mut out);
+    decl::<SharedBy>(&cfg, &mut out);
+    decl::<SharedSwot>(&cfg, &mut out);
+    decl::<PartnerSession>(&cfg, &mut out);
+    decl::<PartnerSessions>(&cfg, &mut out);
+    decl::<PartnerGoal>(&cfg, &mut out);
+    decl::<PartnerGoals>(&cfg, &mut out);
+    decl::<PartnerOpenItems>(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

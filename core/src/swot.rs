@@ -177,6 +177,12 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     score(&Wording::new(a), &Wording::new(b))
 }
 
+/// Whether two wordings are the same or nearly the same, by the rule the board pairs SWOT
+/// items with (and a partner's goal is linked to mine by its title).
+pub fn near_same(a: &str, b: &str) -> bool {
+    similarity(a, b) >= JACCARD_SIMILAR
+}
+
 fn score(a: &Wording, b: &Wording) -> f64 {
     if a.norm.is_empty() || b.norm.is_empty() {
         return 0.0;

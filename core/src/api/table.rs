@@ -107,6 +107,14 @@ macro_rules! with_commands {
                 set_partner_item_done(link_id: String, action_item_id: Uuid, done: bool) -> () = |s| s.set_partner_item_done(&link_id, action_item_id, done);
                 /// The partner's content as their last bundle gave it, in my words (null: nothing received).
                 partner_content(partnership_id: Uuid) -> Option<BundlePayload> = |s| s.partner_content(partnership_id);
+                /// The side-by-side SWOT with the partner's own shared SWOT as the partner column (read-only, labelled): their current shared snapshot, or the one chosen.
+                shared_swot_board(partnership_id: Uuid, mine_snapshot_id: Option<Uuid>, shared_snapshot_id: Option<Uuid>) -> SwotBoard = |s| s.shared_swot_board(partnership_id, mine_snapshot_id, shared_snapshot_id, today());
+                /// Copies an item of the partner's shared SWOT into my view of their SWOT (its current snapshot, started today if none); an item of the same wording there is answered instead.
+                copy_partner_swot_item(partnership_id: Uuid, item_id: Uuid) -> SwotItem = |s| s.copy_partner_swot_item(partnership_id, item_id, today());
+                /// The partner's shared sessions, each with my session held the same day (null: nothing received).
+                partner_sessions(partnership_id: Uuid) -> Option<PartnerSessions> = |s| s.partner_sessions(partnership_id);
+                /// The partner's shared goals with where they stand, each with my goal of nearly the same title (null: nothing received).
+                partner_goals(partnership_id: Uuid) -> Option<PartnerGoals> = |s| s.partner_goals(partnership_id);
             }
             journal {
                 /// Where the journal is and whether it opened (with the reason when it did not).

@@ -6,11 +6,13 @@
 
 mod exchange;
 mod goal;
+mod partner;
 mod swot;
 mod views;
 
 pub use exchange::*;
 pub use goal::*;
+pub use partner::*;
 pub use swot::*;
 pub use views::*;
 

@@ -124,7 +124,12 @@ pub struct SwotBoard {
     pub mine: Option<SwotView>,
     pub partner: Option<SwotView>,
     pub shared: Vec<SharedPair>,
+    /// Every snapshot of my journal, of both sides (the partner's shared ones are in
+    /// `partner_shared`).
     pub snapshots: Vec<SwotSnapshot>,
+    /// The partner's own shared SWOT, when they shared one: offered as the partner column
+    /// (and shown there when `shown`, read-only).
+    pub partner_shared: Option<super::SharedSwot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -43,6 +43,9 @@ pub struct Dashboard {
     /// The last 12 calendar months up to `today`, oldest first, months without sessions
     /// included.
     pub sessions_per_month: Vec<MonthCount>,
+    /// What the partner asked of me and which of my items they say they did, from their
+    /// last bundle (absent when nothing was received from them).
+    pub partner: Option<super::PartnerOpenItems>,
 }
 
 /// What a search result (or a trash entry) is.

@@ -120,6 +120,7 @@ impl Store {
             open_action_count,
             goals,
             sessions_per_month,
+            partner: self.partner_open_items(partnership_id, today)?,
         })
     }
 }

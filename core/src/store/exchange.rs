@@ -29,7 +29,7 @@ use crate::exchange::{
 use crate::model::{
     ActionItemDraft, Agreement, AskedOfMe, ExchangeLink, GoalDraft, InviteOut, KindChanges,
     LinkState, MilestoneDraft, Owner, PartnershipDraft, ProgressDraft, ReceivePreview,
-    SessionDraft, ShareCounts, ShareReport, Visibility,
+    SessionDraft, ShareCounts, ShareReport, SharedBy, Visibility,
 };
 use crate::time::{self, date_text, datetime_text, parse_date, parse_datetime, parse_timestamp};
 use crate::validate;
@@ -430,16 +430,32 @@ impl Store {
     /// The partner's content of a partnership's link, as the last bundle gave it (in my
     /// words), read from the `partner_*` tables. `None` when nothing was received.
     pub fn partner_content(&self, partnership_id: Uuid) -> Result<Option<BundlePayload>> {
-        let mut all = links(
-            &self.conn,
-            "WHERE partnership_id = ?1 AND received_sequence > 0",
-            &[&partnership_id.to_string()],
-        )?;
-        let Some(link) = all.pop() else {
-            return Ok(None);
-        };
-        read_content(&self.conn, &link).map(Some)
+        Ok(received(&self.conn, partnership_id)?.map(|(_, p)| p))
     }
+}
+
+/// The partner's content of a partnership (as [`Store::partner_content`] reads it) with who
+/// shared it and when; `None` when nothing was received.
+pub(super) fn received(
+    conn: &Connection,
+    partnership_id: Uuid,
+) -> Result<Option<(SharedBy, BundlePayload)>> {
+    let mut all = links(
+        conn,
+        "WHERE partnership_id = ?1 AND received_sequence > 0",
+        &[&partnership_id.to_string()],
+    )?;
+    let Some(link) = all.pop() else {
+        return Ok(None);
+    };
+    let payload = read_content(conn, &link)?;
+    let by = SharedBy {
+        link_id: link.id.to_string(),
+        name: link.partner_name.clone(),
+        shared_at: payload.created_at,
+        verified: link.verified_at.is_some(),
+    };
+    Ok(Some((by, payload)))
 }
 
 fn paired_link(conn: &Connection, partnership_id: Uuid) -> Result<LinkRow> {

@@ -16,6 +16,7 @@ mod import;
 mod lock;
 mod merge;
 mod migrations;
+mod partner;
 mod partnerships;
 mod search;
 mod sessions;
@@ -122,6 +123,30 @@ impl Store {
         self.conn
             .pragma_update(None, "user_version", version)
             .map_err(Error::from)
+    }
+
+    /// Shares a goal or a snapshot of my own SWOT (only for the scratch journals of
+    /// `crate::scratch`, until the model edits these visibilities itself).
+    pub(crate) fn share_for_tests(
+        &mut self,
+        goals: &[uuid::Uuid],
+        snapshots: &[uuid::Uuid],
+    ) -> Result<()> {
+        let tx = self.write()?;
+        for id in goals {
+            tx.execute(
+                "UPDATE goal SET visibility = 'shared' WHERE id = ?1",
+                [id.to_string()],
+            )?;
+        }
+        for id in snapshots {
+            tx.execute(
+                "UPDATE swot_snapshot SET visibility = 'shared' WHERE id = ?1",
+                [id.to_string()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// [`Store::open`] for a command that writes (the command line): it first takes the

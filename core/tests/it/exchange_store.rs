@@ -16,14 +16,14 @@ use crate::{
 
 /// A journal in a file (so that tests can set the visibilities the model does not edit
 /// yet with SQL, and copy it), with one partnership.
-struct Journal {
+pub(crate) struct Journal {
     _dir: tempfile::TempDir,
-    path: PathBuf,
-    store: Store,
-    partnership: Uuid,
+    pub(crate) path: PathBuf,
+    pub(crate) store: Store,
+    pub(crate) partnership: Uuid,
 }
 
-fn journal(partner: &str, me: &str, role: Role) -> Journal {
+pub(crate) fn journal(partner: &str, me: &str, role: Role) -> Journal {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.sqlite3");
     let mut store = Store::open(&path).unwrap();
@@ -40,21 +40,21 @@ fn journal(partner: &str, me: &str, role: Role) -> Journal {
 }
 
 impl Journal {
-    fn sql(&self, sql: &str) {
+    pub(crate) fn sql(&self, sql: &str) {
         let conn = rusqlite::Connection::open(&self.path).unwrap();
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .unwrap();
         conn.execute_batch(sql).unwrap();
     }
 
-    fn share(&mut self) -> Vec<u8> {
+    pub(crate) fn share(&mut self) -> Vec<u8> {
         self.store
             .share(self.partnership, Armour::Binary)
             .unwrap()
             .0
     }
 
-    fn content(&self) -> Option<BundlePayload> {
+    pub(crate) fn content(&self) -> Option<BundlePayload> {
         self.store.partner_content(self.partnership).unwrap()
     }
 
@@ -67,7 +67,7 @@ impl Journal {
 }
 
 /// Henrik (A) invites Zoë (B); B accepts into a new partnership; A imports B's first bundle.
-fn paired() -> (Journal, Journal) {
+pub(crate) fn paired() -> (Journal, Journal) {
     let mut a = journal("Zoë Okafor", "Henrik", Role::Mentee);
     let out = a.store.invite(a.partnership).unwrap();
     assert_eq!(out.link.state, LinkState::Invited);

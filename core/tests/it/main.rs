@@ -17,6 +17,7 @@ mod markdown;
 mod migrations;
 mod open;
 mod other_process;
+mod partner_view;
 mod partnerships;
 mod report;
 mod revisions;

@@ -6,7 +6,7 @@ import { httpTransport, type Post } from '../lib/backend/http'
 import { BackendError, type Backend } from '../lib/backend/types'
 
 /** The states a scratch journal can start in (`tandem_core::scratch::ScratchKind`). */
-export type ScratchKind = 'empty' | 'sample' | 'damaged' | 'fails_check' | 'too_new' | 'not_a_journal'
+export type ScratchKind = 'empty' | 'sample' | 'damaged' | 'fails_check' | 'too_new' | 'not_a_journal' | 'paired'
 
 export type Method = keyof Backend
 

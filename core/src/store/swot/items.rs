@@ -139,27 +139,38 @@ fn renumber(conn: &Connection, q: Quadrant, items: &[SwotItem]) -> Result<()> {
     Ok(())
 }
 
+/// Adds an item at the end of its quadrant of a live snapshot (inside the caller's
+/// transaction).
+pub(super) fn add_item(
+    conn: &Connection,
+    snapshot_id: Uuid,
+    draft: &SwotItemDraft,
+) -> Result<SwotItem> {
+    let text = clean_text("text", "The item", &draft.text)?;
+    live_snapshot(conn, snapshot_id)?;
+    let now = time::now();
+    let item = SwotItem {
+        id: Uuid::new_v4(),
+        snapshot_id,
+        quadrant: draft.quadrant,
+        position: next_position(conn, snapshot_id, draft.quadrant)?,
+        text,
+        priority: draft.priority,
+        origin_id: None,
+        link_id: None,
+        created_at: now,
+        updated_at: now,
+        deleted_at: None,
+    };
+    put_item(conn, &item)?;
+    Ok(item)
+}
+
 impl Store {
     /// Adds an item at the end of its quadrant.
     pub fn add_swot_item(&mut self, snapshot_id: Uuid, draft: &SwotItemDraft) -> Result<SwotItem> {
-        let text = clean_text("text", "The item", &draft.text)?;
         let tx = self.write()?;
-        live_snapshot(&tx, snapshot_id)?;
-        let now = time::now();
-        let item = SwotItem {
-            id: Uuid::new_v4(),
-            snapshot_id,
-            quadrant: draft.quadrant,
-            position: next_position(&tx, snapshot_id, draft.quadrant)?,
-            text,
-            priority: draft.priority,
-            origin_id: None,
-            link_id: None,
-            created_at: now,
-            updated_at: now,
-            deleted_at: None,
-        };
-        put_item(&tx, &item)?;
+        let item = add_item(&tx, snapshot_id, draft)?;
         tx.commit()?;
         Ok(item)
     }

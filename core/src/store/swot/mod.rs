@@ -7,6 +7,7 @@
 
 mod items;
 mod pairs;
+mod shared;
 mod snapshots;
 mod tows;
 

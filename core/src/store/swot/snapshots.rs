@@ -79,7 +79,7 @@ pub(super) fn view(conn: &Connection, snapshot: SwotSnapshot) -> Result<SwotView
 }
 
 /// The live snapshots of a partnership (one side or both), newest first.
-fn snapshots_of(
+pub(super) fn snapshots_of(
     conn: &Connection,
     partnership_id: Uuid,
     side: Option<Side>,
@@ -106,10 +106,21 @@ fn side_label(side: Side) -> &'static str {
     }
 }
 
+/// The current one of a side's snapshots (`all`, newest first) on `today`: the latest taken
+/// `today` or before (a snapshot dated later is not current yet), else the earliest of
+/// those dated later.
+pub(super) fn current_of(all: Vec<SwotSnapshot>, today: NaiveDate) -> Option<SwotSnapshot> {
+    let current = all.iter().position(|s| s.taken_on <= today);
+    match current {
+        Some(i) => all.into_iter().nth(i),
+        None => all.into_iter().last(),
+    }
+}
+
 /// The snapshot chosen for one side of the board, or that side's current one: the latest
 /// taken `today` or before (a snapshot dated later is not current yet), else the earliest
 /// of those dated later.
-fn board_side(
+pub(super) fn board_side(
     conn: &Connection,
     partnership_id: Uuid,
     side: Side,
@@ -138,16 +149,63 @@ fn board_side(
             }
             Some(s)
         }
-        None => {
-            let all = snapshots_of(conn, partnership_id, Some(side))?;
-            let current = all.iter().position(|s| s.taken_on <= today);
-            match current {
-                Some(i) => all.into_iter().nth(i),
-                None => all.into_iter().last(),
-            }
-        }
+        None => current_of(snapshots_of(conn, partnership_id, Some(side))?, today),
     };
     snapshot.map(|s| view(conn, s)).transpose()
+}
+
+/// [`Store::start_snapshot`] inside the caller's transaction.
+pub(super) fn start_in(
+    tx: &Connection,
+    partnership_id: Uuid,
+    side: Side,
+    taken_on: NaiveDate,
+    reason: &str,
+) -> Result<SwotView> {
+    check_date("taken_on", taken_on)?;
+    let reason = check_reason(reason)?;
+    ensure_live_partnership(tx, partnership_id)?;
+    let latest = snapshots_of(tx, partnership_id, Some(side))?
+        .into_iter()
+        .next();
+    let now = time::now();
+    let snapshot = SwotSnapshot {
+        id: Uuid::new_v4(),
+        partnership_id,
+        side,
+        taken_on,
+        reason,
+        created_at: now,
+        updated_at: now,
+        deleted_at: None,
+    };
+    put_snapshot(tx, &snapshot)?;
+    if let Some(latest) = latest {
+        let mut counts: HashMap<Quadrant, u32> = HashMap::new();
+        let mut copies: Vec<(Uuid, Uuid)> = Vec::new();
+        for old in live_items(tx, latest.id)? {
+            let position = counts.entry(old.quadrant).or_insert(0);
+            let id = Uuid::new_v4();
+            copies.push((old.id, id));
+            put_item(
+                tx,
+                &SwotItem {
+                    id,
+                    snapshot_id: snapshot.id,
+                    position: *position,
+                    origin_id: Some(old.id),
+                    link_id: None,
+                    created_at: now,
+                    updated_at: now,
+                    deleted_at: None,
+                    ..old
+                },
+            )?;
+            *position += 1;
+        }
+        copy_forward(tx, side, &copies, &now)?;
+    }
+    view(tx, snapshot)
 }
 
 impl Store {
@@ -191,6 +249,7 @@ impl Store {
             partner,
             shared,
             snapshots: snapshots_of(&self.conn, partnership_id, None)?,
+            partner_shared: super::shared::offer(&self.conn, partnership_id)?,
         })
     }
 
@@ -205,51 +264,8 @@ impl Store {
         taken_on: NaiveDate,
         reason: &str,
     ) -> Result<SwotView> {
-        check_date("taken_on", taken_on)?;
-        let reason = check_reason(reason)?;
         let tx = self.write()?;
-        ensure_live_partnership(&tx, partnership_id)?;
-        let latest = snapshots_of(&tx, partnership_id, Some(side))?
-            .into_iter()
-            .next();
-        let now = time::now();
-        let snapshot = SwotSnapshot {
-            id: Uuid::new_v4(),
-            partnership_id,
-            side,
-            taken_on,
-            reason,
-            created_at: now,
-            updated_at: now,
-            deleted_at: None,
-        };
-        put_snapshot(&tx, &snapshot)?;
-        if let Some(latest) = latest {
-            let mut counts: HashMap<Quadrant, u32> = HashMap::new();
-            let mut copies: Vec<(Uuid, Uuid)> = Vec::new();
-            for old in live_items(&tx, latest.id)? {
-                let position = counts.entry(old.quadrant).or_insert(0);
-                let id = Uuid::new_v4();
-                copies.push((old.id, id));
-                put_item(
-                    &tx,
-                    &SwotItem {
-                        id,
-                        snapshot_id: snapshot.id,
-                        position: *position,
-                        origin_id: Some(old.id),
-                        link_id: None,
-                        created_at: now,
-                        updated_at: now,
-                        deleted_at: None,
-                        ..old
-                    },
-                )?;
-                *position += 1;
-            }
-            copy_forward(&tx, side, &copies, &now)?;
-        }
-        let v = view(&tx, snapshot)?;
+        let v = start_in(&tx, partnership_id, side, taken_on, reason)?;
         tx.commit()?;
         Ok(v)
     }

@@ -19,6 +19,8 @@ import type {
   JournalInfo,
   Milestone,
   MilestoneDraft,
+  PartnerGoals,
+  PartnerSessions,
   Partnership,
   PartnershipDraft,
   PartnershipOverview,
@@ -105,6 +107,10 @@ export const COMMANDS = [
   'unpair_link',
   'set_partner_item_done',
   'partner_content',
+  'shared_swot_board',
+  'copy_partner_swot_item',
+  'partner_sessions',
+  'partner_goals',
   'journal_info',
   'list_backups',
   'restore_backup',
@@ -210,6 +216,14 @@ export interface Commands {
   setPartnerItemDone(linkId: string, actionItemId: string, done: boolean): Promise<void>
   /** The partner's content as their last bundle gave it, in my words (null: nothing received). */
   partnerContent(partnershipId: string): Promise<BundlePayload | null>
+  /** The side-by-side SWOT with the partner's own shared SWOT as the partner column (read-only, labelled): their current shared snapshot, or the one chosen. */
+  sharedSwotBoard(partnershipId: string, mineSnapshotId: string | null, sharedSnapshotId: string | null): Promise<SwotBoard>
+  /** Copies an item of the partner's shared SWOT into my view of their SWOT (its current snapshot, started today if none); an item of the same wording there is answered instead. */
+  copyPartnerSwotItem(partnershipId: string, itemId: string): Promise<SwotItem>
+  /** The partner's shared sessions, each with my session held the same day (null: nothing received). */
+  partnerSessions(partnershipId: string): Promise<PartnerSessions | null>
+  /** The partner's shared goals with where they stand, each with my goal of nearly the same title (null: nothing received). */
+  partnerGoals(partnershipId: string): Promise<PartnerGoals | null>
   /** Where the journal is and whether it opened (with the reason when it did not). */
   journalInfo(): Promise<JournalInfo>
   /** Newest first. Works even when the journal could not be opened. */
@@ -283,6 +297,10 @@ export function commandClient(send: Transport): Commands {
     unpairLink: (linkId, removeContent) => send('unpair_link', { link_id: linkId, remove_content: removeContent }) as Promise<void>,
     setPartnerItemDone: (linkId, actionItemId, done) => send('set_partner_item_done', { link_id: linkId, action_item_id: actionItemId, done }) as Promise<void>,
     partnerContent: (partnershipId) => send('partner_content', { partnership_id: partnershipId }) as Promise<BundlePayload | null>,
+    sharedSwotBoard: (partnershipId, mineSnapshotId, sharedSnapshotId) => send('shared_swot_board', { partnership_id: partnershipId, mine_snapshot_id: mineSnapshotId, shared_snapshot_id: sharedSnapshotId }) as Promise<SwotBoard>,
+    copyPartnerSwotItem: (partnershipId, itemId) => send('copy_partner_swot_item', { partnership_id: partnershipId, item_id: itemId }) as Promise<SwotItem>,
+    partnerSessions: (partnershipId) => send('partner_sessions', { partnership_id: partnershipId }) as Promise<PartnerSessions | null>,
+    partnerGoals: (partnershipId) => send('partner_goals', { partnership_id: partnershipId }) as Promise<PartnerGoals | null>,
     journalInfo: () => send('journal_info', {}) as Promise<JournalInfo>,
     listBackups: () => send('list_backups', {}) as Promise<BackupInfo[]>,
     restoreBackup: (path) => send('restore_backup', { path }) as Promise<RestoreReport>,

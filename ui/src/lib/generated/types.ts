@@ -217,7 +217,12 @@ goals: Array<GoalSummary>,
  * The last 12 calendar months up to `today`, oldest first, months without sessions
  * included.
  */
-sessions_per_month: Array<MonthCount>, };
+sessions_per_month: Array<MonthCount>, 
+/**
+ * What the partner asked of me and which of my items they say they did, from their
+ * last bundle (absent when nothing was received from them).
+ */
+partner: PartnerOpenItems | null, };
 
 export type ItemKind = "partnership" | "session" | "action_item" | "goal" | "milestone" | "progress" | "swot_snapshot" | "swot_item" | "tows";
 
@@ -291,7 +296,17 @@ export type Match = "same" | "similar" | "linked";
 
 export type SharedPair = { mine: string, partner: string, by: Match, };
 
-export type SwotBoard = { mine: SwotView | null, partner: SwotView | null, shared: Array<SharedPair>, snapshots: Array<SwotSnapshot>, };
+export type SwotBoard = { mine: SwotView | null, partner: SwotView | null, shared: Array<SharedPair>, 
+/**
+ * Every snapshot of my journal, of both sides (the partner's shared ones are in
+ * `partner_shared`).
+ */
+snapshots: Array<SwotSnapshot>, 
+/**
+ * The partner's own shared SWOT, when they shared one: offered as the partner column
+ * (and shown there when `shown`, read-only).
+ */
+partner_shared: SharedSwot | null, };
 
 export type MovedItem = { before: SwotItem, after: SwotItem, };
 
@@ -598,3 +613,70 @@ agreement: BundleAgreement | null,
  * Action items of the partner's (assigned to the author) that the author has done.
  */
 acknowledgements: Array<Acknowledgement>, };
+
+export type SharedBy = { 
+/**
+ * The exchange link it came through (what `set_partner_item_done` takes).
+ */
+link_id: string, 
+/**
+ * The partner's name ("Zoë Okafor").
+ */
+name: string, 
+/**
+ * When the partner made the bundle it came in.
+ */
+shared_at: string, 
+/**
+ * Whether the link's fingerprint words were compared and found the same; until then
+ * everything received says "not verified".
+ */
+verified: boolean, };
+
+export type SharedSwot = { by: SharedBy, 
+/**
+ * Their shared snapshots (side `partner`, in my words), newest first: what the partner
+ * column can show instead of my view of their SWOT.
+ */
+snapshots: Array<SwotSnapshot>, 
+/**
+ * Whether the board's partner column shows one of them (else it is my view of theirs).
+ */
+shown: boolean, };
+
+export type PartnerSession = { session: BundleSession, 
+/**
+ * My live session held on the same day (the nearest in time when I have several).
+ */
+linked_session_id: string | null, };
+
+export type PartnerSessions = { by: SharedBy, sessions: Array<PartnerSession>, };
+
+export type PartnerGoal = { 
+/**
+ * With its milestones in order and its progress oldest first.
+ */
+goal: BundleGoal, 
+/**
+ * The latest progress value (by date), if any was recorded.
+ */
+progress: number | null, milestones_done: number, milestones_total: number, 
+/**
+ * My live goal whose title is the same or nearly the same (each of mine is linked to at
+ * most one of theirs, the closest titles first).
+ */
+linked_goal_id: string | null, };
+
+export type PartnerGoals = { by: SharedBy, goals: Array<PartnerGoal>, };
+
+export type PartnerOpenItems = { by: SharedBy, 
+/**
+ * Action items of the partner's sessions asked of me (mine or both of ours, in my
+ * words) that neither they nor I marked done, by due date (undated last).
+ */
+asked_of_me: Array<AskedOfMe>, 
+/**
+ * My open action items the partner says they did (their bundle acknowledges them):
+ * offered to tick.
+ */
+says_done: Array<ActionItemView>, };

@@ -1,6 +1,6 @@
 import { tick } from 'svelte'
 import type { Backend } from '../../backend/types'
-import type { Match, Priority, Quadrant, Side, SwotItem, SwotSnapshot, SwotView } from '../../generated/types'
+import type { Match, Priority, Quadrant, SharedSwot, Side, SwotBoard, SwotItem, SwotSnapshot, SwotView } from '../../generated/types'
 import type { UndoToast } from '../../undo'
 import { QUADRANTS, applyMove, byQuadrant, errorMessage, today, withoutItem } from './meta'
 
@@ -30,6 +30,14 @@ export class SwotBoardState {
   chosen = $state<Record<Side, string | null>>({ mine: null, partner: null })
   /** Messages beside a quadrant, by "side:quadrant"; "board" for the whole board. */
   errors = $state<Record<string, string>>({})
+  /** The partner's own shared SWOT, when they shared one (offered for the partner column). */
+  partnerShared = $state<SharedSwot | null>(null)
+  /** Whose partner column: my view of their SWOT, or theirs as they shared it (read-only). */
+  partnerSource = $state<'mine' | 'shared'>('mine')
+  /** The shared snapshot shown; null: their current one. */
+  chosenShared = $state<string | null>(null)
+  /** Items of theirs just copied into my view (by their id), for "Copied". */
+  copied = $state<Record<string, true>>({})
   loaded = $state(false)
   loadError = $state<string | null>(null)
   /** The item under the pointer or focus: its pair is highlighted. */
@@ -49,6 +57,17 @@ export class SwotBoardState {
       ]),
     ),
   )
+
+  /** Whether the partner column shows the partner's own shared SWOT (which is read-only). */
+  get partnerReadOnly(): boolean {
+    return this.partnerSource === 'shared' && this.partnerShared !== null
+  }
+
+  #read(): Promise<SwotBoard> {
+    return this.partnerSource === 'shared'
+      ? this.backend.sharedSwotBoard(this.partnershipId, this.chosen.mine, this.chosenShared)
+      : this.backend.swotBoard(this.partnershipId, this.chosen.mine, this.chosen.partner)
+  }
 
   /** The item on the other side that `id` is shared with. */
   pairOf(id: string): Pair | undefined {
@@ -86,7 +105,7 @@ export class SwotBoardState {
     const read = ++this.#reads
     const changes = this.#changes
     try {
-      const board = await this.backend.swotBoard(this.partnershipId, this.chosen.mine, this.chosen.partner)
+      const board = await this.#read()
       // A later read (another snapshot chosen) answers instead of this one.
       if (read !== this.#reads) return true
       // A change made meanwhile is not in this answer: the board is read again once it is done.
@@ -95,6 +114,7 @@ export class SwotBoardState {
         this.shared = board.shared
       }
       this.snapshots = board.snapshots
+      this.partnerShared = board.partner_shared
       this.loadError = null
       this.loaded = true
       return true
@@ -110,12 +130,13 @@ export class SwotBoardState {
     const read = ++this.#reads
     const changes = this.#changes
     try {
-      const board = await this.backend.swotBoard(this.partnershipId, this.chosen.mine, this.chosen.partner)
+      const board = await this.#read()
       // Stale if the board was read again since (a new snapshot shown) or changed meanwhile
       // (a link, say): that change reads it again once it is done.
       if (read !== this.#reads || this.#pending > 0 || changes !== this.#changes) return
       this.shared = board.shared
       this.snapshots = board.snapshots
+      this.partnerShared = board.partner_shared
       this.views = { mine: board.mine, partner: board.partner }
     } catch {
       // The board stays as it is; the next change reads it again.
@@ -133,8 +154,36 @@ export class SwotBoardState {
   }
 
   async choose(side: Side, snapshotId: string | null): Promise<void> {
-    this.chosen[side] = snapshotId
+    if (side === 'partner' && this.partnerReadOnly) this.chosenShared = snapshotId
+    else this.chosen[side] = snapshotId
     await this.load()
+  }
+
+  /** Shows my view of the partner's SWOT, or theirs as they shared it, in the partner column. */
+  async showPartner(source: 'mine' | 'shared'): Promise<void> {
+    if (this.partnerSource === source) return
+    this.partnerSource = source
+    this.hot = null
+    // The column shows the other SWOT once read; never one under the other's header.
+    this.views.partner = null
+    this.shared = []
+    await this.load()
+  }
+
+  /**
+   * Copies an item of the partner's shared SWOT into my view of their SWOT (the core picks
+   * the snapshot, starting one if I have none); false (with a message) if it was refused.
+   */
+  async copyToMyView(itemId: string, quadrant: Quadrant): Promise<boolean> {
+    try {
+      await this.backend.copyPartnerSwotItem(this.partnershipId, itemId)
+      this.copied[itemId] = true
+      this.setError(this.errorKey('partner', quadrant), null)
+      return true
+    } catch (e) {
+      this.setError(this.errorKey('partner', quadrant), errorMessage(e))
+      return false
+    }
   }
 
   /** The shown snapshot of a side, started (dated today) when the side has none yet. */
