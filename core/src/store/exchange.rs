@@ -27,8 +27,8 @@ use crate::exchange::{
     PublicKeys,
 };
 use crate::model::{
-    ActionItemDraft, Agreement, AskedOfMe, ExchangeLink, GoalDraft, InviteOut, KindChanges,
-    LinkState, MilestoneDraft, Owner, PartnershipDraft, ProgressDraft, ReceivePreview,
+    ActionItemDraft, Agreement, AskedOfMe, ExchangeLink, GoalDraft, InviteOut, InvitePreview,
+    KindChanges, LinkState, MilestoneDraft, Owner, PartnershipDraft, ProgressDraft, ReceivePreview,
     SessionDraft, ShareCounts, ShareReport, Visibility,
 };
 use crate::time::{self, date_text, datetime_text, parse_date, parse_datetime, parse_timestamp};
@@ -141,6 +141,13 @@ fn link_by_id(conn: &Connection, id: &str) -> Result<LinkRow> {
         })
 }
 
+fn already_used() -> Error {
+    Error::invalid(
+        "invite",
+        "This invite was already used in this journal (accepted here, or made here): each invite pairs once.",
+    )
+}
+
 fn wrong_link(reason: impl Into<String>) -> Error {
     ExchangeError::BundleWrongLink {
         reason: reason.into(),
@@ -193,7 +200,8 @@ impl Store {
         let identity = Identity::generate()?;
         let invite = Invite::new(&identity, p.my_name.trim(), p.my_role, p.kind)?;
         let text = invite.to_text(&identity)?;
-        let now = time::timestamp_text(&time::now());
+        // The link is made when the invite is: `invite_text` makes the same text again.
+        let now = time::timestamp_text(&invite.created_at);
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO exchange_link (id, partnership_id, identity, partner_name, state, \
@@ -214,6 +222,71 @@ impl Store {
         })
     }
 
+    /// The invite of a link still waiting for the partner's answer, made again from the
+    /// link's own keys and the partnership as it is now: the same link, so it can be saved
+    /// or copied again after it was first shown (it holds only public keys).
+    pub fn invite_text(&self, link_id: &str) -> Result<String> {
+        let link = link_by_id(&self.conn, link_id)?;
+        if link.state != LinkState::Invited {
+            return Err(Error::invalid(
+                "link",
+                match link.state {
+                    LinkState::Paired => {
+                        "This link is paired already: its invite was answered, and is not needed again."
+                    }
+                    _ => {
+                        "This link was unpaired: its invite can no longer be used. Invite your partner again."
+                    }
+                },
+            ));
+        }
+        let created: String = self.conn.query_row(
+            "SELECT created_at FROM exchange_link WHERE id = ?1",
+            [link_id],
+            |r| r.get(0),
+        )?;
+        let created_at = parse_timestamp(&created).ok_or_else(|| {
+            Error::invalid(
+                "link",
+                "This link's date is not readable; unpair it and invite again.",
+            )
+        })?;
+        let p = self.get_partnership(link.partnership_id)?;
+        let identity = link.identity()?;
+        let invite = Invite {
+            link_id: link.id,
+            created_at,
+            inviter_name: p.my_name.trim().to_owned(),
+            inviter_role: p.my_role,
+            kind: p.kind,
+            keys: identity.public_keys(),
+        };
+        Ok(invite.to_text(&identity)?)
+    }
+
+    /// Reads and checks an invite (its signature, its format) and says what accepting it
+    /// would make; writes nothing. An invite this journal made or already accepted is
+    /// refused here as accepting it would be.
+    pub fn check_invite(&self, text: &str) -> Result<InvitePreview> {
+        let invite = Invite::read(text)?;
+        let link_id = invite.link_id.to_string();
+        if links(&self.conn, "WHERE id = ?1", &[&link_id])?
+            .pop()
+            .is_some()
+        {
+            return Err(already_used());
+        }
+        Ok(InvitePreview {
+            text: text.to_owned(),
+            link_id,
+            inviter_name: invite.inviter_name.clone(),
+            inviter_role: invite.inviter_role,
+            my_role: invite.accepter_role(),
+            kind: invite.kind,
+            created_at: invite.created_at,
+        })
+    }
+
     /// Accepts a partner's invite: into the partnership `into`, or a new one prefilled from
     /// the invite (partner's name = the inviter's, my role flipped, the same kind). Pins the
     /// inviter's keys, makes this link's own identity, and answers with the first bundle
@@ -230,10 +303,7 @@ impl Store {
             .pop()
             .is_some()
         {
-            return Err(Error::invalid(
-                "invite",
-                "This invite was already used in this journal (accepted here, or made here): each invite pairs once.",
-            ));
+            return Err(already_used());
         }
         if let Some(id) = into {
             self.get_partnership(id)?;
@@ -326,6 +396,10 @@ impl Store {
     pub fn unpair(&mut self, link_id: &str, remove_content: bool) -> Result<()> {
         let tx = self.write()?;
         link_by_id(&tx, link_id)?;
+        tx.execute(
+            "DELETE FROM journal_meta WHERE key = ?1",
+            [sent_key(link_id)],
+        )?;
         if remove_content {
             tx.execute("DELETE FROM exchange_link WHERE id = ?1", [link_id])?;
         } else {
@@ -388,6 +462,29 @@ impl Store {
     pub fn share_payload(&self, partnership_id: Uuid) -> Result<BundlePayload> {
         let link = paired_link(&self.conn, partnership_id)?;
         gather(&self.conn, &link, link.sent_sequence + 1, time::now())
+    }
+
+    /// What the next bundle changes against the last one sent: new, changed and no longer
+    /// shared records of each kind. `None` when a bundle was sent but what it held is not
+    /// known (sent by an earlier version of Tandem).
+    pub fn share_changes(&self, partnership_id: Uuid) -> Result<Option<Vec<KindChanges>>> {
+        let link = paired_link(&self.conn, partnership_id)?;
+        let next = gather(&self.conn, &link, link.sent_sequence + 1, time::now())?;
+        if link.sent_sequence == 0 {
+            return Ok(Some(changes(None, &next)));
+        }
+        let last: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM journal_meta WHERE key = ?1",
+                [sent_key(&link.id.to_string())],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(last) = last.and_then(|t| BundlePayload::from_json(t.as_bytes()).ok()) else {
+            return Ok(None);
+        };
+        Ok(Some(changes(Some(&last), &next)))
     }
 
     /// Makes the next bundle of a partnership's link: everything I share in it, sealed to
@@ -477,6 +574,15 @@ fn share_in(
             time::timestamp_text(&time::now())
         ],
     )?;
+    // What this bundle held, for the next one's "changed since the last bundle".
+    conn.execute(
+        "INSERT INTO journal_meta (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![
+            sent_key(&link.id.to_string()),
+            String::from_utf8_lossy(&payload.to_json()).into_owned()
+        ],
+    )?;
     let link = link_by_id(conn, &link.id.to_string())?;
     Ok((
         bytes.clone(),
@@ -487,6 +593,12 @@ fn share_in(
             counts: counts(&payload),
         },
     ))
+}
+
+/// The `journal_meta` key of the payload last sent through a link (kept on this computer
+/// only: what I sent, to tell what the next bundle changes).
+fn sent_key(link_id: &str) -> String {
+    format!("exchange.sent_payload.{link_id}")
 }
 
 fn counts(p: &BundlePayload) -> ShareCounts {
@@ -1527,6 +1639,17 @@ impl Store {
         let invite = self.invite(partnership_id)?;
         write_file(out, invite.text.as_bytes(), FileKind::Invite)?;
         Ok(invite)
+    }
+
+    /// [`Store::invite_text`], written to `out`.
+    pub fn save_invite_file(&self, link_id: &str, out: &std::path::Path) -> Result<()> {
+        let text = self.invite_text(link_id)?;
+        write_file(out, text.as_bytes(), FileKind::Invite)
+    }
+
+    /// [`Store::check_invite`] of an invite file.
+    pub fn check_invite_file(&self, path: &std::path::Path) -> Result<InvitePreview> {
+        self.check_invite(&read_invite_file(path)?)
     }
 
     pub fn accept_to_file(
