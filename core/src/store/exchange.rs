@@ -481,10 +481,10 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        let Some(last) = last.and_then(|t| BundlePayload::from_json(t.as_bytes()).ok()) else {
+        let Some(last) = last.and_then(|t| serde_json::from_str::<Digests>(&t).ok()) else {
             return Ok(None);
         };
-        Ok(Some(changes(Some(&last), &next)))
+        Ok(Some(changes_between(&last, &digests(&next))))
     }
 
     /// Makes the next bundle of a partnership's link: everything I share in it, sealed to
@@ -574,13 +574,14 @@ fn share_in(
             time::timestamp_text(&time::now())
         ],
     )?;
-    // What this bundle held, for the next one's "changed since the last bundle".
+    // What this bundle held (each record's digest, never its text), for the next one's
+    // "changed since the last bundle".
     conn.execute(
         "INSERT INTO journal_meta (key, value) VALUES (?1, ?2) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![
             sent_key(&link.id.to_string()),
-            String::from_utf8_lossy(&payload.to_json()).into_owned()
+            serde_json::to_string(&digests(&payload)).unwrap_or_default()
         ],
     )?;
     let link = link_by_id(conn, &link.id.to_string())?;
@@ -595,8 +596,8 @@ fn share_in(
     ))
 }
 
-/// The `journal_meta` key of the payload last sent through a link (kept on this computer
-/// only: what I sent, to tell what the next bundle changes).
+/// The `journal_meta` key of the digests of what the last bundle sent through a link held
+/// (kept on this computer only, to tell what the next bundle changes).
 fn sent_key(link_id: &str) -> String {
     format!("exchange.sent_payload.{link_id}")
 }
@@ -1037,33 +1038,62 @@ fn check_records(p: &BundlePayload) -> Result<()> {
     Ok(())
 }
 
-/// New, changed and withdrawn records of one kind, by id.
-fn diff<T: serde::Serialize>(kind: &str, old: &[(Uuid, T)], new: &[(Uuid, T)]) -> KindChanges {
-    let json = |v: &T| serde_json::to_string(v).unwrap_or_default();
-    let old: BTreeMap<Uuid, String> = old.iter().map(|(id, v)| (*id, json(v))).collect();
-    let new: BTreeMap<Uuid, String> = new.iter().map(|(id, v)| (*id, json(v))).collect();
-    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-    KindChanges {
-        kind: kind.to_owned(),
-        new: n(new.keys().filter(|k| !old.contains_key(k)).count()),
-        changed: n(new
-            .iter()
-            .filter(|(k, v)| old.get(k).is_some_and(|o| o != *v))
-            .count()),
-        withdrawn: n(old.keys().filter(|k| !new.contains_key(k)).count()),
+/// The kinds of records a bundle holds, in the order their changes are told.
+const KINDS: [&str; 9] = [
+    "sessions",
+    "action_items",
+    "goals",
+    "milestones",
+    "progress",
+    "swot_snapshots",
+    "swot_items",
+    "agreement",
+    "acknowledgements",
+];
+
+/// Every record of a payload, by kind and id, as the SHA-256 of its JSON (its children
+/// apart): what telling new, changed and no longer shared records compares. Kept for the
+/// last bundle sent instead of its text, so that nothing deleted for good stays behind.
+type Digests = BTreeMap<String, BTreeMap<Uuid, String>>;
+
+fn digest_rows<T: serde::Serialize>(out: &mut Digests, kind: &str, rows: Vec<(Uuid, T)>) {
+    use sha2::Digest;
+    let entry = out.entry(kind.to_owned()).or_default();
+    for (id, row) in rows {
+        let json = serde_json::to_vec(&row).unwrap_or_default();
+        let hash = sha2::Sha256::digest(&json);
+        entry.insert(id, hash.iter().map(|b| format!("{b:02x}")).collect());
     }
 }
 
+/// New, changed and withdrawn records of each kind, by id.
+fn changes_between(old: &Digests, new: &Digests) -> Vec<KindChanges> {
+    let none = BTreeMap::new();
+    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    KINDS
+        .iter()
+        .map(|kind| {
+            let old = old.get(*kind).unwrap_or(&none);
+            let new = new.get(*kind).unwrap_or(&none);
+            KindChanges {
+                kind: (*kind).to_owned(),
+                new: n(new.keys().filter(|k| !old.contains_key(k)).count()),
+                changed: n(new
+                    .iter()
+                    .filter(|(k, v)| old.get(k).is_some_and(|o| o != *v))
+                    .count()),
+                withdrawn: n(old.keys().filter(|k| !new.contains_key(k)).count()),
+            }
+        })
+        .collect()
+}
+
 fn changes(old: Option<&BundlePayload>, new: &BundlePayload) -> Vec<KindChanges> {
-    let empty = BundlePayload {
-        sessions: Vec::new(),
-        goals: Vec::new(),
-        swot_snapshots: Vec::new(),
-        agreement: None,
-        acknowledgements: Vec::new(),
-        ..new.clone()
-    };
-    let old = old.unwrap_or(&empty);
+    let old = old.map(digests).unwrap_or_default();
+    changes_between(&old, &digests(new))
+}
+
+fn digests(p: &BundlePayload) -> Digests {
     let sessions = |p: &BundlePayload| -> Vec<(Uuid, BundleSession)> {
         p.sessions
             .iter()
@@ -1143,17 +1173,17 @@ fn changes(old: Option<&BundlePayload>, new: &BundlePayload) -> Vec<KindChanges>
             .map(|a| (a.action_item_id, a.clone()))
             .collect()
     };
-    vec![
-        diff("sessions", &sessions(old), &sessions(new)),
-        diff("action_items", &items(old), &items(new)),
-        diff("goals", &goals(old), &goals(new)),
-        diff("milestones", &milestones(old), &milestones(new)),
-        diff("progress", &progress(old), &progress(new)),
-        diff("swot_snapshots", &snapshots(old), &snapshots(new)),
-        diff("swot_items", &swot_items(old), &swot_items(new)),
-        diff("agreement", &agreement(old), &agreement(new)),
-        diff("acknowledgements", &acks(old), &acks(new)),
-    ]
+    let mut out = Digests::new();
+    digest_rows(&mut out, "sessions", sessions(p));
+    digest_rows(&mut out, "action_items", items(p));
+    digest_rows(&mut out, "goals", goals(p));
+    digest_rows(&mut out, "milestones", milestones(p));
+    digest_rows(&mut out, "progress", progress(p));
+    digest_rows(&mut out, "swot_snapshots", snapshots(p));
+    digest_rows(&mut out, "swot_items", swot_items(p));
+    digest_rows(&mut out, "agreement", agreement(p));
+    digest_rows(&mut out, "acknowledgements", acks(p));
+    out
 }
 
 fn preview(conn: &Connection, incoming: &Incoming) -> Result<ReceivePreview> {

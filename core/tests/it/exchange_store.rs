@@ -712,6 +712,17 @@ fn what_the_next_bundle_changes_is_told_against_the_last_one_sent() {
         c.iter().all(|k| k.new + k.changed + k.withdrawn == 0),
         "{c:?}"
     );
+    // What is kept of the bundle sent is digests, never its text.
+    let conn = rusqlite::Connection::open(&a.path).unwrap();
+    let kept: String = conn
+        .query_row(
+            "SELECT value FROM journal_meta WHERE key LIKE 'exchange.sent_payload.%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!kept.contains("Shared one"), "{kept}");
+    drop(conn);
     // Changed, then no longer shared.
     d.title = "Shared one, renamed".into();
     a.store.update_session(s.id, &d).unwrap();
