@@ -145,6 +145,7 @@ pub fn typescript() -> String {
     decl::<LinkState>(&cfg, &mut out);
     decl::<ExchangeLink>(&cfg, &mut out);
     decl::<InviteOut>(&cfg, &mut out);
+    decl::<InvitePreview>(&cfg, &mut out);
     decl::<ShareCounts>(&cfg, &mut out);
     decl::<ShareReport>(&cfg, &mut out);
     decl::<KindChanges>(&cfg, &mut out);

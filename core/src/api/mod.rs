@@ -24,11 +24,11 @@ pub mod prelude {
     pub use crate::markdown;
     pub use crate::model::{
         ActionItem, ActionItemDraft, ActionItemView, Dashboard, ExchangeLink, Goal, GoalDetail,
-        GoalDraft, GoalSummary, InviteOut, ItemKind, JournalInfo, Milestone, MilestoneDraft,
-        PartnerGoals, PartnerSessions, Partnership, PartnershipDraft, PartnershipOverview,
-        ProgressDraft, ProgressEntry, Quadrant, ReceivePreview, SearchHit, Session, SessionDraft,
-        SessionPage, ShareReport, Side, SwotBoard, SwotComparison, SwotItem, SwotItemDraft,
-        SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
+        GoalDraft, GoalSummary, InviteOut, InvitePreview, ItemKind, JournalInfo, KindChanges,
+        Milestone, MilestoneDraft, PartnerGoals, PartnerSessions, Partnership, PartnershipDraft,
+        PartnershipOverview, ProgressDraft, ProgressEntry, Quadrant, ReceivePreview, SearchHit,
+        Session, SessionDraft, SessionPage, ShareReport, Side, SwotBoard, SwotComparison, SwotItem,
+        SwotItemDraft, SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
     };
     pub use crate::report::{self, ReportOptions, ReportPreview};
     pub use crate::store::{BackupInfo, RestoreReport};

@@ -89,10 +89,20 @@ macro_rules! with_commands {
                 exchange_link(partnership_id: Uuid) -> Option<ExchangeLink> = |s| s.exchange_link(partnership_id);
                 /// Starts a link: a new identity for it alone, and the signed invite text to send the partner.
                 invite_partner(partnership_id: Uuid) -> InviteOut = |s| s.invite(partnership_id);
+                /// The invite of a link still waiting for the partner's answer, made again (the same link; public keys only).
+                invite_text(link_id: String) -> String = |s| s.invite_text(&link_id);
+                /// Writes the invite of a link still waiting for the partner's answer to `out`.
+                save_invite(link_id: String, out: PathBuf) -> () = |s| s.save_invite_file(&link_id, &out);
+                /// Reads and checks a pasted invite: who it is from and what accepting it makes; writes nothing.
+                check_invite(text: String) -> InvitePreview = |s| s.check_invite(&text);
+                /// Reads and checks an invite file, as check_invite; writes nothing.
+                read_invite(path: PathBuf) -> InvitePreview = |s| s.check_invite_file(&path);
                 /// Accepts a partner's invite into a partnership (null: a new one, prefilled) and writes the first bundle to `out`.
                 accept_invite(text: String, partnership_id: Option<Uuid>, out: PathBuf, armour: bool) -> ShareReport = |s| s.accept_to_file(&text, partnership_id, &out, armour);
                 /// What the next bundle of the partnership would hold (nothing is written).
                 share_preview(partnership_id: Uuid) -> BundlePayload = |s| s.share_payload(partnership_id);
+                /// What the next bundle changes against the last one sent, per kind (null: what that one held is not known).
+                share_changes(partnership_id: Uuid) -> Option<Vec<KindChanges>> = |s| s.share_changes(partnership_id);
                 /// Writes the next bundle of the partnership (everything shared in it) to `out`.
                 share_with_partner(partnership_id: Uuid, out: PathBuf, armour: bool) -> ShareReport = |s| s.share_to_file(partnership_id, &out, armour);
                 /// Opens and checks a partner's bundle and says what importing it would do; writes nothing.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::Owner;
+use super::{Owner, PartnershipKind, Role};
 
 /// Where a link stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -120,4 +120,20 @@ pub struct ReceivePreview {
     pub changes: Vec<KindChanges>,
     pub counts: ShareCounts,
     pub asked_of_me: Vec<AskedOfMe>,
+}
+
+/// An invite, read and checked before it is accepted: who it is from and what accepting it
+/// makes. Nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct InvitePreview {
+    /// The invite's text as read (from a file or pasted): what `accept_invite` is given.
+    pub text: String,
+    pub link_id: String,
+    /// The inviter's name: the partner's name in a partnership made by accepting.
+    pub inviter_name: String,
+    pub inviter_role: Role,
+    /// My role in the partnership: the inviter's flipped (mentor ↔ mentee; both stays).
+    pub my_role: Role,
+    pub kind: PartnershipKind,
+    pub created_at: DateTime<Utc>,
 }

@@ -27,8 +27,8 @@ use crate::exchange::{
     PublicKeys,
 };
 use crate::model::{
-    ActionItemDraft, Agreement, AskedOfMe, ExchangeLink, GoalDraft, InviteOut, KindChanges,
-    LinkState, MilestoneDraft, Owner, PartnershipDraft, ProgressDraft, ReceivePreview,
+    ActionItemDraft, Agreement, AskedOfMe, ExchangeLink, GoalDraft, InviteOut, InvitePreview,
+    KindChanges, LinkState, MilestoneDraft, Owner, PartnershipDraft, ProgressDraft, ReceivePreview,
     SessionDraft, ShareCounts, ShareReport, SharedBy, Visibility,
 };
 use crate::time::{self, date_text, datetime_text, parse_date, parse_datetime, parse_timestamp};
@@ -141,6 +141,13 @@ fn link_by_id(conn: &Connection, id: &str) -> Result<LinkRow> {
         })
 }
 
+fn already_used() -> Error {
+    Error::invalid(
+        "invite",
+        "This invite was already used in this journal (accepted here, or made here): each invite pairs once.",
+    )
+}
+
 fn wrong_link(reason: impl Into<String>) -> Error {
     ExchangeError::BundleWrongLink {
         reason: reason.into(),
@@ -193,7 +200,8 @@ impl Store {
         let identity = Identity::generate()?;
         let invite = Invite::new(&identity, p.my_name.trim(), p.my_role, p.kind)?;
         let text = invite.to_text(&identity)?;
-        let now = time::timestamp_text(&time::now());
+        // The link is made when the invite is: `invite_text` makes the same text again.
+        let now = time::timestamp_text(&invite.created_at);
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO exchange_link (id, partnership_id, identity, partner_name, state, \
@@ -214,6 +222,71 @@ impl Store {
         })
     }
 
+    /// The invite of a link still waiting for the partner's answer, made again from the
+    /// link's own keys and the partnership as it is now: the same link, so it can be saved
+    /// or copied again after it was first shown (it holds only public keys).
+    pub fn invite_text(&self, link_id: &str) -> Result<String> {
+        let link = link_by_id(&self.conn, link_id)?;
+        if link.state != LinkState::Invited {
+            return Err(Error::invalid(
+                "link",
+                match link.state {
+                    LinkState::Paired => {
+                        "This link is paired already: its invite was answered, and is not needed again."
+                    }
+                    _ => {
+                        "This link was unpaired: its invite can no longer be used. Invite your partner again."
+                    }
+                },
+            ));
+        }
+        let created: String = self.conn.query_row(
+            "SELECT created_at FROM exchange_link WHERE id = ?1",
+            [link_id],
+            |r| r.get(0),
+        )?;
+        let created_at = parse_timestamp(&created).ok_or_else(|| {
+            Error::invalid(
+                "link",
+                "This link's date is not readable; unpair it and invite again.",
+            )
+        })?;
+        let p = self.get_partnership(link.partnership_id)?;
+        let identity = link.identity()?;
+        let invite = Invite {
+            link_id: link.id,
+            created_at,
+            inviter_name: p.my_name.trim().to_owned(),
+            inviter_role: p.my_role,
+            kind: p.kind,
+            keys: identity.public_keys(),
+        };
+        Ok(invite.to_text(&identity)?)
+    }
+
+    /// Reads and checks an invite (its signature, its format) and says what accepting it
+    /// would make; writes nothing. An invite this journal made or already accepted is
+    /// refused here as accepting it would be.
+    pub fn check_invite(&self, text: &str) -> Result<InvitePreview> {
+        let invite = Invite::read(text)?;
+        let link_id = invite.link_id.to_string();
+        if links(&self.conn, "WHERE id = ?1", &[&link_id])?
+            .pop()
+            .is_some()
+        {
+            return Err(already_used());
+        }
+        Ok(InvitePreview {
+            text: text.to_owned(),
+            link_id,
+            inviter_name: invite.inviter_name.clone(),
+            inviter_role: invite.inviter_role,
+            my_role: invite.accepter_role(),
+            kind: invite.kind,
+            created_at: invite.created_at,
+        })
+    }
+
     /// Accepts a partner's invite: into the partnership `into`, or a new one prefilled from
     /// the invite (partner's name = the inviter's, my role flipped, the same kind). Pins the
     /// inviter's keys, makes this link's own identity, and answers with the first bundle
@@ -230,10 +303,7 @@ impl Store {
             .pop()
             .is_some()
         {
-            return Err(Error::invalid(
-                "invite",
-                "This invite was already used in this journal (accepted here, or made here): each invite pairs once.",
-            ));
+            return Err(already_used());
         }
         if let Some(id) = into {
             self.get_partnership(id)?;
@@ -326,6 +396,10 @@ impl Store {
     pub fn unpair(&mut self, link_id: &str, remove_content: bool) -> Result<()> {
         let tx = self.write()?;
         link_by_id(&tx, link_id)?;
+        tx.execute(
+            "DELETE FROM journal_meta WHERE key = ?1",
+            [sent_key(link_id)],
+        )?;
         if remove_content {
             tx.execute("DELETE FROM exchange_link WHERE id = ?1", [link_id])?;
         } else {
@@ -388,6 +462,29 @@ impl Store {
     pub fn share_payload(&self, partnership_id: Uuid) -> Result<BundlePayload> {
         let link = paired_link(&self.conn, partnership_id)?;
         gather(&self.conn, &link, link.sent_sequence + 1, time::now())
+    }
+
+    /// What the next bundle changes against the last one sent: new, changed and no longer
+    /// shared records of each kind. `None` when a bundle was sent but what it held is not
+    /// known (sent by an earlier version of Tandem).
+    pub fn share_changes(&self, partnership_id: Uuid) -> Result<Option<Vec<KindChanges>>> {
+        let link = paired_link(&self.conn, partnership_id)?;
+        let next = gather(&self.conn, &link, link.sent_sequence + 1, time::now())?;
+        if link.sent_sequence == 0 {
+            return Ok(Some(changes(None, &next)));
+        }
+        let last: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM journal_meta WHERE key = ?1",
+                [sent_key(&link.id.to_string())],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(last) = last.and_then(|t| serde_json::from_str::<Digests>(&t).ok()) else {
+            return Ok(None);
+        };
+        Ok(Some(changes_between(&last, &digests(&next))))
     }
 
     /// Makes the next bundle of a partnership's link: everything I share in it, sealed to
@@ -493,6 +590,16 @@ fn share_in(
             time::timestamp_text(&time::now())
         ],
     )?;
+    // What this bundle held (each record's digest, never its text), for the next one's
+    // "changed since the last bundle".
+    conn.execute(
+        "INSERT INTO journal_meta (key, value) VALUES (?1, ?2) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![
+            sent_key(&link.id.to_string()),
+            serde_json::to_string(&digests(&payload)).unwrap_or_default()
+        ],
+    )?;
     let link = link_by_id(conn, &link.id.to_string())?;
     Ok((
         bytes.clone(),
@@ -503,6 +610,12 @@ fn share_in(
             counts: counts(&payload),
         },
     ))
+}
+
+/// The `journal_meta` key of the digests of what the last bundle sent through a link held
+/// (kept on this computer only, to tell what the next bundle changes).
+fn sent_key(link_id: &str) -> String {
+    format!("exchange.sent_payload.{link_id}")
 }
 
 fn counts(p: &BundlePayload) -> ShareCounts {
@@ -941,33 +1054,62 @@ fn check_records(p: &BundlePayload) -> Result<()> {
     Ok(())
 }
 
-/// New, changed and withdrawn records of one kind, by id.
-fn diff<T: serde::Serialize>(kind: &str, old: &[(Uuid, T)], new: &[(Uuid, T)]) -> KindChanges {
-    let json = |v: &T| serde_json::to_string(v).unwrap_or_default();
-    let old: BTreeMap<Uuid, String> = old.iter().map(|(id, v)| (*id, json(v))).collect();
-    let new: BTreeMap<Uuid, String> = new.iter().map(|(id, v)| (*id, json(v))).collect();
-    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-    KindChanges {
-        kind: kind.to_owned(),
-        new: n(new.keys().filter(|k| !old.contains_key(k)).count()),
-        changed: n(new
-            .iter()
-            .filter(|(k, v)| old.get(k).is_some_and(|o| o != *v))
-            .count()),
-        withdrawn: n(old.keys().filter(|k| !new.contains_key(k)).count()),
+/// The kinds of records a bundle holds, in the order their changes are told.
+const KINDS: [&str; 9] = [
+    "sessions",
+    "action_items",
+    "goals",
+    "milestones",
+    "progress",
+    "swot_snapshots",
+    "swot_items",
+    "agreement",
+    "acknowledgements",
+];
+
+/// Every record of a payload, by kind and id, as the SHA-256 of its JSON (its children
+/// apart): what telling new, changed and no longer shared records compares. Kept for the
+/// last bundle sent instead of its text, so that nothing deleted for good stays behind.
+type Digests = BTreeMap<String, BTreeMap<Uuid, String>>;
+
+fn digest_rows<T: serde::Serialize>(out: &mut Digests, kind: &str, rows: Vec<(Uuid, T)>) {
+    use sha2::Digest;
+    let entry = out.entry(kind.to_owned()).or_default();
+    for (id, row) in rows {
+        let json = serde_json::to_vec(&row).unwrap_or_default();
+        let hash = sha2::Sha256::digest(&json);
+        entry.insert(id, hash.iter().map(|b| format!("{b:02x}")).collect());
     }
 }
 
+/// New, changed and withdrawn records of each kind, by id.
+fn changes_between(old: &Digests, new: &Digests) -> Vec<KindChanges> {
+    let none = BTreeMap::new();
+    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    KINDS
+        .iter()
+        .map(|kind| {
+            let old = old.get(*kind).unwrap_or(&none);
+            let new = new.get(*kind).unwrap_or(&none);
+            KindChanges {
+                kind: (*kind).to_owned(),
+                new: n(new.keys().filter(|k| !old.contains_key(k)).count()),
+                changed: n(new
+                    .iter()
+                    .filter(|(k, v)| old.get(k).is_some_and(|o| o != *v))
+                    .count()),
+                withdrawn: n(old.keys().filter(|k| !new.contains_key(k)).count()),
+            }
+        })
+        .collect()
+}
+
 fn changes(old: Option<&BundlePayload>, new: &BundlePayload) -> Vec<KindChanges> {
-    let empty = BundlePayload {
-        sessions: Vec::new(),
-        goals: Vec::new(),
-        swot_snapshots: Vec::new(),
-        agreement: None,
-        acknowledgements: Vec::new(),
-        ..new.clone()
-    };
-    let old = old.unwrap_or(&empty);
+    let old = old.map(digests).unwrap_or_default();
+    changes_between(&old, &digests(new))
+}
+
+fn digests(p: &BundlePayload) -> Digests {
     let sessions = |p: &BundlePayload| -> Vec<(Uuid, BundleSession)> {
         p.sessions
             .iter()
@@ -1047,17 +1189,17 @@ fn changes(old: Option<&BundlePayload>, new: &BundlePayload) -> Vec<KindChanges>
             .map(|a| (a.action_item_id, a.clone()))
             .collect()
     };
-    vec![
-        diff("sessions", &sessions(old), &sessions(new)),
-        diff("action_items", &items(old), &items(new)),
-        diff("goals", &goals(old), &goals(new)),
-        diff("milestones", &milestones(old), &milestones(new)),
-        diff("progress", &progress(old), &progress(new)),
-        diff("swot_snapshots", &snapshots(old), &snapshots(new)),
-        diff("swot_items", &swot_items(old), &swot_items(new)),
-        diff("agreement", &agreement(old), &agreement(new)),
-        diff("acknowledgements", &acks(old), &acks(new)),
-    ]
+    let mut out = Digests::new();
+    digest_rows(&mut out, "sessions", sessions(p));
+    digest_rows(&mut out, "action_items", items(p));
+    digest_rows(&mut out, "goals", goals(p));
+    digest_rows(&mut out, "milestones", milestones(p));
+    digest_rows(&mut out, "progress", progress(p));
+    digest_rows(&mut out, "swot_snapshots", snapshots(p));
+    digest_rows(&mut out, "swot_items", swot_items(p));
+    digest_rows(&mut out, "agreement", agreement(p));
+    digest_rows(&mut out, "acknowledgements", acks(p));
+    out
 }
 
 fn preview(conn: &Connection, incoming: &Incoming) -> Result<ReceivePreview> {
@@ -1543,6 +1685,17 @@ impl Store {
         let invite = self.invite(partnership_id)?;
         write_file(out, invite.text.as_bytes(), FileKind::Invite)?;
         Ok(invite)
+    }
+
+    /// [`Store::invite_text`], written to `out`.
+    pub fn save_invite_file(&self, link_id: &str, out: &std::path::Path) -> Result<()> {
+        let text = self.invite_text(link_id)?;
+        write_file(out, text.as_bytes(), FileKind::Invite)
+    }
+
+    /// [`Store::check_invite`] of an invite file.
+    pub fn check_invite_file(&self, path: &std::path::Path) -> Result<InvitePreview> {
+        self.check_invite(&read_invite_file(path)?)
     }
 
     pub fn accept_to_file(

@@ -883,3 +883,95 @@ fn the_report_includes_the_partners_shared_content_only_when_asked() {
         section.summary
     );
 }
+
+#[test]
+fn an_invite_can_be_made_again_checked_before_accepting_and_saved_to_a_file() {
+    let mut a = journal("Zoë Okafor", "Henrik", Role::Mentee);
+    let out = a.store.invite(a.partnership).unwrap();
+    // Made again from the link's keys: the very same text, so saving it later is the same invite.
+    assert_eq!(a.store.invite_text(&out.link.id).unwrap(), out.text);
+
+    // The accepting side reads it first: who it is from, and its own role flipped.
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = Store::open(&dir.path().join("journal.sqlite3")).unwrap();
+    let pasted = format!("Hi Zoë, here it is:\n\n{}\n\nHenrik", out.text);
+    let preview = b.check_invite(&pasted).unwrap();
+    assert_eq!(preview.inviter_name, "Henrik");
+    assert_eq!(preview.inviter_role, Role::Mentee);
+    assert_eq!(preview.my_role, Role::Mentor);
+    assert_eq!(preview.kind, PartnershipKind::Reverse);
+    assert_eq!(preview.link_id, out.link.id);
+    assert_eq!(preview.text, pasted);
+    assert!(
+        b.list_partnerships().unwrap().is_empty(),
+        "checking writes nothing"
+    );
+
+    // Saved to a file and read back by the other journal.
+    let file = dir.path().join("henrik.tandem-invite");
+    a.store.save_invite_file(&out.link.id, &file).unwrap();
+    assert_eq!(b.check_invite_file(&file).unwrap().link_id, out.link.id);
+
+    // Its own journal refuses it, as accepting would; and a damaged one is refused as damaged.
+    assert_error(
+        a.store.check_invite(&out.text),
+        "invalid_input",
+        Some("invite"),
+    );
+    let garbled = out.text.replacen("-----END", "-----FIN", 1);
+    assert!(b.check_invite(&garbled).is_err());
+
+    // Once answered, there is no invite to make again.
+    let (first, _) = b.accept(&preview.text, None, Armour::Binary).unwrap();
+    assert_error(b.check_invite(&out.text), "invalid_input", Some("invite"));
+    a.store.receive(&first).unwrap();
+    assert_error(
+        a.store.invite_text(&out.link.id),
+        "invalid_input",
+        Some("link"),
+    );
+}
+
+#[test]
+fn what_the_next_bundle_changes_is_told_against_the_last_one_sent() {
+    let (mut a, _b) = paired();
+    let kind = |c: &[KindChanges], k: &str| c.iter().find(|x| x.kind == k).cloned().unwrap();
+    let mut d = session_draft("Shared one");
+    d.visibility = Visibility::Shared;
+    let s = a.store.create_session(a.partnership, &d).unwrap();
+    // Nothing sent yet: everything is new.
+    let c = a.store.share_changes(a.partnership).unwrap().unwrap();
+    assert_eq!(
+        (kind(&c, "sessions").new, kind(&c, "sessions").changed),
+        (1, 0)
+    );
+    a.share();
+    let c = a.store.share_changes(a.partnership).unwrap().unwrap();
+    assert!(
+        c.iter().all(|k| k.new + k.changed + k.withdrawn == 0),
+        "{c:?}"
+    );
+    // What is kept of the bundle sent is digests, never its text.
+    let conn = rusqlite::Connection::open(&a.path).unwrap();
+    let kept: String = conn
+        .query_row(
+            "SELECT value FROM journal_meta WHERE key LIKE 'exchange.sent_payload.%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!kept.contains("Shared one"), "{kept}");
+    drop(conn);
+    // Changed, then no longer shared.
+    d.title = "Shared one, renamed".into();
+    a.store.update_session(s.id, &d).unwrap();
+    let c = a.store.share_changes(a.partnership).unwrap().unwrap();
+    assert_eq!(kind(&c, "sessions").changed, 1);
+    d.visibility = Visibility::Private;
+    a.store.update_session(s.id, &d).unwrap();
+    let c = a.store.share_changes(a.partnership).unwrap().unwrap();
+    assert_eq!(kind(&c, "sessions").withdrawn, 1);
+    // A bundle sent before Tandem kept what it held: not known, rather than all new.
+    a.sql("DELETE FROM journal_meta WHERE key LIKE 'exchange.sent_payload.%'");
+    assert_eq!(a.store.share_changes(a.partnership).unwrap(), None);
+}

@@ -286,3 +286,29 @@ export function buttonWithText(browser, scope, text) {
     ),
   );
 }
+
+/**
+ * Answers the native GTK open dialog ("Open File") with xdotool: Ctrl+L opens its location
+ * field, `path` is typed there, Enter opens it.
+ */
+export async function answerOpenDialog(path, timeoutMs = 15000) {
+  const { execFileSync } = await import('node:child_process');
+  const deadline = Date.now() + timeoutMs;
+  let id = '';
+  while (!id && Date.now() < deadline) {
+    try {
+      id = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Open'], { encoding: 'utf8' }).trim().split('\n')[0];
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  if (!id) throw new Error('the open dialog never appeared');
+  execFileSync('xdotool', ['windowfocus', '--sync', id]);
+  await new Promise((r) => setTimeout(r, 300));
+  execFileSync('xdotool', ['key', '--window', id, 'ctrl+l']);
+  await new Promise((r) => setTimeout(r, 300));
+  execFileSync('xdotool', ['key', '--window', id, 'ctrl+a']);
+  execFileSync('xdotool', ['type', '--window', id, '--delay', '15', path]);
+  await new Promise((r) => setTimeout(r, 400));
+  execFileSync('xdotool', ['key', '--window', id, 'Return']);
+}

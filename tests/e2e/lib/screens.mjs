@@ -69,6 +69,26 @@ export async function walkEveryScreen(app, visit) {
   await app.$('[data-testid="done"]').click();
   await app.$('[data-testid="agreement"]').waitForDisplayed();
 
+  // Partner exchange (issue 17): not paired, the invite, the invited state, cancelling the
+  // invite, and accepting one from the sidebar.
+  await openTab(app, 'exchange');
+  await app.$('[data-testid="invite-partner"]').waitForDisplayed();
+  await visit('exchange');
+  await app.$('[data-testid="invite-partner"]').click();
+  await app.$('[data-testid="invite-text"]').waitForDisplayed();
+  await visit('exchange-invite');
+  await escape(app);
+  await app.$('[data-testid="show-invite"]').waitForDisplayed();
+  await visit('exchange-invited');
+  await app.$('[data-testid="unpair"]').click();
+  await app.$('[data-testid="unpair-dialog"]').waitForDisplayed();
+  await visit('exchange-cancel-invite');
+  await escape(app);
+  await app.$('[data-testid="sidebar-accept-invite"]').click();
+  await app.$('[data-testid="accept-dialog"]').waitForDisplayed();
+  await visit('exchange-accept');
+  await escape(app);
+
   await openTab(app, 'overview');
   await app.$('[data-testid="export-pdf"]').click();
   await app.$('[data-testid="export-save"]').waitForDisplayed();

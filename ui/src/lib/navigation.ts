@@ -38,4 +38,4 @@ export function autosaveGuard(
 }
 
 /** The tabs of a partnership's page. */
-export type PartnershipTab = 'overview' | 'sessions' | 'goals' | 'swot' | 'agreement'
+export type PartnershipTab = 'overview' | 'sessions' | 'goals' | 'swot' | 'agreement' | 'exchange'

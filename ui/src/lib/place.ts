@@ -11,7 +11,7 @@ export interface Place {
   tab?: PartnershipTab
 }
 
-export const TABS: readonly PartnershipTab[] = ['overview', 'sessions', 'goals', 'swot', 'agreement']
+export const TABS: readonly PartnershipTab[] = ['overview', 'sessions', 'goals', 'swot', 'agreement', 'exchange']
 
 export function isTab(value: unknown): value is PartnershipTab {
   return typeof value === 'string' && (TABS as readonly string[]).includes(value)

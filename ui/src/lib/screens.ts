@@ -18,6 +18,8 @@ export const screens = {
   backups: () => import('./components/Backups.svelte'),
   trash: () => import('./components/Trash.svelte'),
   journalError: () => import('./components/JournalError.svelte'),
+  exchangePanel: () => import('./components/exchange/ExchangePanel.svelte'),
+  acceptDialog: () => import('./components/exchange/AcceptDialog.svelte'),
 }
 
 export function preloadScreens(): void {

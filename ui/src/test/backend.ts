@@ -125,6 +125,16 @@ export class FakeBackend implements Backend {
   nextBackupPath: string | null | undefined = undefined
   /** What chooseJournalFile answers (null: cancelled). */
   nextJournalFile: string | null = null
+  /** Default names passed to chooseBundleSavePath and chooseInviteSavePath, in order. */
+  readonly saveNames: string[] = []
+  /** What chooseBundleSavePath answers: a path, null (cancelled), or undefined: the scratch folder/<name>. */
+  nextBundleSavePath: string | null | undefined = undefined
+  /** What chooseInviteSavePath answers: a path, null (cancelled), or undefined: the scratch folder/<name>. */
+  nextInviteSavePath: string | null | undefined = undefined
+  /** What chooseBundleFile answers (null: cancelled). */
+  nextBundleFile: string | null = null
+  /** What chooseInviteFile answers (null: cancelled). */
+  nextInviteFile: string | null = null
   /** Paths passed to openPath and revealPath. */
   readonly opened: string[] = []
   readonly revealed: string[] = []
@@ -250,6 +260,28 @@ export class FakeBackend implements Backend {
 
   chooseJournalFile(): Promise<string | null> {
     return this.#run('chooseJournalFile', () => Promise.resolve(this.nextJournalFile))
+  }
+
+  chooseBundleSavePath(defaultName: string): Promise<string | null> {
+    return this.#run('chooseBundleSavePath', async () => {
+      this.saveNames.push(defaultName)
+      return this.nextBundleSavePath === undefined ? `${await this.folder()}/${defaultName}` : this.nextBundleSavePath
+    })
+  }
+
+  chooseInviteSavePath(defaultName: string): Promise<string | null> {
+    return this.#run('chooseInviteSavePath', async () => {
+      this.saveNames.push(defaultName)
+      return this.nextInviteSavePath === undefined ? `${await this.folder()}/${defaultName}` : this.nextInviteSavePath
+    })
+  }
+
+  chooseBundleFile(): Promise<string | null> {
+    return this.#run('chooseBundleFile', () => Promise.resolve(this.nextBundleFile))
+  }
+
+  chooseInviteFile(): Promise<string | null> {
+    return this.#run('chooseInviteFile', () => Promise.resolve(this.nextInviteFile))
   }
 
 }

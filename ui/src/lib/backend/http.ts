@@ -70,6 +70,12 @@ export function httpBackend(endpoint: ServeEndpoint): Backend {
       return Promise.resolve()
     },
     chooseJournalFile: () => Promise.resolve(window.prompt('Open the journal at (a path on this machine):')),
+    chooseBundleSavePath: (defaultName) =>
+      Promise.resolve(window.prompt('Save the bundle for your partner as (a path on this machine):', `/tmp/${defaultName}`)),
+    chooseBundleFile: () => Promise.resolve(window.prompt('Open your partner’s bundle at (a path on this machine):')),
+    chooseInviteSavePath: (defaultName) =>
+      Promise.resolve(window.prompt('Save the invite as (a path on this machine):', `/tmp/${defaultName}`)),
+    chooseInviteFile: () => Promise.resolve(window.prompt('Open your partner’s invite at (a path on this machine):')),
   }
 }
 

@@ -4,7 +4,7 @@ import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener'
 import { commandClient } from '../generated/commands'
 import type { Progress } from '../generated/types'
 import { FirstScreenAnswers } from './firstScreen'
-import { toBackendError, type Backend } from './types'
+import { BUNDLE_EXTENSION, INVITE_EXTENSION, toBackendError, type Backend } from './types'
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -67,6 +67,32 @@ export function tauriBackend(first: FirstScreenAnswers = FirstScreenAnswers.from
           multiple: false,
           directory: false,
           filters: [{ name: 'Tandem journal', extensions: ['sqlite3', 'sqlite', 'db'] }],
+        }),
+      ),
+    chooseBundleSavePath: (defaultName) =>
+      plugin(() => save({ defaultPath: defaultName, filters: [{ name: 'Tandem bundle', extensions: [BUNDLE_EXTENSION] }] })),
+    chooseBundleFile: () =>
+      plugin(() =>
+        open({
+          multiple: false,
+          directory: false,
+          filters: [
+            { name: 'Tandem bundle', extensions: [BUNDLE_EXTENSION] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        }),
+      ),
+    chooseInviteSavePath: (defaultName) =>
+      plugin(() => save({ defaultPath: defaultName, filters: [{ name: 'Tandem invite', extensions: [INVITE_EXTENSION] }] })),
+    chooseInviteFile: () =>
+      plugin(() =>
+        open({
+          multiple: false,
+          directory: false,
+          filters: [
+            { name: 'Tandem invite', extensions: [INVITE_EXTENSION] },
+            { name: 'All files', extensions: ['*'] },
+          ],
         }),
       ),
   }

@@ -20,7 +20,19 @@ export interface Backend extends Commands {
   revealPath(path: string): Promise<void>
   /** The native open dialog, for a journal file; null when cancelled. */
   chooseJournalFile(): Promise<string | null>
+  /** Asks where to save a bundle for the partner (a `.tandem` file); null when cancelled. */
+  chooseBundleSavePath(defaultName: string): Promise<string | null>
+  /** The native open dialog, for a partner's bundle (`.tandem`); null when cancelled. */
+  chooseBundleFile(): Promise<string | null>
+  /** Asks where to save an invite for the partner (a `.tandem-invite` file); null when cancelled. */
+  chooseInviteSavePath(defaultName: string): Promise<string | null>
+  /** The native open dialog, for a partner's invite (`.tandem-invite`); null when cancelled. */
+  chooseInviteFile(): Promise<string | null>
 }
+
+/** The file types of partner exchange, as the dialogs filter them. */
+export const BUNDLE_EXTENSION = 'tandem'
+export const INVITE_EXTENSION = 'tandem-invite'
 
 /**
  * A failed backend call. `message` is a sentence meant for the user: the core's, with the

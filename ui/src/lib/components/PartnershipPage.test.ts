@@ -190,11 +190,11 @@ describe('Partnership page', () => {
     expect(await screen.findByText('No sessions yet — record your first one')).toBeInTheDocument()
 
     await fireEvent.keyDown(sessions, { key: 'End' })
-    expect(props.ontab).toHaveBeenLastCalledWith('agreement')
+    expect(props.ontab).toHaveBeenLastCalledWith('exchange')
     await fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' })
     expect(props.ontab).toHaveBeenLastCalledWith('overview')
     await fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' })
-    expect(props.ontab).toHaveBeenLastCalledWith('agreement')
+    expect(props.ontab).toHaveBeenLastCalledWith('exchange')
     await fireEvent.keyDown(document.activeElement!, { key: 'Home' })
     expect(props.ontab).toHaveBeenLastCalledWith('overview')
     expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true')

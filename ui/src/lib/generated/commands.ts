@@ -15,8 +15,10 @@ import type {
   GoalSummary,
   ImportReport,
   InviteOut,
+  InvitePreview,
   ItemKind,
   JournalInfo,
+  KindChanges,
   Milestone,
   MilestoneDraft,
   PartnerGoals,
@@ -98,8 +100,13 @@ export const COMMANDS = [
   'report_preview',
   'exchange_link',
   'invite_partner',
+  'invite_text',
+  'save_invite',
+  'check_invite',
+  'read_invite',
   'accept_invite',
   'share_preview',
+  'share_changes',
   'share_with_partner',
   'preview_bundle',
   'receive_bundle',
@@ -198,10 +205,20 @@ export interface Commands {
   exchangeLink(partnershipId: string): Promise<ExchangeLink | null>
   /** Starts a link: a new identity for it alone, and the signed invite text to send the partner. */
   invitePartner(partnershipId: string): Promise<InviteOut>
+  /** The invite of a link still waiting for the partner's answer, made again (the same link; public keys only). */
+  inviteText(linkId: string): Promise<string>
+  /** Writes the invite of a link still waiting for the partner's answer to `out`. */
+  saveInvite(linkId: string, out: string): Promise<void>
+  /** Reads and checks a pasted invite: who it is from and what accepting it makes; writes nothing. */
+  checkInvite(text: string): Promise<InvitePreview>
+  /** Reads and checks an invite file, as check_invite; writes nothing. */
+  readInvite(path: string): Promise<InvitePreview>
   /** Accepts a partner's invite into a partnership (null: a new one, prefilled) and writes the first bundle to `out`. */
   acceptInvite(text: string, partnershipId: string | null, out: string, armour: boolean): Promise<ShareReport>
   /** What the next bundle of the partnership would hold (nothing is written). */
   sharePreview(partnershipId: string): Promise<BundlePayload>
+  /** What the next bundle changes against the last one sent, per kind (null: what that one held is not known). */
+  shareChanges(partnershipId: string): Promise<Array<KindChanges> | null>
   /** Writes the next bundle of the partnership (everything shared in it) to `out`. */
   shareWithPartner(partnershipId: string, out: string, armour: boolean): Promise<ShareReport>
   /** Opens and checks a partner's bundle and says what importing it would do; writes nothing. */
@@ -288,8 +305,13 @@ export function commandClient(send: Transport): Commands {
     reportPreview: (options) => send('report_preview', { options }) as Promise<ReportPreview>,
     exchangeLink: (partnershipId) => send('exchange_link', { partnership_id: partnershipId }) as Promise<ExchangeLink | null>,
     invitePartner: (partnershipId) => send('invite_partner', { partnership_id: partnershipId }) as Promise<InviteOut>,
+    inviteText: (linkId) => send('invite_text', { link_id: linkId }) as Promise<string>,
+    saveInvite: (linkId, out) => send('save_invite', { link_id: linkId, out }) as Promise<void>,
+    checkInvite: (text) => send('check_invite', { text }) as Promise<InvitePreview>,
+    readInvite: (path) => send('read_invite', { path }) as Promise<InvitePreview>,
     acceptInvite: (text, partnershipId, out, armour) => send('accept_invite', { text, partnership_id: partnershipId, out, armour }) as Promise<ShareReport>,
     sharePreview: (partnershipId) => send('share_preview', { partnership_id: partnershipId }) as Promise<BundlePayload>,
+    shareChanges: (partnershipId) => send('share_changes', { partnership_id: partnershipId }) as Promise<Array<KindChanges> | null>,
     shareWithPartner: (partnershipId, out, armour) => send('share_with_partner', { partnership_id: partnershipId, out, armour }) as Promise<ShareReport>,
     previewBundle: (path) => send('preview_bundle', { path }) as Promise<ReceivePreview>,
     receiveBundle: (path) => send('receive_bundle', { path }) as Promise<ReceivePreview>,

@@ -489,6 +489,20 @@ received_shared_at: string | null, };
 
 export type InviteOut = { link: ExchangeLink, text: string, };
 
+export type InvitePreview = { 
+/**
+ * The invite's text as read (from a file or pasted): what `accept_invite` is given.
+ */
+text: string, link_id: string, 
+/**
+ * The inviter's name: the partner's name in a partnership made by accepting.
+ */
+inviter_name: string, inviter_role: Role, 
+/**
+ * My role in the partnership: the inviter's flipped (mentor ↔ mentee; both stays).
+ */
+my_role: Role, kind: PartnershipKind, created_at: string, };
+
 export type ShareCounts = { sessions: number, action_items: number, goals: number, milestones: number, progress: number, swot_snapshots: number, swot_items: number, agreement: number, acknowledgements: number, };
 
 export type ShareReport = { link: ExchangeLink, sequence: number, 
