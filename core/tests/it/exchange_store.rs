@@ -16,14 +16,14 @@ use crate::{
 
 /// A journal in a file (so that tests can set the visibilities the model does not edit
 /// yet with SQL, and copy it), with one partnership.
-struct Journal {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    store: Store,
-    partnership: Uuid,
+pub(crate) struct Journal {
+    pub(crate) _dir: tempfile::TempDir,
+    pub(crate) path: PathBuf,
+    pub(crate) store: Store,
+    pub(crate) partnership: Uuid,
 }
 
-fn journal(partner: &str, me: &str, role: Role) -> Journal {
+pub(crate) fn journal(partner: &str, me: &str, role: Role) -> Journal {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.sqlite3");
     let mut store = Store::open(&path).unwrap();
@@ -40,26 +40,26 @@ fn journal(partner: &str, me: &str, role: Role) -> Journal {
 }
 
 impl Journal {
-    fn sql(&self, sql: &str) {
+    pub(crate) fn sql(&self, sql: &str) {
         let conn = rusqlite::Connection::open(&self.path).unwrap();
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .unwrap();
         conn.execute_batch(sql).unwrap();
     }
 
-    fn share(&mut self) -> Vec<u8> {
+    pub(crate) fn share(&mut self) -> Vec<u8> {
         self.store
             .share(self.partnership, Armour::Binary)
             .unwrap()
             .0
     }
 
-    fn content(&self) -> Option<BundlePayload> {
+    pub(crate) fn content(&self) -> Option<BundlePayload> {
         self.store.partner_content(self.partnership).unwrap()
     }
 
     /// A copy of this journal, opened on its own (the same links and keys).
-    fn copy(&self, dir: &Path) -> Store {
+    pub(crate) fn copy(&self, dir: &Path) -> Store {
         let dest = dir.join("copy.sqlite3");
         self.store.backup_to(&dest).unwrap();
         Store::open(&dest).unwrap()
@@ -67,7 +67,7 @@ impl Journal {
 }
 
 /// Henrik (A) invites Zoë (B); B accepts into a new partnership; A imports B's first bundle.
-fn paired() -> (Journal, Journal) {
+pub(crate) fn paired() -> (Journal, Journal) {
     let mut a = journal("Zoë Okafor", "Henrik", Role::Mentee);
     let out = a.store.invite(a.partnership).unwrap();
     assert_eq!(out.link.state, LinkState::Invited);
@@ -100,7 +100,7 @@ fn paired() -> (Journal, Journal) {
     (a, b)
 }
 
-const MARKERS: &[&str] = &[
+pub(crate) const MARKERS: &[&str] = &[
     "PRIV-REFLECTION",
     "PRIV-SESSION-TITLE",
     "PRIV-SESSION-NOTES",
@@ -122,7 +122,7 @@ const MARKERS: &[&str] = &[
 
 /// Fills `j` with shared records (each with "SHARED-" text) and a marker in every private
 /// place; answers the shared session's id.
-fn fill_private_and_shared(j: &mut Journal) -> Uuid {
+pub(crate) fn fill_private_and_shared(j: &mut Journal) -> Uuid {
     let pid = j.partnership;
     let s = &mut j.store;
     // A shared session, with private parts: reflection, rating, place.
@@ -229,7 +229,7 @@ fn fill_private_and_shared(j: &mut Journal) -> Uuid {
     shared.id
 }
 
-fn assert_no_marker(what: &str, bytes: &[u8]) {
+pub(crate) fn assert_no_marker(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     for m in MARKERS {
         assert!(!text.contains(m), "{m} found in {what}");
