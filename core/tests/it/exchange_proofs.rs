@@ -864,3 +864,851 @@ fn a_snapshot_of_every_field_a_bundle_carries() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Hostile bundles through receive_preview and receive.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Accept,
+    Refuse,
+    Either,
+}
+use Expect::{Accept, Either, Refuse};
+
+/// Every row of every table of the journal file, as text, by table: equal before and after
+/// means the journal's content is byte for byte the same.
+fn dump(path: &std::path::Path) -> BTreeMap<String, String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut out = BTreeMap::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut row = String::new();
+                for i in 0..n {
+                    row.push_str(&format!("{:?}|", r.get_ref(i)?));
+                }
+                Ok(row)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        rows.sort();
+        out.insert(t, rows.join("\n"));
+    }
+    out
+}
+
+/// The tables a bundle writes (the link and the partner's content); every other table is
+/// mine, which no bundle may touch.
+fn written_by_a_bundle(table: &str) -> bool {
+    table == "exchange_link" || (table.starts_with("partner_") && table != "partner_item_done")
+}
+
+fn mine_only(dump: &BTreeMap<String, String>) -> BTreeMap<&String, &String> {
+    dump.iter().filter(|(t, _)| !written_by_a_bundle(t)).collect()
+}
+
+/// A's secret identity for its link and B's public keys, as A's journal keeps them: what
+/// the partner holds, and so can sign anything with.
+fn signer(a: &Journal) -> (tandem_core::exchange::Identity, tandem_core::exchange::PublicKeys) {
+    let conn = rusqlite::Connection::open(&a.path).unwrap();
+    let (identity, age, signing): (String, String, String) = conn
+        .query_row(
+            "SELECT identity, partner_age, partner_signing FROM exchange_link \
+             WHERE partnership_id = ?1 AND state = 'paired'",
+            [a.partnership.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    (
+        tandem_core::exchange::Identity::from_secret_text(&identity).unwrap(),
+        tandem_core::exchange::PublicKeys::parse(&age, &signing).unwrap(),
+    )
+}
+
+/// A payload in a canonical order (the partner tables keep no order of their own for
+/// most lists): every list by id, acknowledgements sorted and once each.
+fn canonical(mut p: tandem_core::exchange::BundlePayload) -> tandem_core::exchange::BundlePayload {
+    p.sessions.sort_by_key(|s| s.id);
+    for s in &mut p.sessions {
+        s.action_items.sort_by_key(|a| a.id);
+    }
+    p.goals.sort_by_key(|g| g.id);
+    for g in &mut p.goals {
+        g.milestones.sort_by_key(|m| m.id);
+        g.progress.sort_by_key(|m| m.id);
+    }
+    p.swot_snapshots.sort_by_key(|s| s.id);
+    for s in &mut p.swot_snapshots {
+        s.items.sort_by_key(|i| i.id);
+    }
+    p.acknowledgements
+        .sort_by_key(|a| (a.session_id, a.action_item_id));
+    p.acknowledgements
+        .dedup_by_key(|a| (a.session_id, a.action_item_id));
+    p
+}
+
+type Edit = Box<dyn Fn(&mut Value)>;
+
+struct HostileCase {
+    what: String,
+    edit: Edit,
+    expect: Expect,
+}
+
+fn set(pointer: &'static str, v: Value) -> Edit {
+    Box::new(move |p: &mut Value| *p.pointer_mut(pointer).unwrap() = v.clone())
+}
+
+fn case(what: impl Into<String>, expect: Expect, edit: Edit) -> HostileCase {
+    HostileCase {
+        what: what.into(),
+        edit,
+        expect,
+    }
+}
+
+/// Whether a text passes in a field of at most `max` characters (`required`: not blank;
+/// `trimmed`: counted after trimming; `one_line`: no control character, as a topic).
+fn text_expect(v: &str, max: usize, required: bool, trimmed: bool, one_line: bool) -> Expect {
+    let counted = if trimmed { v.trim() } else { v };
+    if v.contains('\0')
+        || counted.chars().count() > max
+        || (required && v.trim().is_empty())
+        || (one_line && v.trim().chars().any(char::is_control))
+    {
+        Refuse
+    } else {
+        Accept
+    }
+}
+
+const LONG: usize = 5_000_000;
+
+fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
+    let mut cases = Vec::new();
+    // Texts: the whole corpus in a short, a long, a one-line and an item field; the
+    // telling part of it in every other text field.
+    // `TANDEM_HOSTILE_FULL=1`: the whole corpus in every text field (slow).
+    let full = std::env::var_os("TANDEM_HOSTILE_FULL").is_some();
+    let corpus = crate::hostile::texts();
+    let telling: Vec<String> = [
+        "",
+        "   ",
+        "\0",
+        "a\0b",
+        "שלום עולם",
+        "\u{202E}gnp.exe",
+        "👩🏽‍💻🇳🇴",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE partner_session; --",
+        "\u{1b}[31mred",
+        "line\nbreak",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .chain([
+        "x".repeat(300),
+        "x".repeat(301),
+        "🎉".repeat(1000),
+        "🎉".repeat(1001),
+        "x".repeat(2001),
+    ])
+    .collect();
+    let few: Vec<String> = ["", "a\0b", "\u{202E}rtl <b>x</b> 🇳🇴"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain(["🎉".repeat(1001)])
+        .collect();
+    struct Field {
+        pointer: &'static str,
+        max: usize,
+        required: bool,
+        trimmed: bool,
+        one_line: bool,
+        all: bool,
+    }
+    let f = |pointer, max, required, trimmed, one_line, all| Field {
+        pointer,
+        max,
+        required,
+        trimmed,
+        one_line,
+        all,
+    };
+    let fields = [
+        f("/sessions/0/title", 300, true, false, false, true),
+        f("/sessions/0/agenda", LONG, false, false, false, false),
+        f("/sessions/0/notes", LONG, false, false, false, true),
+        f("/sessions/0/shared", LONG, false, false, false, false),
+        f("/sessions/0/learned", LONG, false, false, false, false),
+        f("/sessions/0/topics/0", 60, false, true, true, true),
+        f("/sessions/0/action_items/0/text", 2000, true, false, false, false),
+        f("/goals/0/title", 300, true, false, false, false),
+        f("/goals/0/description", LONG, false, false, false, false),
+        f("/goals/0/success_criteria", LONG, false, false, false, false),
+        f("/goals/0/milestones/0/title", 300, true, false, false, false),
+        f("/goals/0/progress/0/note", LONG, false, false, false, false),
+        f("/swot_snapshots/0/reason", 1000, false, true, false, false),
+        f("/swot_snapshots/0/items/0/text", 1000, true, true, false, true),
+        f("/agreement/objectives", LONG, false, false, false, false),
+        f("/agreement/boundaries", LONG, false, false, false, false),
+        f("/agreement/ending", LONG, false, false, false, false),
+    ];
+    for field in &fields {
+        let values = match (full, field.all) {
+            (true, true) => &corpus,
+            (true, false) | (false, true) => &telling,
+            (false, false) => &few,
+        };
+        for v in values {
+            cases.push(case(
+                format!("{} = {:?}", field.pointer, v.chars().take(30).collect::<String>()),
+                text_expect(v, field.max, field.required, field.trimmed, field.one_line),
+                set(field.pointer, Value::String(v.clone())),
+            ));
+        }
+    }
+    // Huge texts, in the notes (the limit itself only in the full run: a 5 MB bundle takes
+    // seconds in a debug build).
+    let huge = if full { 1024 * 1024 } else { 128 * 1024 };
+    cases.push(case(
+        format!("notes = {huge} bytes of Greek"),
+        Accept,
+        set("/sessions/0/notes", "Ελληνικά ".repeat(huge / 17).into()),
+    ));
+    if full {
+        cases.push(case(
+            "notes = 5,000,001 characters",
+            Refuse,
+            set("/sessions/0/notes", "x".repeat(LONG + 1).into()),
+        ));
+    }
+    // Topics: many, duplicated.
+    cases.push(case(
+        "31 topics",
+        Refuse,
+        set("/sessions/0/topics", (0..31).map(|i| format!("t{i}")).collect()),
+    ));
+    cases.push(case(
+        "30 topics of 60 characters",
+        Accept,
+        set(
+            "/sessions/0/topics",
+            (0..30).map(|i| format!("{i:02}{}", "é".repeat(58))).collect(),
+        ),
+    ));
+    cases.push(case(
+        "the same topic twice",
+        Accept,
+        set("/sessions/0/topics", serde_json::json!(["AI", "AI", "ai"])),
+    ));
+
+    // Dates: impossible, implausible, in the far future, before their session.
+    for (v, expect) in [
+        ("2026-03-03T16:15:00", Accept),
+        ("1900-01-01T00:00:00", Accept),
+        ("2999-12-31T23:59:59", Accept),
+        ("2026-03-03T16:15:00.5", Either),
+        ("2025-02-30T10:00:00", Refuse),
+        ("0000-01-01T00:00:00", Refuse),
+        ("1899-12-31T23:59:59", Refuse),
+        ("3000-01-01T00:00:00", Refuse),
+        ("+10000-01-01T00:00:00", Refuse),
+        ("2026-03-03", Refuse),
+        ("2026-03-03T16:15:00Z", Refuse),
+        ("yesterday", Refuse),
+    ] {
+        cases.push(case(
+            format!("held_at = {v}"),
+            expect,
+            Box::new(move |p: &mut Value| {
+                p["sessions"][0]["held_at"] = v.into();
+                p["sessions"][0]["action_items"][0]["due_on"] = Value::Null;
+            }),
+        ));
+    }
+    for pointer in [
+        "/sessions/0/action_items/0/due_on",
+        "/goals/0/target_on",
+        "/goals/0/milestones/0/due_on",
+        "/goals/0/progress/0/recorded_on",
+        "/swot_snapshots/0/taken_on",
+    ] {
+        let optional = !pointer.ends_with("recorded_on") && !pointer.ends_with("taken_on");
+        for (v, expect) in [
+            (Value::from("2999-12-31"), Accept),
+            (Value::from("2026-02-30"), Refuse),
+            (Value::from("1899-12-31"), Refuse),
+            (Value::from("+10000-01-01"), Refuse),
+            (Value::Null, if optional { Accept } else { Refuse }),
+            (Value::from(20260302), Refuse),
+        ] {
+            cases.push(case(format!("{pointer} = {v}"), expect, set(pointer, v)));
+        }
+    }
+    cases.push(case(
+        "an action item due before its session",
+        Refuse,
+        set("/sessions/0/action_items/0/due_on", "2026-03-02".into()),
+    ));
+    for (v, expect) in [
+        ("2999-12-31T23:59:59Z", Accept),
+        ("1900-01-01T12:00:00+02:00", Accept),
+        ("2026-03-03T16:15:00.123456789Z", Accept),
+        ("1899-12-31T23:59:59Z", Refuse),
+        ("3000-01-01T00:00:00Z", Refuse),
+        ("0000-01-01T00:00:00Z", Refuse),
+        ("+10000-01-01T00:00:00Z", Refuse),
+        ("-0001-01-01T00:00:00Z", Refuse),
+        ("2026-03-03T16:15:00", Refuse),
+        ("2026-02-30T16:15:00Z", Refuse),
+    ] {
+        cases.push(case(
+            format!("created_at = {v}"),
+            expect,
+            set("/created_at", v.into()),
+        ));
+    }
+
+    // Numbers out of range or of the wrong type.
+    for (pointer, good, bad) in [
+        (
+            "/sessions/0/duration_minutes",
+            vec![1, 1440],
+            vec![Value::from(0), 1441.into(), (-1).into(), 4_294_967_296u64.into()],
+        ),
+        (
+            "/goals/0/progress/0/value",
+            vec![0, 100],
+            vec![Value::from(101), 255.into(), 256.into(), (-1).into()],
+        ),
+        (
+            "/agreement/cadence_days",
+            vec![1, 366],
+            vec![Value::from(0), 367.into(), u32::MAX.into()],
+        ),
+        (
+            "/agreement/session_minutes",
+            vec![1, 1440],
+            vec![Value::from(0), 1441.into()],
+        ),
+        (
+            "/sessions/0/action_items/0/position",
+            vec![0, u32::MAX as i64],
+            vec![Value::from(-1), 4_294_967_296u64.into(), 1.5.into(), "0".into()],
+        ),
+        (
+            "/swot_snapshots/0/items/0/position",
+            vec![7, u32::MAX as i64],
+            vec![Value::from(-1), Value::Null],
+        ),
+    ] {
+        for v in good {
+            cases.push(case(format!("{pointer} = {v}"), Accept, set(pointer, v.into())));
+        }
+        for v in bad {
+            cases.push(case(format!("{pointer} = {v}"), Refuse, set(pointer, v)));
+        }
+    }
+
+    // Enums and words of the wrong perspective.
+    for (pointer, bad) in [
+        ("/sessions/0/format", "Coffee"),
+        ("/sessions/0/action_items/0/owner", "them"),
+        ("/goals/0/whose", "both"),
+        ("/goals/0/direction", "<script>"),
+        ("/goals/0/status", "paused"),
+        ("/swot_snapshots/0/side", "partner"),
+        ("/swot_snapshots/0/items/0/quadrant", "s"),
+        ("/swot_snapshots/0/items/0/priority", "urgent"),
+        ("/perspective", "receiver"),
+    ] {
+        cases.push(case(format!("{pointer} = {bad}"), Refuse, set(pointer, bad.into())));
+    }
+    cases.push(case(
+        "a priority left out",
+        Accept,
+        set("/swot_snapshots/0/items/0/priority", Value::Null),
+    ));
+
+    // Ids: my own records', used twice, not ids.
+    for (pointer, id) in [
+        ("/sessions/0/id", own.session),
+        ("/sessions/0/action_items/0/id", own.action_item),
+        ("/goals/0/id", own.goal),
+        ("/goals/0/milestones/0/id", own.milestone),
+        ("/swot_snapshots/0/id", own.snapshot),
+        ("/swot_snapshots/0/items/0/id", own.swot_item),
+    ] {
+        cases.push(case(
+            format!("{pointer} = one of my own records' ids"),
+            Accept,
+            set(pointer, id.to_string().into()),
+        ));
+    }
+    cases.push(case(
+        "the nil id",
+        Accept,
+        set("/goals/0/id", Uuid::nil().to_string().into()),
+    ));
+    cases.push(case(
+        "an id in upper case",
+        Either,
+        set(
+            "/goals/0/id",
+            own.goal.to_string().to_uppercase().into(),
+        ),
+    ));
+    for bad in ["not-a-uuid", "", "'; DROP TABLE partner_goal; --"] {
+        cases.push(case(format!("goal id = {bad:?}"), Refuse, set("/goals/0/id", bad.into())));
+    }
+    cases.push(case(
+        "a session's id used by its action item",
+        Refuse,
+        Box::new(|p: &mut Value| {
+            p["sessions"][0]["action_items"][0]["id"] = p["sessions"][0]["id"].clone();
+        }),
+    ));
+    cases.push(case(
+        "one session twice",
+        Refuse,
+        Box::new(|p: &mut Value| {
+            let s = p["sessions"][0].clone();
+            p["sessions"].as_array_mut().unwrap().push(s);
+        }),
+    ));
+    cases.push(case(
+        "a goal's id used by a SWOT item",
+        Refuse,
+        Box::new(|p: &mut Value| {
+            p["swot_snapshots"][0]["items"][0]["id"] = p["goals"][0]["id"].clone();
+        }),
+    ));
+    cases.push(case(
+        "an acknowledgement of an item that does not exist, twice",
+        Accept,
+        Box::new(|p: &mut Value| {
+            let ack = serde_json::json!({
+                "session_id": Uuid::from_u128(1).to_string(),
+                "action_item_id": Uuid::from_u128(2).to_string(),
+            });
+            p["acknowledgements"] = Value::Array(vec![ack.clone(), ack]);
+        }),
+    ));
+
+    // Shape: fields unknown, missing, of the wrong type.
+    for (what, edit) in [
+        (
+            "a reflection on a session",
+            set("/sessions/0/title", Value::Null) as Edit,
+        ),
+        (
+            "an unknown field",
+            Box::new(|p: &mut Value| {
+                p["sessions"][0]["reflection"] = "private".into();
+            }),
+        ),
+        (
+            "a missing title",
+            Box::new(|p: &mut Value| {
+                p["sessions"][0].as_object_mut().unwrap().remove("title");
+            }),
+        ),
+        ("sessions as an object", set("/sessions", serde_json::json!({}))),
+        ("sessions null", set("/sessions", Value::Null)),
+        ("a newer payload version", set("/version", 2.into())),
+        ("payload version 0", set("/version", 0.into())),
+        ("version as text", set("/version", "1".into())),
+        (
+            "another link",
+            set("/link_id", "00000000000000000000000000000000".into()),
+        ),
+        ("no recipient", set("/to", "".into())),
+        ("an author age key of garbage", set("/from_age", "age1garbage".into())),
+    ] {
+        cases.push(case(what, Refuse, edit));
+    }
+
+    cases.push(case(
+        "a plain bundle, after all the others",
+        Accept,
+        Box::new(|_: &mut Value| {}),
+    ));
+    // Sequences: none, negative, too large to keep; the largest that can be kept last.
+    for (v, expect) in [
+        (Value::from(0), Refuse),
+        (Value::from(-1), Refuse),
+        (Value::from(1.5), Refuse),
+        (Value::from("99"), Refuse),
+        (Value::from(u64::MAX), Refuse),
+        (Value::from(i64::MAX as u64 + 1), Refuse),
+        (Value::from(i64::MAX), Accept),
+    ] {
+        cases.push(case(format!("sequence = {v}"), expect, set("/sequence", v)));
+    }
+    cases
+}
+
+/// Ids of B's own records, for bundles that reuse them.
+struct OwnIds {
+    session: Uuid,
+    action_item: Uuid,
+    goal: Uuid,
+    milestone: Uuid,
+    snapshot: Uuid,
+    swot_item: Uuid,
+}
+
+fn fill_for_hostile(j: &mut Journal) -> OwnIds {
+    let pid = j.partnership;
+    let mut d = session_draft("Shared session");
+    d.visibility = Visibility::Shared;
+    d.topics = vec!["AI tools".into()];
+    d.agenda = "agenda".into();
+    let s = j.store.create_session(pid, &d).unwrap();
+    let item = j
+        .store
+        .create_action_item(s.id, &action_draft("Send the deck", Some("2026-03-20")))
+        .unwrap();
+    let g = j.store.create_goal(pid, &goal_draft("Prompts")).unwrap();
+    let m = j
+        .store
+        .create_milestone(g.id, &milestone_draft("First"))
+        .unwrap();
+    j.store
+        .add_progress(g.id, &crate::progress_draft("2026-03-10", 30))
+        .unwrap();
+    let w = j
+        .store
+        .start_snapshot(pid, Side::Mine, date("2026-03-02"), "start")
+        .unwrap();
+    let wi = j
+        .store
+        .add_swot_item(
+            w.snapshot.id,
+            &SwotItemDraft {
+                quadrant: Quadrant::Strengths,
+                text: "Curious".into(),
+                priority: Some(Priority::High),
+            },
+        )
+        .unwrap();
+    j.sql(&format!(
+        "UPDATE goal SET visibility = 'shared' WHERE id = '{}';
+         UPDATE swot_snapshot SET visibility = 'shared' WHERE id = '{}';
+         UPDATE partnership SET agreement_visibility = 'shared' WHERE id = '{pid}';",
+        g.id, w.snapshot.id
+    ));
+    OwnIds {
+        session: s.id,
+        action_item: item.id,
+        goal: g.id,
+        milestone: m.id,
+        snapshot: w.snapshot.id,
+        swot_item: wi.id,
+    }
+}
+
+/// Which of the hostile cases a run tries: every case of one third, a different third each
+/// run (each case costs a dozen curve operations, slow in a debug build), or all of them.
+/// `TANDEM_HOSTILE_PART=0|1|2` repeats a third; `TANDEM_HOSTILE_FULL=1` runs every case
+/// with the whole text corpus in every field and the 5 MB limit.
+struct Part(Option<usize>);
+
+impl Part {
+    fn chosen() -> Part {
+        if std::env::var_os("TANDEM_HOSTILE_FULL").is_some() {
+            return Part(None);
+        }
+        let part = std::env::var("TANDEM_HOSTILE_PART")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.subsec_nanos() as usize)
+            });
+        Part(Some(part % 3))
+    }
+
+    fn runs(&self, i: usize) -> bool {
+        self.0.is_none_or(|p| i % 3 == p)
+    }
+}
+
+impl std::fmt::Display for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            None => write!(f, "every case"),
+            Some(p) => write!(f, "TANDEM_HOSTILE_PART={p} of 0..2; TANDEM_HOSTILE_FULL=1 for all"),
+        }
+    }
+}
+
+#[test]
+fn hostile_bundles_through_receive_are_refused_with_nothing_written_or_kept_faithfully() {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    use tandem_core::exchange::{Armour, BundlePayload, seal};
+
+    let part = Part::chosen();
+    let (mut a, mut b) = paired();
+    fill_for_hostile(&mut a);
+    let own = fill_for_hostile(&mut b);
+    let (identity, keys) = signer(&a);
+    let base = serde_json::to_value(a.store.share_payload(a.partnership).unwrap()).unwrap();
+    let mine = |b: &Journal| {
+        let mut v = serde_json::to_value(b.store.export_journal().unwrap()).unwrap();
+        v.as_object_mut().unwrap().remove("exported_at");
+        v
+    };
+    let my_records = mine(&b);
+    let allowed = [
+        "not_a_bundle",
+        "bundle_damaged",
+        "bundle_too_new",
+        "bundle_outdated",
+        "bundle_wrong_link",
+        "bundle_wrong_signer",
+        "bundle_not_for_me",
+        "bundle_bad_signature",
+        "exchange_file_too_large",
+    ];
+    let mut failures: Vec<String> = Vec::new();
+    let mut fail = |f: String| {
+        if failures.len() < 40 {
+            failures.push(f);
+        }
+    };
+    let (mut accepted, mut refused) = (0usize, 0usize);
+    let mut codes = BTreeMap::<&'static str, usize>::new();
+    let mut current = dump(&b.path);
+
+    // Whatever is tried, through both doors; `expected` is what B must then hold.
+    let mut try_one = |b: &mut Journal,
+                       what: &str,
+                       bundle: &[u8],
+                       expect: Expect,
+                       expected: Option<BundlePayload>,
+                       fail: &mut dyn FnMut(String)| {
+        let run = catch_unwind(AssertUnwindSafe(|| {
+            let preview = b.store.receive_preview(bundle).map(|_| ());
+            let received = b.store.receive(bundle).map(|_| ());
+            (preview, received)
+        }));
+        let Ok((preview, received)) = run else {
+            return fail(format!("{what}: panicked"));
+        };
+        let after = dump(&b.path);
+        match (&preview, &received) {
+            (Err(p), Err(r)) if p.code() == r.code() => {}
+            (Ok(()), Ok(())) => {}
+            _ => fail(format!(
+                "{what}: the preview and the import disagree: {:?} / {:?}",
+                preview.as_ref().map_err(|e| e.to_string()),
+                received.as_ref().map_err(|e| e.to_string())
+            )),
+        }
+        match received {
+            Err(e) => {
+                refused += 1;
+                *codes.entry(e.code()).or_default() += 1;
+                if expect == Accept {
+                    fail(format!("{what}: refused ({e})"));
+                }
+                if !allowed.contains(&e.code()) || !e.to_string().ends_with('.') {
+                    fail(format!("{what}: unclear error [{}] {e}", e.code()));
+                }
+                if after != current {
+                    fail(format!("{what}: refused, but the journal changed"));
+                }
+            }
+            Ok(()) => {
+                accepted += 1;
+                if expect == Refuse {
+                    fail(format!("{what}: accepted"));
+                }
+                match (b.store.partner_content(b.partnership), expected) {
+                    (Ok(Some(got)), Some(want)) => {
+                        if canonical(got) != canonical(want.flip()) {
+                            fail(format!("{what}: not kept as it came"));
+                        }
+                    }
+                    (Ok(got), want) => fail(format!(
+                        "{what}: accepted, but the partner content is {:?} (expected {})",
+                        got.map(|p| p.sequence),
+                        want.map_or("none".into(), |p| p.sequence.to_string())
+                    )),
+                    (Err(e), _) => fail(format!("{what}: accepted, then unreadable: {e}")),
+                }
+                if let Err(e) = b.store.exchange_link(b.partnership) {
+                    fail(format!("{what}: accepted, then the link is unreadable: {e}"));
+                }
+            }
+        }
+        if mine_only(&after) != mine_only(&current) {
+            fail(format!("{what}: my own records changed"));
+        }
+        current = after;
+    };
+
+    // Files that are no bundle, or not one for this journal.
+    let mut raw: Vec<(String, Vec<u8>)> = crate::hostile::texts()
+        .into_iter()
+        .chain(crate::hostile::huge_texts().into_iter().take(2))
+        .map(|t| (format!("the file {:?}", t.chars().take(30).collect::<String>()), t.into_bytes()))
+        .collect();
+    raw.push(("every byte".into(), (0..=255u8).collect()));
+    raw.push(("an age header alone".into(), b"age-encryption.org/v1\n".to_vec()));
+    let mut flipped = seal(&serde_json::to_vec(&base).unwrap(), &identity, &keys, Armour::Binary).unwrap();
+    let at = flipped.len() / 2;
+    flipped[at] ^= 0x40;
+    raw.push(("a bundle with a flipped byte".into(), flipped));
+    let stranger = tandem_core::exchange::Identity::generate().unwrap();
+    raw.push((
+        "a bundle from a stranger".into(),
+        seal(&serde_json::to_vec(&base).unwrap(), &stranger, &keys, Armour::Ascii).unwrap(),
+    ));
+    for (i, (what, bytes)) in raw.iter().enumerate() {
+        if part.runs(i) {
+            try_one(&mut b, what, bytes, Refuse, None, &mut fail);
+        }
+    }
+
+    // Bundles A really signed, with hostile payloads.
+    let mut sequence = 10u64;
+    for (i, c) in hostile_cases(&own).into_iter().enumerate() {
+        sequence += 1;
+        if !part.runs(i) {
+            continue;
+        }
+        let mut v = base.clone();
+        v["sequence"] = sequence.into();
+        (c.edit)(&mut v);
+        let bytes = serde_json::to_vec(&v).unwrap();
+        let expected = BundlePayload::from_json(&bytes).ok();
+        let bundle = seal(&bytes, &identity, &keys, Armour::Binary).unwrap();
+        try_one(&mut b, &c.what, &bundle, c.expect, expected, &mut fail);
+    }
+    assert_eq!(mine(&b), my_records, "my own records, as an export has them");
+    println!(
+        "hostile bundles through receive ({part}): {} tried, accepted={accepted} refused={refused} {codes:?}",
+        accepted + refused
+    );
+    assert!(accepted > 30 && refused > 60, "{accepted} {refused}");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A's payload for B, edited as JSON, signed by A and sealed to B.
+fn forged(a: &Journal, edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let (identity, keys) = signer(a);
+    let mut v = serde_json::to_value(a.store.share_payload(a.partnership).unwrap()).unwrap();
+    edit(&mut v);
+    tandem_core::exchange::seal(
+        &serde_json::to_vec(&v).unwrap(),
+        &identity,
+        &keys,
+        tandem_core::exchange::Armour::Binary,
+    )
+    .unwrap()
+}
+
+/// Bug found by the hostile bundles: a bundle dated outside the years 0000-9999
+/// (`+10000-01-01T00:00:00Z`, `-0001-…`) passed every check of the preview, and its import
+/// failed on reading back the link row it had just written, with a database error
+/// ("Conversion error from type Text"); dated 1899 or 3000 it was kept. Refused now as
+/// damaged through both doors, as an import refuses such timestamps.
+#[test]
+fn a_bundle_dated_outside_the_plausible_years_is_refused_as_damaged() {
+    let (mut a, mut b) = paired();
+    let mut d = session_draft("Shared");
+    d.visibility = Visibility::Shared;
+    a.store.create_session(a.partnership, &d).unwrap();
+    for (n, when) in [
+        "+10000-01-01T00:00:00Z",
+        "-0001-01-01T00:00:00Z",
+        "0000-01-01T00:00:00Z",
+        "1899-12-31T23:59:59Z",
+        "3000-01-01T00:00:00Z",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let bundle = forged(&a, |v| {
+            v["created_at"] = when.into();
+            v["sequence"] = (n + 1).into();
+        });
+        let before = dump(&b.path);
+        for e in [
+            b.store.receive_preview(&bundle).unwrap_err(),
+            b.store.receive(&bundle).unwrap_err(),
+        ] {
+            assert_eq!(e.code(), "bundle_damaged", "{when}: {e}");
+            assert!(e.to_string().contains("between 1900 and 2999"), "{e}");
+        }
+        assert_eq!(dump(&b.path), before, "{when}: nothing written");
+    }
+    // Within the years, far ahead or long ago, it is kept as it came.
+    let bundle = forged(&a, |v| v["created_at"] = "2999-12-31T23:59:59Z".into());
+    b.store.receive(&bundle).unwrap();
+    let link = b.store.exchange_link(b.partnership).unwrap().unwrap();
+    assert_eq!(
+        link.received_shared_at.map(|t| t.to_rfc3339()),
+        Some("2999-12-31T23:59:59+00:00".to_owned())
+    );
+}
+
+/// Bug found by the hostile bundles: a sequence above 2^63 - 1 was accepted, kept as a
+/// negative number and read back as 0, so the partner's content vanished from view and
+/// the check that refuses an older bundle (which rests on the last sequence) let any
+/// bundle in again; a first bundle numbered 0 was likewise taken and never shown. Both
+/// are refused as damaged, with nothing written.
+#[test]
+fn a_bundle_numbered_zero_or_beyond_what_a_journal_keeps_is_refused() {
+    let (mut a, mut b) = paired();
+    let mut d = session_draft("Shared");
+    d.visibility = Visibility::Shared;
+    a.store.create_session(a.partnership, &d).unwrap();
+    let zero = forged(&a, |v| v["sequence"] = 0.into());
+    let before = dump(&b.path);
+    for e in [
+        b.store.receive_preview(&zero).unwrap_err(),
+        b.store.receive(&zero).unwrap_err(),
+    ] {
+        assert_eq!(e.code(), "bundle_damaged", "{e}");
+        assert!(e.to_string().contains("sequence number 0"), "{e}");
+    }
+    assert_eq!(dump(&b.path), before, "nothing written");
+
+    let older = a.share();
+    let newer = a.share();
+    b.store.receive(&newer).unwrap();
+    let kept = b.content().unwrap();
+    for huge in [i64::MAX as u64 + 1, u64::MAX] {
+        let bundle = forged(&a, |v| v["sequence"] = huge.into());
+        let before = dump(&b.path);
+        let e = b.store.receive(&bundle).unwrap_err();
+        assert_eq!(e.code(), "bundle_damaged", "{e}");
+        assert_eq!(dump(&b.path), before, "nothing written");
+        assert_eq!(b.content(), Some(kept.clone()), "the content stays in view");
+        // And the older bundle is still refused.
+        let e = b.store.receive(&older).unwrap_err();
+        assert_eq!(e.code(), "bundle_outdated", "{e}");
+    }
+    // The largest sequence a journal keeps is taken.
+    let bundle = forged(&a, |v| v["sequence"] = i64::MAX.into());
+    b.store.receive(&bundle).unwrap();
+    assert_eq!(b.content().unwrap().sequence, i64::MAX as u64);
+}
