@@ -641,11 +641,7 @@ fn a_receive_killed_at_any_moment_leaves_the_previous_bundle_or_the_new_one() {
         "receiving changes none of my records"
     );
 
-    let spec = format!(
-        "receive|{}|{}|{pb}",
-        db.display(),
-        dir.path().display()
-    );
+    let spec = format!("receive|{}|{}|{pb}", db.display(), dir.path().display());
     let n = cycles(8);
     let (mut state, mut resets) = (0u64, 0usize);
     let (mut mid, mut lost, mut partial, mut changed_mine, mut broken, mut open_failures) =
@@ -719,7 +715,10 @@ fn a_receive_killed_at_any_moment_leaves_the_previous_bundle_or_the_new_one() {
          resets={resets} lost={lost} partial={partial} own_changed={changed_mine} \
          integrity_failures={broken} open_failures={open_failures}"
     );
-    assert!(acknowledged > 0 || n < 4, "the receiver never finished a bundle");
+    assert!(
+        acknowledged > 0 || n < 4,
+        "the receiver never finished a bundle"
+    );
     assert_eq!(
         (lost, partial, changed_mine, broken, open_failures),
         (0, 0, 0, 0, 0)

@@ -230,11 +230,13 @@ fn priority() -> impl Strategy<Value = Option<Priority>> {
 }
 
 fn journal_spec() -> impl Strategy<Value = JournalSpec> {
-    let item = (owner(), any::<bool>(), prop::bool::weighted(0.2))
-        .prop_map(|(owner, done, trashed)| ItemSpec {
-            owner,
-            done,
-            trashed,
+    let item =
+        (owner(), any::<bool>(), prop::bool::weighted(0.2)).prop_map(|(owner, done, trashed)| {
+            ItemSpec {
+                owner,
+                done,
+                trashed,
+            }
         });
     let session = (
         any::<bool>(),
@@ -334,7 +336,7 @@ struct Texts {
 
 impl Texts {
     /// A new unique text for the field at `path`, tagged with `tag` (where it was written).
-    fn new(&mut self, tag: &str, path: &'static str, shared: bool) -> String {
+    fn text(&mut self, tag: &str, path: &'static str, shared: bool) -> String {
         self.n += 1;
         let tail = &self.tails[self.n % self.tails.len()];
         let text = format!("{tag}#{}·{tail}", self.n);
@@ -362,11 +364,11 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
 
     // The partnership's own texts never travel; the agreement does when shared.
     let mut p = j.store.get_partnership(pid).unwrap().draft();
-    p.partner_org = t.new("partnership.org", "", false);
+    p.partner_org = t.text("partnership.org", "", false);
     let a = spec.agreement_shared;
-    p.agreement.objectives = t.new("agreement.objectives", "agreement.objectives", a);
-    p.agreement.boundaries = t.new("agreement.boundaries", "agreement.boundaries", a);
-    p.agreement.ending = t.new("agreement.ending", "agreement.ending", a);
+    p.agreement.objectives = t.text("agreement.objectives", "agreement.objectives", a);
+    p.agreement.boundaries = t.text("agreement.boundaries", "agreement.boundaries", a);
+    p.agreement.ending = t.text("agreement.ending", "agreement.ending", a);
     j.store.update_partnership(pid, &p).unwrap();
     if a {
         sql.push_str(&format!(
@@ -377,17 +379,17 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
     for (i, s) in spec.sessions.iter().enumerate() {
         let shared = s.shared && !s.trashed;
         let tag = format!("s{i}");
-        let mut d = session_draft(&t.new(&format!("{tag}.title"), "sessions[].title", shared));
+        let mut d = session_draft(&t.text(&format!("{tag}.title"), "sessions[].title", shared));
         d.held_at = d.held_at + chrono::Days::new(i as u64);
-        d.agenda = t.new(&format!("{tag}.agenda"), "sessions[].agenda", shared);
-        d.notes = t.new(&format!("{tag}.notes"), "sessions[].notes", shared);
-        d.shared = t.new(&format!("{tag}.shared"), "sessions[].shared", shared);
-        d.learned = t.new(&format!("{tag}.learned"), "sessions[].learned", shared);
-        d.place = t.new(&format!("{tag}.place"), "", false);
-        d.reflection = t.new(&format!("{tag}.reflection"), "", false);
+        d.agenda = t.text(&format!("{tag}.agenda"), "sessions[].agenda", shared);
+        d.notes = t.text(&format!("{tag}.notes"), "sessions[].notes", shared);
+        d.shared = t.text(&format!("{tag}.shared"), "sessions[].shared", shared);
+        d.learned = t.text(&format!("{tag}.learned"), "sessions[].learned", shared);
+        d.place = t.text(&format!("{tag}.place"), "", false);
+        d.reflection = t.text(&format!("{tag}.reflection"), "", false);
         d.rating = s.rating;
         d.topics = (0..s.topics)
-            .map(|k| t.new(&format!("{tag}.topic{k}"), "sessions[].topics[]", shared))
+            .map(|k| t.text(&format!("{tag}.topic{k}"), "sessions[].topics[]", shared))
             .collect();
         d.visibility = if s.shared {
             Visibility::Shared
@@ -396,7 +398,7 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
         };
         let session = j.store.create_session(pid, &d).unwrap();
         for (k, item) in s.items.iter().enumerate() {
-            let text = t.new(
+            let text = t.text(
                 &format!("{tag}.item{k}"),
                 "sessions[].action_items[].text",
                 shared && !item.trashed,
@@ -417,9 +419,9 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
     for (i, g) in spec.goals.iter().enumerate() {
         let shared = g.shared && !g.trashed;
         let tag = format!("g{i}");
-        let mut d = goal_draft(&t.new(&format!("{tag}.title"), "goals[].title", shared));
-        d.description = t.new(&format!("{tag}.description"), "goals[].description", shared);
-        d.success_criteria = t.new(
+        let mut d = goal_draft(&t.text(&format!("{tag}.title"), "goals[].title", shared));
+        d.description = t.text(&format!("{tag}.description"), "goals[].description", shared);
+        d.success_criteria = t.text(
             &format!("{tag}.criteria"),
             "goals[].success_criteria",
             shared,
@@ -428,7 +430,7 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
         d.status = g.status;
         let goal = j.store.create_goal(pid, &d).unwrap();
         for (k, trashed) in g.milestones.iter().enumerate() {
-            let title = t.new(
+            let title = t.text(
                 &format!("{tag}.milestone{k}"),
                 "goals[].milestones[].title",
                 shared && !trashed,
@@ -447,7 +449,7 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
                 value: (10 * k) as u8,
                 note: String::new(),
             };
-            pr.note = t.new(
+            pr.note = t.text(
                 &format!("{tag}.progress{k}"),
                 "goals[].progress[].note",
                 shared && !trashed,
@@ -482,14 +484,14 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
                 pid,
                 side,
                 date("2026-03-01") + chrono::Days::new(i as u64),
-                &t.new(&format!("{tag}.reason"), "swot_snapshots[].reason", shared),
+                &t.text(&format!("{tag}.reason"), "swot_snapshots[].reason", shared),
             )
             .unwrap();
         for copied in &view.items {
             copies.push((copied.id, copied.text.clone(), i));
         }
         for (k, (quadrant, priority, _)) in s.items.iter().enumerate() {
-            let text = t.new(
+            let text = t.text(
                 &format!("{tag}.item{k}"),
                 "swot_snapshots[].items[].text",
                 false,
@@ -546,16 +548,19 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
     if spec.partner_content
         && let Some(b) = partner
     {
-        let mut d = session_draft(&t.new("partner.title", "", false));
+        let mut d = session_draft(&t.text("partner.title", "", false));
         d.visibility = Visibility::Shared;
-        d.notes = t.new("partner.notes", "", false);
+        d.notes = t.text("partner.notes", "", false);
         let theirs = b.store.create_session(b.partnership, &d).unwrap();
-        let mut item = action_draft(&t.new("partner.item", "", false), None);
+        let mut item = action_draft(&t.text("partner.item", "", false), None);
         item.owner = Owner::Partner;
         let asked = b.store.create_action_item(theirs.id, &item).unwrap();
         let g = b
             .store
-            .create_goal(b.partnership, &goal_draft(&t.new("partner.goal", "", false)))
+            .create_goal(
+                b.partnership,
+                &goal_draft(&t.text("partner.goal", "", false)),
+            )
             .unwrap();
         b.sql(&format!(
             "UPDATE goal SET visibility = 'shared' WHERE id = '{}';",
@@ -572,19 +577,19 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
 
     // Another partnership, with everything shared: never in this one's bundle.
     if spec.other_partnership {
-        let mut draft = partnership_draft(&t.new("other.partner", "", false));
-        draft.agreement.objectives = t.new("other.objectives", "", false);
+        let mut draft = partnership_draft(&t.text("other.partner", "", false));
+        draft.agreement.objectives = t.text("other.objectives", "", false);
         let other = j.store.create_partnership(&draft).unwrap();
-        let mut d = session_draft(&t.new("other.title", "", false));
+        let mut d = session_draft(&t.text("other.title", "", false));
         d.visibility = Visibility::Shared;
-        d.topics = vec![t.new("other.topic", "", false)];
+        d.topics = vec![t.text("other.topic", "", false)];
         let s = j.store.create_session(other.id, &d).unwrap();
         j.store
-            .create_action_item(s.id, &action_draft(&t.new("other.item", "", false), None))
+            .create_action_item(s.id, &action_draft(&t.text("other.item", "", false), None))
             .unwrap();
         let g = j
             .store
-            .create_goal(other.id, &goal_draft(&t.new("other.goal", "", false)))
+            .create_goal(other.id, &goal_draft(&t.text("other.goal", "", false)))
             .unwrap();
         let w = j
             .store
@@ -595,7 +600,7 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
                 w.snapshot.id,
                 &SwotItemDraft {
                     quadrant: Quadrant::Strengths,
-                    text: t.new("other.swot", "", false),
+                    text: t.text("other.swot", "", false),
                     priority: None,
                 },
             )
@@ -636,17 +641,17 @@ fn check_payload(payload: &Value, t: &Texts) -> Vec<String> {
                 Some((expected, true)) => problems.push(format!(
                     "{s:?} (of {expected}) appears at {path}, another field"
                 )),
-                Some((_, false)) => {
-                    problems.push(format!("{s:?}, not a shared field, is in the bundle at {path}"))
-                }
-                None => problems.push(format!(
-                    "{s:?} at {path} is no text the journal was given"
+                Some((_, false)) => problems.push(format!(
+                    "{s:?}, not a shared field, is in the bundle at {path}"
                 )),
+                None => problems.push(format!("{s:?} at {path} is no text the journal was given")),
             }
         } else {
             match non_text(path, s) {
                 Some(true) => {}
-                Some(false) => problems.push(format!("{s:?} at {path} is not a value of that kind")),
+                Some(false) => {
+                    problems.push(format!("{s:?} at {path} is not a value of that kind"))
+                }
                 None => problems.push(format!("a string {s:?} at {path}, a path of no known kind")),
             }
         }
@@ -738,15 +743,23 @@ fn the_bundle_oracle_catches_a_private_text_and_a_missing_one() {
         tails: vec!["x".into()],
         ..Texts::default()
     };
-    let shared = t.new("s0.title", "sessions[].title", true);
-    let private = t.new("s0.reflection", "", false);
-    let notes = t.new("s0.notes", "sessions[].notes", true);
+    let shared = t.text("s0.title", "sessions[].title", true);
+    let private = t.text("s0.reflection", "", false);
+    let notes = t.text("s0.notes", "sessions[].notes", true);
     let payload = serde_json::json!({
         "sessions": [{"id": Uuid::nil().to_string(), "title": shared, "notes": private}]
     });
     let problems = check_payload(&payload, &t);
-    assert!(problems.iter().any(|p| p.contains("not a shared field")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains(&notes) && p.contains("missing")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("not a shared field")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains(&notes) && p.contains("missing")),
+        "{problems:?}"
+    );
     let payload = serde_json::json!({
         "sessions": [{"title": shared, "notes": notes, "place": "Café"}]
     });
@@ -758,7 +771,17 @@ fn the_bundle_oracle_catches_a_private_text_and_a_missing_one() {
 // ---------------------------------------------------------------------------------------
 // Every field a bundle carries, on a committed list.
 
-const FIELDS_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bundle-fields.txt");
+const FIELDS_HEADER: &str = "\
+# Every field a bundle payload carries (path, JSON type), checked by
+# core/tests/it/exchange_proofs.rs (a_snapshot_of_every_field_a_bundle_carries).
+# A field added to a bundle type is a decision about what leaves the machine: check it is
+# meant to, then update this list (TANDEM_BLESS=1 rewrites it) and docs/exchange-format.md.
+";
+
+const FIELDS_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/bundle-fields.txt"
+);
 
 /// A bundle with every field filled: each option set, each list non-empty (the partner
 /// asked something of me that I did, so there is an acknowledgement).
@@ -837,15 +860,18 @@ fn a_snapshot_of_every_field_a_bundle_carries() {
             None => p.ends_with(" null"),
         })
         .collect();
-    assert!(unfilled.is_empty(), "not filled in the test's journal: {unfilled:?}");
-    let actual: String = paths.iter().map(|p| format!("{p}\n")).collect();
+    assert!(
+        unfilled.is_empty(),
+        "not filled in the test's journal: {unfilled:?}"
+    );
     if std::env::var_os("TANDEM_BLESS").is_some() {
-        std::fs::write(FIELDS_FILE, &actual).unwrap();
+        let list: String = paths.iter().map(|p| format!("{p}\n")).collect();
+        std::fs::write(FIELDS_FILE, format!("{FIELDS_HEADER}{list}")).unwrap();
     }
     let committed = std::fs::read_to_string(FIELDS_FILE).unwrap_or_default();
     let committed: BTreeSet<String> = committed
         .lines()
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(str::to_owned)
         .collect();
     let added: Vec<_> = paths.difference(&committed).collect();
@@ -857,9 +883,18 @@ fn a_snapshot_of_every_field_a_bundle_carries() {
          {added:?}\n  removed: {removed:?}"
     );
     // None of the model's private fields is there, under any name.
-    for private in ["reflection", "rating", "place", "visibility", "deleted_at", "origin_id"] {
+    for private in [
+        "reflection",
+        "rating",
+        "place",
+        "visibility",
+        "deleted_at",
+        "origin_id",
+    ] {
         assert!(
-            !paths.iter().any(|p| p.split([' ', '.']).any(|k| k.trim_end_matches("[]") == private)),
+            !paths.iter().any(|p| p
+                .split([' ', '.'])
+                .any(|k| k.trim_end_matches("[]") == private)),
             "{private} in a bundle"
         );
     }
@@ -880,7 +915,8 @@ use Expect::{Accept, Either, Refuse};
 /// means the journal's content is byte for byte the same.
 fn dump(path: &std::path::Path) -> BTreeMap<String, String> {
     let conn = rusqlite::Connection::open(path).unwrap();
-    conn.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -916,12 +952,19 @@ fn written_by_a_bundle(table: &str) -> bool {
 }
 
 fn mine_only(dump: &BTreeMap<String, String>) -> BTreeMap<&String, &String> {
-    dump.iter().filter(|(t, _)| !written_by_a_bundle(t)).collect()
+    dump.iter()
+        .filter(|(t, _)| !written_by_a_bundle(t))
+        .collect()
 }
 
 /// A's secret identity for its link and B's public keys, as A's journal keeps them: what
 /// the partner holds, and so can sign anything with.
-fn signer(a: &Journal) -> (tandem_core::exchange::Identity, tandem_core::exchange::PublicKeys) {
+fn signer(
+    a: &Journal,
+) -> (
+    tandem_core::exchange::Identity,
+    tandem_core::exchange::PublicKeys,
+) {
     let conn = rusqlite::Connection::open(&a.path).unwrap();
     let (identity, age, signing): (String, String, String) = conn
         .query_row(
@@ -1055,14 +1098,42 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
         f("/sessions/0/shared", LONG, false, false, false, false),
         f("/sessions/0/learned", LONG, false, false, false, false),
         f("/sessions/0/topics/0", 60, false, true, true, true),
-        f("/sessions/0/action_items/0/text", 2000, true, false, false, false),
+        f(
+            "/sessions/0/action_items/0/text",
+            2000,
+            true,
+            false,
+            false,
+            false,
+        ),
         f("/goals/0/title", 300, true, false, false, false),
         f("/goals/0/description", LONG, false, false, false, false),
-        f("/goals/0/success_criteria", LONG, false, false, false, false),
-        f("/goals/0/milestones/0/title", 300, true, false, false, false),
+        f(
+            "/goals/0/success_criteria",
+            LONG,
+            false,
+            false,
+            false,
+            false,
+        ),
+        f(
+            "/goals/0/milestones/0/title",
+            300,
+            true,
+            false,
+            false,
+            false,
+        ),
         f("/goals/0/progress/0/note", LONG, false, false, false, false),
         f("/swot_snapshots/0/reason", 1000, false, true, false, false),
-        f("/swot_snapshots/0/items/0/text", 1000, true, true, false, true),
+        f(
+            "/swot_snapshots/0/items/0/text",
+            1000,
+            true,
+            true,
+            false,
+            true,
+        ),
         f("/agreement/objectives", LONG, false, false, false, false),
         f("/agreement/boundaries", LONG, false, false, false, false),
         f("/agreement/ending", LONG, false, false, false, false),
@@ -1075,7 +1146,11 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
         };
         for v in values {
             cases.push(case(
-                format!("{} = {:?}", field.pointer, v.chars().take(30).collect::<String>()),
+                format!(
+                    "{} = {:?}",
+                    field.pointer,
+                    v.chars().take(30).collect::<String>()
+                ),
                 text_expect(v, field.max, field.required, field.trimmed, field.one_line),
                 set(field.pointer, Value::String(v.clone())),
             ));
@@ -1100,14 +1175,19 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
     cases.push(case(
         "31 topics",
         Refuse,
-        set("/sessions/0/topics", (0..31).map(|i| format!("t{i}")).collect()),
+        set(
+            "/sessions/0/topics",
+            (0..31).map(|i| format!("t{i}")).collect(),
+        ),
     ));
     cases.push(case(
         "30 topics of 60 characters",
         Accept,
         set(
             "/sessions/0/topics",
-            (0..30).map(|i| format!("{i:02}{}", "é".repeat(58))).collect(),
+            (0..30)
+                .map(|i| format!("{i:02}{}", "é".repeat(58)))
+                .collect(),
         ),
     ));
     cases.push(case(
@@ -1188,7 +1268,12 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
         (
             "/sessions/0/duration_minutes",
             vec![1, 1440],
-            vec![Value::from(0), 1441.into(), (-1).into(), 4_294_967_296u64.into()],
+            vec![
+                Value::from(0),
+                1441.into(),
+                (-1).into(),
+                4_294_967_296u64.into(),
+            ],
         ),
         (
             "/goals/0/progress/0/value",
@@ -1208,7 +1293,12 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
         (
             "/sessions/0/action_items/0/position",
             vec![0, u32::MAX as i64],
-            vec![Value::from(-1), 4_294_967_296u64.into(), 1.5.into(), "0".into()],
+            vec![
+                Value::from(-1),
+                4_294_967_296u64.into(),
+                1.5.into(),
+                "0".into(),
+            ],
         ),
         (
             "/swot_snapshots/0/items/0/position",
@@ -1217,7 +1307,11 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
         ),
     ] {
         for v in good {
-            cases.push(case(format!("{pointer} = {v}"), Accept, set(pointer, v.into())));
+            cases.push(case(
+                format!("{pointer} = {v}"),
+                Accept,
+                set(pointer, v.into()),
+            ));
         }
         for v in bad {
             cases.push(case(format!("{pointer} = {v}"), Refuse, set(pointer, v)));
@@ -1236,7 +1330,11 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
         ("/swot_snapshots/0/items/0/priority", "urgent"),
         ("/perspective", "receiver"),
     ] {
-        cases.push(case(format!("{pointer} = {bad}"), Refuse, set(pointer, bad.into())));
+        cases.push(case(
+            format!("{pointer} = {bad}"),
+            Refuse,
+            set(pointer, bad.into()),
+        ));
     }
     cases.push(case(
         "a priority left out",
@@ -1267,13 +1365,14 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
     cases.push(case(
         "an id in upper case",
         Either,
-        set(
-            "/goals/0/id",
-            own.goal.to_string().to_uppercase().into(),
-        ),
+        set("/goals/0/id", own.goal.to_string().to_uppercase().into()),
     ));
     for bad in ["not-a-uuid", "", "'; DROP TABLE partner_goal; --"] {
-        cases.push(case(format!("goal id = {bad:?}"), Refuse, set("/goals/0/id", bad.into())));
+        cases.push(case(
+            format!("goal id = {bad:?}"),
+            Refuse,
+            set("/goals/0/id", bad.into()),
+        ));
     }
     cases.push(case(
         "a session's id used by its action item",
@@ -1327,7 +1426,10 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
                 p["sessions"][0].as_object_mut().unwrap().remove("title");
             }),
         ),
-        ("sessions as an object", set("/sessions", serde_json::json!({}))),
+        (
+            "sessions as an object",
+            set("/sessions", serde_json::json!({})),
+        ),
         ("sessions null", set("/sessions", Value::Null)),
         ("a newer payload version", set("/version", 2.into())),
         ("payload version 0", set("/version", 0.into())),
@@ -1337,7 +1439,10 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
             set("/link_id", "00000000000000000000000000000000".into()),
         ),
         ("no recipient", set("/to", "".into())),
-        ("an author age key of garbage", set("/from_age", "age1garbage".into())),
+        (
+            "an author age key of garbage",
+            set("/from_age", "age1garbage".into()),
+        ),
     ] {
         cases.push(case(what, Refuse, edit));
     }
@@ -1453,7 +1558,10 @@ impl std::fmt::Display for Part {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
             None => write!(f, "every case"),
-            Some(p) => write!(f, "TANDEM_HOSTILE_PART={p} of 0..2; TANDEM_HOSTILE_FULL=1 for all"),
+            Some(p) => write!(
+                f,
+                "TANDEM_HOSTILE_PART={p} of 0..2; TANDEM_HOSTILE_FULL=1 for all"
+            ),
         }
     }
 }
@@ -1554,7 +1662,9 @@ fn hostile_bundles_through_receive_are_refused_with_nothing_written_or_kept_fait
                     (Err(e), _) => fail(format!("{what}: accepted, then unreadable: {e}")),
                 }
                 if let Err(e) = b.store.exchange_link(b.partnership) {
-                    fail(format!("{what}: accepted, then the link is unreadable: {e}"));
+                    fail(format!(
+                        "{what}: accepted, then the link is unreadable: {e}"
+                    ));
                 }
             }
         }
@@ -1568,18 +1678,38 @@ fn hostile_bundles_through_receive_are_refused_with_nothing_written_or_kept_fait
     let mut raw: Vec<(String, Vec<u8>)> = crate::hostile::texts()
         .into_iter()
         .chain(crate::hostile::huge_texts().into_iter().take(2))
-        .map(|t| (format!("the file {:?}", t.chars().take(30).collect::<String>()), t.into_bytes()))
+        .map(|t| {
+            (
+                format!("the file {:?}", t.chars().take(30).collect::<String>()),
+                t.into_bytes(),
+            )
+        })
         .collect();
     raw.push(("every byte".into(), (0..=255u8).collect()));
-    raw.push(("an age header alone".into(), b"age-encryption.org/v1\n".to_vec()));
-    let mut flipped = seal(&serde_json::to_vec(&base).unwrap(), &identity, &keys, Armour::Binary).unwrap();
+    raw.push((
+        "an age header alone".into(),
+        b"age-encryption.org/v1\n".to_vec(),
+    ));
+    let mut flipped = seal(
+        &serde_json::to_vec(&base).unwrap(),
+        &identity,
+        &keys,
+        Armour::Binary,
+    )
+    .unwrap();
     let at = flipped.len() / 2;
     flipped[at] ^= 0x40;
     raw.push(("a bundle with a flipped byte".into(), flipped));
     let stranger = tandem_core::exchange::Identity::generate().unwrap();
     raw.push((
         "a bundle from a stranger".into(),
-        seal(&serde_json::to_vec(&base).unwrap(), &stranger, &keys, Armour::Ascii).unwrap(),
+        seal(
+            &serde_json::to_vec(&base).unwrap(),
+            &stranger,
+            &keys,
+            Armour::Ascii,
+        )
+        .unwrap(),
     ));
     for (i, (what, bytes)) in raw.iter().enumerate() {
         if part.runs(i) {
@@ -1602,7 +1732,11 @@ fn hostile_bundles_through_receive_are_refused_with_nothing_written_or_kept_fait
         let bundle = seal(&bytes, &identity, &keys, Armour::Binary).unwrap();
         try_one(&mut b, &c.what, &bundle, c.expect, expected, &mut fail);
     }
-    assert_eq!(mine(&b), my_records, "my own records, as an export has them");
+    assert_eq!(
+        mine(&b),
+        my_records,
+        "my own records, as an export has them"
+    );
     println!(
         "hostile bundles through receive ({part}): {} tried, accepted={accepted} refused={refused} {codes:?}",
         accepted + refused
