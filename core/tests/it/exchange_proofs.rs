@@ -616,9 +616,10 @@ fn build(j: &mut Journal, partner: Option<&mut Journal>, spec: &JournalSpec) -> 
     if !sql.is_empty() {
         j.sql(&sql);
     }
-    // The trash last (an item of a trashed session may already be gone with it).
+    // The trash last, the parts before what holds them (snapshots after their items).
+    trash.sort_by_key(|(kind, _)| *kind == ItemKind::SwotSnapshot);
     for (kind, id) in trash {
-        let _ = j.store.move_to_trash(kind, id);
+        j.store.move_to_trash(kind, id).unwrap();
     }
     if spec.empty_trash {
         j.store.empty_trash().unwrap();
