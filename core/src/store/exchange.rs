@@ -935,6 +935,18 @@ fn check_records(p: &BundlePayload) -> Result<()> {
         };
         validate::partnership(&d).map_err(|e| bad("the agreement", e))?;
     }
+    // Acknowledgements name my own items (kept once each, by item): one named twice would
+    // be kept once, not as it came.
+    let mut acknowledged = std::collections::HashSet::new();
+    for a in &p.acknowledgements {
+        if !acknowledged.insert(a.action_item_id) {
+            return Err(ExchangeError::bundle_damaged(format!(
+                "the action item {} is acknowledged twice",
+                a.action_item_id
+            ))
+            .into());
+        }
+    }
     Ok(())
 }
 

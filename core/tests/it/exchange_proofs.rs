@@ -982,7 +982,7 @@ fn signer(
 }
 
 /// A payload in a canonical order (the partner tables keep no order of their own for
-/// most lists): every list by id, acknowledgements sorted and once each.
+/// most lists): every list by id, acknowledgements by their ids.
 fn canonical(mut p: tandem_core::exchange::BundlePayload) -> tandem_core::exchange::BundlePayload {
     p.sessions.sort_by_key(|s| s.id);
     for s in &mut p.sessions {
@@ -999,8 +999,6 @@ fn canonical(mut p: tandem_core::exchange::BundlePayload) -> tandem_core::exchan
     }
     p.acknowledgements
         .sort_by_key(|a| (a.session_id, a.action_item_id));
-    p.acknowledgements
-        .dedup_by_key(|a| (a.session_id, a.action_item_id));
     p
 }
 
@@ -1397,16 +1395,35 @@ fn hostile_cases(own: &OwnIds) -> Vec<HostileCase> {
             p["swot_snapshots"][0]["items"][0]["id"] = p["goals"][0]["id"].clone();
         }),
     ));
+    let ack = |session: u128, item: u128| {
+        serde_json::json!({
+            "session_id": Uuid::from_u128(session).to_string(),
+            "action_item_id": Uuid::from_u128(item).to_string(),
+        })
+    };
     cases.push(case(
-        "an acknowledgement of an item that does not exist, twice",
+        "acknowledgements of items that do not exist",
         Accept,
-        Box::new(|p: &mut Value| {
-            let ack = serde_json::json!({
-                "session_id": Uuid::from_u128(1).to_string(),
-                "action_item_id": Uuid::from_u128(2).to_string(),
-            });
-            p["acknowledgements"] = Value::Array(vec![ack.clone(), ack]);
-        }),
+        set(
+            "/acknowledgements",
+            Value::Array(vec![ack(1, 2), ack(1, 3), ack(4, 5)]),
+        ),
+    ));
+    cases.push(case(
+        "one acknowledgement twice",
+        Refuse,
+        set(
+            "/acknowledgements",
+            Value::Array(vec![ack(1, 2), ack(1, 2)]),
+        ),
+    ));
+    cases.push(case(
+        "one item acknowledged in two sessions",
+        Refuse,
+        set(
+            "/acknowledgements",
+            Value::Array(vec![ack(1, 2), ack(3, 2)]),
+        ),
     ));
 
     // Shape: fields unknown, missing, of the wrong type.
@@ -1846,4 +1863,41 @@ fn a_bundle_numbered_zero_or_beyond_what_a_journal_keeps_is_refused() {
     let bundle = forged(&a, |v| v["sequence"] = i64::MAX.into());
     b.store.receive(&bundle).unwrap();
     assert_eq!(b.content().unwrap().sequence, i64::MAX as u64);
+}
+
+/// Bug found by the hostile bundles: an item of mine acknowledged twice (the same pair
+/// again, or from two sessions) was taken and kept once, so what was imported was not
+/// what came. Refused as damaged, with nothing written.
+#[test]
+fn a_bundle_acknowledging_one_item_twice_is_refused() {
+    let (a, mut b) = paired();
+    let ack = |session: Uuid, item: Uuid| serde_json::json!({"session_id": session.to_string(), "action_item_id": item.to_string()});
+    let (s1, s2, item) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+    for (n, acks) in [
+        vec![ack(s1, item), ack(s1, item)],
+        vec![ack(s1, item), ack(s2, item)],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let bundle = forged(&a, |v| {
+            v["acknowledgements"] = Value::Array(acks);
+            v["sequence"] = (n + 1).into();
+        });
+        let before = dump(&b.path);
+        for e in [
+            b.store.receive_preview(&bundle).unwrap_err(),
+            b.store.receive(&bundle).unwrap_err(),
+        ] {
+            assert_eq!(e.code(), "bundle_damaged", "{e}");
+            assert!(e.to_string().contains("acknowledged twice"), "{e}");
+        }
+        assert_eq!(dump(&b.path), before, "nothing written");
+    }
+    // Two items, each once, are kept as they came.
+    let bundle = forged(&a, |v| {
+        v["acknowledgements"] = Value::Array(vec![ack(s1, item), ack(s2, Uuid::new_v4())]);
+    });
+    b.store.receive(&bundle).unwrap();
+    assert_eq!(b.content().unwrap().acknowledgements.len(), 2);
 }
