@@ -8,6 +8,11 @@
 //! Every session's notes carry a checksum of themselves, written in the same record, so a
 //! half-written edit cannot pass for a whole one.
 //!
+//! A receiving child imports a partner's bundles one after another (`Store::receive`,
+//! printing each sequence after it returned): after each kill the journal opens, its
+//! partner content is exactly one bundle's (the one its link records), never a mix, not
+//! older than the last acknowledged, and my own records are as they were.
+//!
 //! `TANDEM_CRASH_CYCLES=N` sets the number of cycles (default: a quick 20 for edits, 8
 //! for imports and 8 for receiving partner bundles); `scripts/crash-cycles.sh N` runs 1000
 //! and prints the counts.
@@ -654,12 +659,14 @@ fn a_receive_killed_at_any_moment_leaves_the_previous_bundle_or_the_new_one() {
             state = 0;
             resets += 1;
         }
+        let bystander = Bystander::start(&db);
         let writer = Writer::start(&spec);
         let seen = writer.ready();
         // Up to about two bundles' worth of receiving (a receive takes `per_bundle`).
         let window = (2 * per_bundle.as_micros() as u64).clamp(20_000, 500_000);
         std::thread::sleep(Duration::from_micros(rng.below(window)));
         let lines = writer.kill(seen);
+        bystander.stop();
         let acked = lines
             .iter()
             .filter_map(|l| l.strip_prefix("R ").and_then(|n| n.parse::<u64>().ok()))
