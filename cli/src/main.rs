@@ -147,6 +147,10 @@ enum Command {
         /// Include the notes of private sessions (left out by default).
         #[arg(long)]
         include_private: bool,
+        /// Include what your partner shared with you through exchange, labelled as theirs
+        /// (left out by default).
+        #[arg(long)]
+        include_partner: bool,
         /// The PDF file to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -253,6 +257,7 @@ fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
             from,
             to,
             include_private,
+            include_partner,
             out,
         } => {
             let store = open_to_read(&path)?;
@@ -261,6 +266,7 @@ fn run(db: Option<PathBuf>, command: Command) -> Result<()> {
                 from,
                 to,
                 include_private,
+                include_partner,
             };
             report(&store, &options, &out)?
         }

@@ -100,6 +100,7 @@ fn report(store: &Store, id: uuid::Uuid) -> Vec<u8> {
         from: None,
         to: None,
         include_private: true,
+        include_partner: false,
     };
     render(store, &options, today(), &mut |_| {}).expect("report")
 }

@@ -62,6 +62,7 @@ fn report(db: &Path, id: &str, out: &Path, runs: &str) -> Res<String> {
         from: None,
         to: None,
         include_private: true,
+        include_partner: false,
     };
     let today = chrono::Local::now().date_naive();
     let mut times = Vec::with_capacity(runs + 1);

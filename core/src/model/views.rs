@@ -79,6 +79,9 @@ pub struct SearchHit {
     pub open_id: Uuid,
     pub partnership_id: Uuid,
     pub partner_name: String,
+    /// The partner's own record, as their last bundle shared it (read-only; `id` and
+    /// `open_id` are then the partner's ids, for the partnership's partner views).
+    pub from_partner: bool,
     /// The title of what opens (a session's or goal's title, an item's text).
     pub title: String,
     /// Up to a few dozen words around the first match.

@@ -10,7 +10,7 @@
 //! ```no_run
 //! # fn demo(store: &tandem_core::Store, id: uuid::Uuid) -> tandem_core::Result<()> {
 //! use tandem_core::report::{ReportOptions, render};
-//! let options = ReportOptions { partnership_id: id, from: None, to: None, include_private: false };
+//! let options = ReportOptions { partnership_id: id, from: None, to: None, include_private: false, include_partner: false };
 //! let today = chrono::Local::now().date_naive();
 //! let pdf: Vec<u8> = render(store, &options, today, &mut |p| eprintln!("{}/{} {}", p.done, p.total, p.stage))?;
 //! # Ok(()) }
@@ -57,6 +57,10 @@ pub struct ReportOptions {
     /// Show the notes of private sessions too (they are left out by default).
     #[serde(default)]
     pub include_private: bool,
+    /// Add what the partner shared with me through exchange (their own SWOT, goals and
+    /// notes, labelled as theirs); left out by default.
+    #[serde(default)]
+    pub include_partner: bool,
 }
 
 /// How far a report is: `done` of `total` steps, and what it is doing (a sentence fragment
@@ -88,12 +92,24 @@ pub(crate) struct ReportData {
     /// Per side with more than one snapshot: its first snapshot against its latest.
     pub swot_changes: Vec<(Side, SwotComparison)>,
     pub include_private: bool,
+    /// What the partner shared with me, as their last bundle had it (none received: `None`).
+    pub partner: Option<PartnerShare>,
+    pub include_partner: bool,
     /// Whether the report was asked for a period (either end given).
     pub period_set: bool,
     /// The period shown (the options' dates, or the partnership's span).
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub today: NaiveDate,
+}
+
+/// The partner's content for the report: their last bundle, in my words.
+pub(crate) struct PartnerShare {
+    pub payload: crate::exchange::BundlePayload,
+    /// The day they made the bundle.
+    pub shared_on: NaiveDate,
+    /// Whether the link's fingerprint words were compared and found the same.
+    pub verified: bool,
 }
 
 /// What of a session the report shows: the privacy rules, written once for every section
@@ -317,8 +333,26 @@ fn gather(store: &Store, options: &ReportOptions, today: NaiveDate) -> Result<Re
         .filter(|s| s.visibility == crate::model::Visibility::Private)
         .map(|s| s.id)
         .collect();
+    let partner = match store.partner_content(partnership.id)? {
+        Some(payload) => {
+            let link = store.exchange_link(partnership.id)?;
+            Some(PartnerShare {
+                shared_on: payload
+                    .created_at
+                    .with_timezone(&chrono::Local)
+                    .date_naive(),
+                verified: link.is_some_and(|l| {
+                    l.verified_at.is_some() && l.id == payload.link_id.to_string()
+                }),
+                payload,
+            })
+        }
+        None => None,
+    };
     let data = ReportData {
         partnership,
+        partner,
+        include_partner: options.include_partner,
         sessions,
         actions,
         open_actions,

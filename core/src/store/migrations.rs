@@ -757,6 +757,94 @@ END;
         PRIMARY KEY (link_id, action_item_id)
     ) STRICT, WITHOUT ROWID;
     "#,
+    // 8: the partner's content joins the search index, labelled as theirs by the link it
+    // came by (`search_doc.link_id`; its `ref_id` is "link/id", as the partner's ids are
+    // theirs and need not differ from mine). Partner rows are only ever inserted and
+    // deleted (a bundle replaces them whole; unpairing deletes them through the link), so
+    // insert and delete triggers keep the index in step.
+    r#"
+    ALTER TABLE search_doc ADD COLUMN link_id TEXT;
+CREATE TRIGGER partner_session_search_insert AFTER INSERT ON partner_session BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'session', new.link_id || '/' || new.id, NULL, partnership_id, new.link_id
+        FROM exchange_link WHERE id = new.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, concat_ws(char(10), new.agenda, new.notes, new.shared, new.learned) FROM search_doc WHERE ref_id = new.link_id || '/' || new.id;
+END;
+CREATE TRIGGER partner_session_search_delete AFTER DELETE ON partner_session BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.link_id || '/' || old.id);
+    DELETE FROM search_doc WHERE ref_id = old.link_id || '/' || old.id;
+END;
+CREATE TRIGGER partner_action_item_search_insert AFTER INSERT ON partner_action_item BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'action_item', new.link_id || '/' || new.id, new.session_id, partnership_id, new.link_id
+        FROM exchange_link WHERE id = new.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.text, '' FROM search_doc WHERE ref_id = new.link_id || '/' || new.id;
+END;
+CREATE TRIGGER partner_action_item_search_delete AFTER DELETE ON partner_action_item BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.link_id || '/' || old.id);
+    DELETE FROM search_doc WHERE ref_id = old.link_id || '/' || old.id;
+END;
+CREATE TRIGGER partner_goal_search_insert AFTER INSERT ON partner_goal BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'goal', new.link_id || '/' || new.id, NULL, partnership_id, new.link_id
+        FROM exchange_link WHERE id = new.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, concat_ws(char(10), new.description, new.success_criteria) FROM search_doc WHERE ref_id = new.link_id || '/' || new.id;
+END;
+CREATE TRIGGER partner_goal_search_delete AFTER DELETE ON partner_goal BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.link_id || '/' || old.id);
+    DELETE FROM search_doc WHERE ref_id = old.link_id || '/' || old.id;
+END;
+CREATE TRIGGER partner_milestone_search_insert AFTER INSERT ON partner_milestone BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'milestone', new.link_id || '/' || new.id, new.goal_id, partnership_id, new.link_id
+        FROM exchange_link WHERE id = new.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.title, '' FROM search_doc WHERE ref_id = new.link_id || '/' || new.id;
+END;
+CREATE TRIGGER partner_milestone_search_delete AFTER DELETE ON partner_milestone BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.link_id || '/' || old.id);
+    DELETE FROM search_doc WHERE ref_id = old.link_id || '/' || old.id;
+END;
+CREATE TRIGGER partner_swot_item_search_insert AFTER INSERT ON partner_swot_item BEGIN
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'swot_item', new.link_id || '/' || new.id, new.snapshot_id, partnership_id, new.link_id
+        FROM exchange_link WHERE id = new.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT docid, new.text, '' FROM search_doc WHERE ref_id = new.link_id || '/' || new.id;
+END;
+CREATE TRIGGER partner_swot_item_search_delete AFTER DELETE ON partner_swot_item BEGIN
+    DELETE FROM search_fts WHERE rowid = (SELECT docid FROM search_doc WHERE ref_id = old.link_id || '/' || old.id);
+    DELETE FROM search_doc WHERE ref_id = old.link_id || '/' || old.id;
+END;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'session', r.link_id || '/' || r.id, NULL, l.partnership_id, r.link_id
+        FROM partner_session r JOIN exchange_link l ON l.id = r.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT d.docid, r.title, concat_ws(char(10), r.agenda, r.notes, r.shared, r.learned) FROM partner_session r JOIN search_doc d ON d.ref_id = r.link_id || '/' || r.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'action_item', r.link_id || '/' || r.id, r.session_id, l.partnership_id, r.link_id
+        FROM partner_action_item r JOIN exchange_link l ON l.id = r.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT d.docid, r.text, '' FROM partner_action_item r JOIN search_doc d ON d.ref_id = r.link_id || '/' || r.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'goal', r.link_id || '/' || r.id, NULL, l.partnership_id, r.link_id
+        FROM partner_goal r JOIN exchange_link l ON l.id = r.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT d.docid, r.title, concat_ws(char(10), r.description, r.success_criteria) FROM partner_goal r JOIN search_doc d ON d.ref_id = r.link_id || '/' || r.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'milestone', r.link_id || '/' || r.id, r.goal_id, l.partnership_id, r.link_id
+        FROM partner_milestone r JOIN exchange_link l ON l.id = r.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT d.docid, r.title, '' FROM partner_milestone r JOIN search_doc d ON d.ref_id = r.link_id || '/' || r.id;
+    INSERT INTO search_doc (kind, ref_id, parent_id, partnership_id, link_id)
+        SELECT 'swot_item', r.link_id || '/' || r.id, r.snapshot_id, l.partnership_id, r.link_id
+        FROM partner_swot_item r JOIN exchange_link l ON l.id = r.link_id;
+    INSERT INTO search_fts (rowid, title, body)
+        SELECT d.docid, r.text, '' FROM partner_swot_item r JOIN search_doc d ON d.ref_id = r.link_id || '/' || r.id;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -1,5 +1,6 @@
 //! Full-text search over the FTS5 index (`search_doc` + `search_fts`, migration step 3):
-//! sessions, action items, goals, milestones and SWOT items, across partnerships.
+//! sessions, action items, goals, milestones and SWOT items, across partnerships, mine and
+//! (migration step 8) those the partner shared with me, found as theirs (`from_partner`).
 //!
 //! The index is kept in step by triggers; a thing in the trash has no index row, but the
 //! children of a trashed parent still do, so the query hides them by their parents'
@@ -143,23 +144,44 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT d.kind, d.ref_id, d.parent_id, d.partnership_id, p.partner_name, \
                     snippet(search_fts, -1, char({start}), char({end}), '…', {SNIPPET_TOKENS}), \
-                    CASE d.kind WHEN 'session' THEN s.title WHEN 'action_item' THEN s.title \
-                        WHEN 'goal' THEN g.title WHEN 'milestone' THEN g.title \
-                        WHEN 'swot_item' THEN si.text END, \
-                    CASE d.kind WHEN 'session' THEN substr(s.held_at, 1, 10) \
-                        WHEN 'action_item' THEN a.due_on WHEN 'goal' THEN g.target_on \
-                        WHEN 'milestone' THEN m.due_on WHEN 'swot_item' THEN ss.taken_on END \
+                    CASE d.kind WHEN 'session' THEN coalesce(s.title, ps.title) \
+                        WHEN 'action_item' THEN coalesce(s.title, ps.title) \
+                        WHEN 'goal' THEN coalesce(g.title, pg.title) \
+                        WHEN 'milestone' THEN coalesce(g.title, pg.title) \
+                        WHEN 'swot_item' THEN coalesce(si.text, psi.text) END, \
+                    CASE d.kind WHEN 'session' THEN substr(coalesce(s.held_at, ps.held_at), 1, 10) \
+                        WHEN 'action_item' THEN coalesce(a.due_on, pa.due_on) \
+                        WHEN 'goal' THEN coalesce(g.target_on, pg.target_on) \
+                        WHEN 'milestone' THEN coalesce(m.due_on, pm.due_on) \
+                        WHEN 'swot_item' THEN coalesce(ss.taken_on, pss.taken_on) END, \
+                    d.link_id \
              FROM search_fts \
              JOIN search_doc d ON d.docid = search_fts.rowid \
              JOIN partnership p ON p.id = d.partnership_id \
-             LEFT JOIN session s ON s.id = CASE d.kind WHEN 'session' THEN d.ref_id \
+             LEFT JOIN session s ON d.link_id IS NULL AND s.id = CASE d.kind \
+                 WHEN 'session' THEN d.ref_id WHEN 'action_item' THEN d.parent_id END \
+             LEFT JOIN action_item a ON d.link_id IS NULL AND d.kind = 'action_item' \
+                 AND a.id = d.ref_id \
+             LEFT JOIN goal g ON d.link_id IS NULL AND g.id = CASE d.kind \
+                 WHEN 'goal' THEN d.ref_id WHEN 'milestone' THEN d.parent_id END \
+             LEFT JOIN milestone m ON d.link_id IS NULL AND d.kind = 'milestone' AND m.id = d.ref_id \
+             LEFT JOIN swot_snapshot ss ON d.link_id IS NULL AND d.kind = 'swot_item' \
+                 AND ss.id = d.parent_id \
+             LEFT JOIN swot_item si ON d.link_id IS NULL AND d.kind = 'swot_item' AND si.id = d.ref_id \
+             LEFT JOIN partner_session ps ON ps.link_id = d.link_id AND ps.id = CASE d.kind \
+                 WHEN 'session' THEN substr(d.ref_id, length(d.link_id) + 2) \
                  WHEN 'action_item' THEN d.parent_id END \
-             LEFT JOIN action_item a ON d.kind = 'action_item' AND a.id = d.ref_id \
-             LEFT JOIN goal g ON g.id = CASE d.kind WHEN 'goal' THEN d.ref_id \
+             LEFT JOIN partner_action_item pa ON d.kind = 'action_item' AND pa.link_id = d.link_id \
+                 AND pa.id = substr(d.ref_id, length(d.link_id) + 2) \
+             LEFT JOIN partner_goal pg ON pg.link_id = d.link_id AND pg.id = CASE d.kind \
+                 WHEN 'goal' THEN substr(d.ref_id, length(d.link_id) + 2) \
                  WHEN 'milestone' THEN d.parent_id END \
-             LEFT JOIN milestone m ON d.kind = 'milestone' AND m.id = d.ref_id \
-             LEFT JOIN swot_snapshot ss ON d.kind = 'swot_item' AND ss.id = d.parent_id \
-             LEFT JOIN swot_item si ON d.kind = 'swot_item' AND si.id = d.ref_id \
+             LEFT JOIN partner_milestone pm ON d.kind = 'milestone' AND pm.link_id = d.link_id \
+                 AND pm.id = substr(d.ref_id, length(d.link_id) + 2) \
+             LEFT JOIN partner_swot_snapshot pss ON d.kind = 'swot_item' \
+                 AND pss.link_id = d.link_id AND pss.id = d.parent_id \
+             LEFT JOIN partner_swot_item psi ON d.kind = 'swot_item' AND psi.link_id = d.link_id \
+                 AND psi.id = substr(d.ref_id, length(d.link_id) + 2) \
              WHERE search_fts MATCH ?1 AND search_fts.rowid >= ?3 AND rank MATCH '{RANK}' \
                AND p.deleted_at IS NULL AND s.deleted_at IS NULL \
                AND g.deleted_at IS NULL AND ss.deleted_at IS NULL \
@@ -170,7 +192,16 @@ impl Store {
         let rows = stmt
             .query_map(params![fts, limit, cutoff], |r| {
                 let kind: ItemKind = parse_col(r, 0, parse_enum)?;
-                let id: Uuid = parse_col(r, 1, parse_uuid)?;
+                let link: Option<String> = r.get(8)?;
+                // The partner's records are indexed as "link/id".
+                let id: Uuid = match &link {
+                    Some(link) => parse_col(r, 1, |s| {
+                        s.strip_prefix(link.as_str())?
+                            .strip_prefix('/')
+                            .and_then(parse_uuid)
+                    })?,
+                    None => parse_col(r, 1, parse_uuid)?,
+                };
                 let parent: Option<String> = r.get(2)?;
                 let open_kind = match kind {
                     ItemKind::ActionItem => ItemKind::Session,
@@ -192,6 +223,7 @@ impl Store {
                     open_id,
                     partnership_id: parse_col(r, 3, parse_uuid)?,
                     partner_name: r.get(4)?,
+                    from_partner: link.is_some(),
                     title: title.unwrap_or_default(),
                     snippet: spans(&snippet),
                     date: date.as_deref().and_then(parse_date),

@@ -644,3 +644,242 @@ fn a_bundle_is_never_read_from_or_written_over_the_open_journal() {
         .create_session(a.partnership, &session_draft("after"))
         .unwrap();
 }
+
+/// Search finds what the partner shared, labelled as theirs, beside my own records; what
+/// they stop sharing, or a link removed with its content, is no longer found.
+#[test]
+fn search_finds_the_partners_shared_text_labelled_as_theirs() {
+    let (mut a, mut b) = paired();
+    let pid = b.partnership;
+    let mut d = session_draft("Xylophone retro");
+    d.visibility = Visibility::Shared;
+    d.notes = "We tried the quokka method".into();
+    let session = b.store.create_session(pid, &d).unwrap();
+    let mut item = action_draft("Send the quokka slides", Some("2026-03-20"));
+    item.owner = Owner::Partner;
+    b.store.create_action_item(session.id, &item).unwrap();
+    let goal = b
+        .store
+        .create_goal(pid, &goal_draft("Quokka goal"))
+        .unwrap();
+    b.store
+        .create_milestone(goal.id, &milestone_draft("Quokka milestone"))
+        .unwrap();
+    let snap = b
+        .store
+        .start_snapshot(pid, Side::Mine, date("2026-03-02"), "")
+        .unwrap();
+    b.store
+        .add_swot_item(
+            snap.snapshot.id,
+            &SwotItemDraft {
+                quadrant: Quadrant::Strengths,
+                text: "Quokka patience".into(),
+                priority: None,
+            },
+        )
+        .unwrap();
+    // Private on B's side: never found on A's.
+    b.store
+        .create_session(pid, &session_draft("Quokka private diary"))
+        .unwrap();
+    b.sql(&format!(
+        "UPDATE goal SET visibility = 'shared' WHERE id = '{}';
+         UPDATE swot_snapshot SET visibility = 'shared' WHERE id = '{}';",
+        goal.id, snap.snapshot.id
+    ));
+    let bundle = b.share();
+    a.store.receive(&bundle).unwrap();
+    // One of A's own, with the same word.
+    let mine = a
+        .store
+        .create_session(a.partnership, &session_draft("My quokka notes"))
+        .unwrap();
+
+    let hits = a.store.search("quokka", 50).unwrap();
+    let mut found: Vec<(ItemKind, bool, String)> = hits
+        .iter()
+        .map(|h| (h.kind, h.from_partner, h.title.clone()))
+        .collect();
+    found.sort_by(|x, y| format!("{x:?}").cmp(&format!("{y:?}")));
+    let mut expected = vec![
+        (ItemKind::Session, false, "My quokka notes".to_owned()),
+        (ItemKind::Session, true, "Xylophone retro".to_owned()),
+        (ItemKind::ActionItem, true, "Xylophone retro".to_owned()),
+        (ItemKind::Goal, true, "Quokka goal".to_owned()),
+        (ItemKind::Milestone, true, "Quokka goal".to_owned()),
+        (ItemKind::SwotItem, true, "Quokka patience".to_owned()),
+    ];
+    expected.sort_by(|x, y| format!("{x:?}").cmp(&format!("{y:?}")));
+    assert_eq!(found, expected);
+    for h in &hits {
+        assert_eq!(h.partnership_id, a.partnership);
+        if h.from_partner {
+            assert_ne!(h.id, mine.id);
+        } else {
+            assert_eq!(h.id, mine.id);
+        }
+    }
+    // The partner's ids, as partner_content gives them, and the days they belong to.
+    let partner_session = hits
+        .iter()
+        .find(|h| h.from_partner && h.kind == ItemKind::Session)
+        .unwrap();
+    assert_eq!(partner_session.id, session.id);
+    assert_eq!(partner_session.date, Some(date("2026-03-03")));
+    let partner_item = hits
+        .iter()
+        .find(|h| h.kind == ItemKind::ActionItem)
+        .unwrap();
+    assert_eq!(
+        (partner_item.open_kind, partner_item.open_id),
+        (ItemKind::Session, session.id)
+    );
+    assert_eq!(partner_item.date, Some(date("2026-03-20")));
+    let partner_swot = hits.iter().find(|h| h.kind == ItemKind::SwotItem).unwrap();
+    assert_eq!(
+        (partner_swot.open_kind, partner_swot.open_id),
+        (ItemKind::SwotSnapshot, snap.snapshot.id)
+    );
+
+    // B stops sharing the session: A's next import withdraws it from search too.
+    let mut d = b.store.get_session(session.id).unwrap().draft();
+    d.visibility = Visibility::Private;
+    b.store.update_session(session.id, &d).unwrap();
+    a.store.receive(&b.share()).unwrap();
+    let titles: Vec<String> = a
+        .store
+        .search("xylophone", 50)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.title)
+        .collect();
+    assert!(titles.is_empty(), "{titles:?}");
+    assert_eq!(a.store.search("quokka", 50).unwrap().len(), 4);
+
+    // Unpairing and removing the partner's content leaves only mine.
+    let link = a.store.exchange_link(a.partnership).unwrap().unwrap();
+    a.store.unpair(&link.id, true).unwrap();
+    let left: Vec<bool> = a
+        .store
+        .search("quokka", 50)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.from_partner)
+        .collect();
+    assert_eq!(left, [false]);
+}
+
+/// The progress PDF holds what the partner shared only when asked, in a section of its own
+/// labelled as theirs, and never their private records (which never reached me).
+#[test]
+fn the_report_includes_the_partners_shared_content_only_when_asked() {
+    use tandem_core::report::{self, ReportOptions};
+    let (mut a, mut b) = paired();
+    let pid = b.partnership;
+    let mut d = session_draft("Zebra retro");
+    d.visibility = Visibility::Shared;
+    d.notes = "B-SHARED-NOTES about delegation".into();
+    b.store.create_session(pid, &d).unwrap();
+    let mut d = session_draft("B-PRIVATE-TITLE");
+    d.notes = "B-PRIVATE-NOTES".into();
+    b.store.create_session(pid, &d).unwrap();
+    let goal = b.store.create_goal(pid, &goal_draft("B-GOAL")).unwrap();
+    b.store
+        .add_progress(goal.id, &progress_draft("2026-03-10", 40))
+        .unwrap();
+    let snap = b
+        .store
+        .start_snapshot(pid, Side::Mine, date("2026-03-02"), "")
+        .unwrap();
+    b.store
+        .add_swot_item(
+            snap.snapshot.id,
+            &SwotItemDraft {
+                quadrant: Quadrant::Opportunities,
+                text: "B-OPPORTUNITY".into(),
+                priority: None,
+            },
+        )
+        .unwrap();
+    b.sql(&format!(
+        "UPDATE goal SET visibility = 'shared' WHERE id = '{}';
+         UPDATE swot_snapshot SET visibility = 'shared' WHERE id = '{}';",
+        goal.id, snap.snapshot.id
+    ));
+    a.store.receive(&b.share()).unwrap();
+
+    let today = date("2026-12-04");
+    let mut options = ReportOptions {
+        partnership_id: a.partnership,
+        from: None,
+        to: None,
+        include_private: true,
+        include_partner: false,
+    };
+    let text_of = |options: &ReportOptions| {
+        let pdf = report::render(&a.store, options, today, &mut |_| {}).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("r.pdf");
+        std::fs::write(&file, pdf).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(&file)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) runs");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let theirs = ["B-SHARED-NOTES", "B-OPPORTUNITY", "B-GOAL", "Shared by Zoë"];
+    let left_out = text_of(&options);
+    for t in theirs {
+        assert!(
+            !left_out.contains(t),
+            "{t} is in a report that did not ask for it"
+        );
+    }
+    let preview = report::preview(&a.store, &options, today).unwrap();
+    assert!(
+        preview
+            .left_out
+            .iter()
+            .any(|l| l.contains("Zoë Okafor shared with you through exchange is left out")),
+        "{:?}",
+        preview.left_out
+    );
+
+    options.include_partner = true;
+    let with = text_of(&options);
+    for t in theirs {
+        assert!(
+            with.contains(t),
+            "{t} is missing from the report that asked for it"
+        );
+    }
+    assert!(
+        with.contains("Zoë Okafor’s SWOT, taken 2 March 2026"),
+        "{with}"
+    );
+    assert!(with.contains("40 % on 10 Mar 2026"), "{with}");
+    assert!(with.contains("not verified yet"), "{with}");
+    for t in ["B-PRIVATE-TITLE", "B-PRIVATE-NOTES"] {
+        assert!(!with.contains(t), "{t}: private on the partner's side");
+    }
+    let preview = report::preview(&a.store, &options, today).unwrap();
+    let section = preview
+        .sections
+        .iter()
+        .find(|s| s.title == "Shared by Zoë Okafor")
+        .expect("the partner's section is previewed");
+    assert!(
+        section
+            .summary
+            .starts_with("1 session, 1 goal and their SWOT, as Zoë Okafor shared them on"),
+        "{}",
+        section.summary
+    );
+}

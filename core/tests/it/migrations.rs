@@ -216,11 +216,12 @@ fn fill(conn: &Connection, version: i64) {
                 )
                 .unwrap();
             }
-            4..=7 => {
+            4..=8 => {
                 // Sessions are as in schema 3; schema 4 added the SWOT tables, schema 5
                 // "not the same" on SWOT pairs, schema 6 revision stamps, tombstones and
                 // visibilities (`fill_v6_tables`), schema 7 the exchange link and the
-                // partner's content (`fill_v7_tables`).
+                // partner's content (`fill_v7_tables`), schema 8 the partner's content in
+                // the search index (made by its triggers).
                 let (agenda, shared, learned, rating, reflection) = session_v3(id);
                 conn.execute(
                     "INSERT INTO session (id, partnership_id, held_at, duration_minutes, format, \
@@ -937,6 +938,13 @@ pub fn check_fixture_data(store: &Store, version: i64) {
         assert_eq!(partner.agreement.unwrap().cadence_days, Some(14));
         assert_eq!(partner.acknowledgements.len(), 1);
         assert_eq!(partner.sequence, 2);
+        // Schema 8 indexed what the partner shared: it is found, as theirs.
+        let hits = store.search("patient", 10).unwrap();
+        assert_eq!(hits.len(), 1, "v{version}: {hits:?}");
+        assert!(hits[0].from_partner);
+        assert_eq!(hits[0].kind, tandem_core::model::ItemKind::SwotItem);
+        let hits = store.search("zoë's notes", 10).unwrap();
+        assert_eq!(hits[0].title, "Kick-off (Zoë)");
     } else {
         assert!(partner.is_none(), "v{version}: no exchange before schema 7");
     }

@@ -156,6 +156,7 @@ fn options(partnership_id: Uuid) -> ReportOptions {
         from: None,
         to: None,
         include_private: false,
+        include_partner: false,
     }
 }
 
@@ -249,6 +250,7 @@ fn private_notes_are_left_out_unless_asked_for() {
             &store,
             &ReportOptions {
                 include_private: true,
+                include_partner: false,
                 ..options(id)
             },
         )
@@ -546,6 +548,7 @@ fn write_the_sample_report() {
     }
     let opts = ReportOptions {
         include_private: std::env::var_os("TANDEM_REPORT_PRIVATE").is_some(),
+        include_partner: false,
         ..options(id)
     };
     let file = report::write(&store, &opts, date(TODAY), out, &mut |_| {}).unwrap();
@@ -805,6 +808,7 @@ fn goals_swots_topics_and_action_items_are_in_their_sections() {
             &store,
             &ReportOptions {
                 include_private: true,
+                include_partner: false,
                 ..options(id)
             },
         )
@@ -1285,6 +1289,7 @@ fn the_preview_counts_what_the_pdf_holds() {
             options(id),
             ReportOptions {
                 include_private: true,
+                include_partner: false,
                 ..options(id)
             },
             ReportOptions {
@@ -1423,6 +1428,7 @@ fn the_preview_says_what_is_left_out_and_why() {
         &store,
         &ReportOptions {
             include_private: true,
+            include_partner: false,
             ..options(id)
         },
     );

@@ -10,6 +10,7 @@ import {
   inputToHeldAt,
   lastMet,
   nowForInput,
+  possessive,
   timeAgo,
 } from './format'
 
@@ -74,5 +75,13 @@ describe('format', () => {
   it('takes the file name from a path', () => {
     expect(fileName('/home/me/Documents/Tandem – Zoë – 2026-11-23.pdf')).toBe('Tandem – Zoë – 2026-11-23.pdf')
     expect(fileName('C:\\Users\\me\\report.pdf')).toBe('report.pdf')
+  })
+})
+
+describe('possessive', () => {
+  it('adds an apostrophe s, or an apostrophe after a final s', () => {
+    expect(possessive('Zoë')).toBe('Zoë\u2019s')
+    expect(possessive('James')).toBe('James\u2019')
+    expect(possessive('مريم')).toBe('مريم\u2019s')
   })
 })

@@ -156,6 +156,11 @@ export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? ''
 }
 
+/** "Zoë’s", "James’": whose something is, for a label. */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}\u2019` : `${name}\u2019s`
+}
+
 /** An instant (RFC 3339, e.g. "2026-11-23T14:12:00Z") in local time: "Mon 23 Nov 2026, 15:12". */
 export function formatInstant(value: string): string {
   const date = new Date(value)

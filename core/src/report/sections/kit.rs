@@ -38,6 +38,13 @@ pub(crate) trait Section {
     /// Its title, as in the PDF, its outline and the preview.
     fn title(&self) -> &'static str;
 
+    /// Its title for `data`, as the PDF, its outline and the preview show it (the title,
+    /// unless the section names someone).
+    fn heading(&self, data: &ReportData) -> String {
+        let _ = data;
+        self.title().to_owned()
+    }
+
     /// What it will hold of `data`. `build` is only called when it shows something.
     fn holds(&self, data: &ReportData) -> Holds;
 

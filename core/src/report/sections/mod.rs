@@ -1,5 +1,5 @@
 //! The report's sections, in order: cover, at a glance, the agreement, goals, the two
-//! SWOTs, sessions, open action items. Each is a [`Section`] that turns the report's data
+//! SWOTs, sessions, open action items, and what the partner shared (when asked for). Each is a [`Section`] that turns the report's data
 //! into layout blocks, in a file of its own. What they are made with (their context, the
 //! trait and the shared drawing pieces) is `kit.rs`, which uses no section.
 //!
@@ -20,6 +20,7 @@ mod cover;
 mod goals;
 mod kit;
 mod open_actions;
+mod partner;
 mod sessions;
 mod swot;
 
@@ -41,6 +42,7 @@ pub(crate) fn sections() -> Vec<Box<dyn Section>> {
         Box::new(swot::Swot),
         Box::new(sessions::Sessions),
         Box::new(open_actions::OpenActions),
+        Box::new(partner::Partner),
     ]
 }
 
@@ -59,7 +61,7 @@ pub(crate) fn preview(d: &ReportData) -> ReportPreview {
                 left_out,
             } => {
                 shown.push(SectionPreview {
-                    title: section.title().to_owned(),
+                    title: section.heading(d),
                     count,
                     summary,
                 });

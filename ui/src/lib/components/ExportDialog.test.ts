@@ -135,7 +135,7 @@ describe('Export dialog', () => {
     expect(screen.queryByRole('progressbar')).toBeNull()
     expect(backend.exports).toEqual([
       {
-        options: { partnership_id: partnershipId, from: '2026-01-12', to: today(), include_private: true },
+        options: { partnership_id: partnershipId, from: '2026-01-12', to: today(), include_private: true, include_partner: false },
         path,
       },
     ])

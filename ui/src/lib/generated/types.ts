@@ -234,6 +234,11 @@ id: string,
  */
 open_kind: ItemKind, open_id: string, partnership_id: string, partner_name: string, 
 /**
+ * The partner's own record, as their last bundle shared it (read-only; `id` and
+ * `open_id` are then the partner's ids, for the partnership's partner views).
+ */
+from_partner: boolean, 
+/**
  * The title of what opens (a session's or goal's title, an item's text).
  */
 title: string, 
@@ -357,7 +362,12 @@ to: string | null,
 /**
  * Show the notes of private sessions too (they are left out by default).
  */
-include_private: boolean, };
+include_private: boolean, 
+/**
+ * Add what the partner shared with me through exchange (their own SWOT, goals and
+ * notes, labelled as theirs); left out by default.
+ */
+include_partner: boolean, };
 
 export type Progress = { done: number, total: number, stage: string, };
 
