@@ -943,13 +943,35 @@ fn dump(path: &std::path::Path) -> BTreeMap<String, String> {
         rows.sort();
         out.insert(t, rows.join("\n"));
     }
+    // My own rows of the search index (the partner's are labelled by their link).
+    let mine: Vec<String> = conn
+        .prepare("SELECT docid, kind, ref_id, parent_id, partnership_id FROM search_doc WHERE link_id IS NULL ORDER BY docid")
+        .unwrap()
+        .query_map([], |r| {
+            Ok(format!(
+                "{:?}|{:?}|{:?}|{:?}|{:?}",
+                r.get_ref(0)?,
+                r.get_ref(1)?,
+                r.get_ref(2)?,
+                r.get_ref(3)?,
+                r.get_ref(4)?
+            ))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    out.insert("search_doc, mine".to_owned(), mine.join("\n"));
     out
 }
 
-/// The tables a bundle writes (the link and the partner's content); every other table is
-/// mine, which no bundle may touch.
+/// The tables a bundle writes (the link, the partner's content, and the search index,
+/// which holds theirs beside mine: my rows of it are "search_doc, mine"); every other
+/// table is mine, which no bundle may touch.
 fn written_by_a_bundle(table: &str) -> bool {
-    table == "exchange_link" || (table.starts_with("partner_") && table != "partner_item_done")
+    table == "exchange_link"
+        || (table.starts_with("partner_") && table != "partner_item_done")
+        || table == "search_doc"
+        || table.starts_with("search_fts")
 }
 
 fn mine_only(dump: &BTreeMap<String, String>) -> BTreeMap<&String, &String> {
@@ -1900,4 +1922,92 @@ fn a_bundle_acknowledging_one_item_twice_is_refused() {
     });
     b.store.receive(&bundle).unwrap();
     assert_eq!(b.content().unwrap().acknowledgements.len(), 2);
+}
+
+/// A partner's records that carry the very ids of mine (ids are the author's, and a
+/// bundle may say anything) are searched apart from mine: each found as whose it is, my
+/// trash hides only mine, their withdrawal removes only theirs.
+#[test]
+fn a_partner_record_with_my_own_ids_is_searched_apart_from_mine() {
+    let (a, mut b) = paired();
+    let mut d = session_draft("Quokka mine");
+    d.visibility = Visibility::Shared;
+    let my_session = b.store.create_session(b.partnership, &d).unwrap();
+    let my_item = b
+        .store
+        .create_action_item(my_session.id, &action_draft("Quokka item mine", None))
+        .unwrap();
+    let theirs = |n: u64, with_session: bool| {
+        forged(&a, |v| {
+            v["sequence"] = n.into();
+            v["sessions"] = if with_session {
+                serde_json::json!([{
+                    "id": my_session.id.to_string(),
+                    "held_at": "2026-03-03T16:15:00",
+                    "duration_minutes": 45,
+                    "format": "coffee",
+                    "title": "Quokka theirs",
+                    "agenda": "", "notes": "", "shared": "", "learned": "",
+                    "topics": [],
+                    "action_items": [{
+                        "id": my_item.id.to_string(), "position": 0,
+                        "text": "Quokka item theirs", "owner": "partner",
+                        "due_on": null, "done": false
+                    }]
+                }])
+            } else {
+                serde_json::json!([])
+            };
+        })
+    };
+    let found = |b: &Journal| {
+        let mut hits: Vec<(bool, Uuid, String)> = b
+            .store
+            .search("quokka", 50)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.from_partner, h.id, h.title))
+            .collect();
+        hits.sort();
+        hits
+    };
+    b.store.receive(&theirs(1, true)).unwrap();
+    let mine = |title: &str, id| (false, id, title.to_owned());
+    let their = |title: &str, id| (true, id, title.to_owned());
+    assert_eq!(
+        found(&b),
+        vec![
+            mine("Quokka mine", my_session.id),
+            mine("Quokka mine", my_item.id),
+            their("Quokka theirs", my_session.id),
+            their("Quokka theirs", my_item.id),
+        ]
+    );
+    // My session to the trash: only mine goes from search.
+    b.store
+        .move_to_trash(ItemKind::Session, my_session.id)
+        .unwrap();
+    assert_eq!(
+        found(&b),
+        vec![
+            their("Quokka theirs", my_session.id),
+            their("Quokka theirs", my_item.id),
+        ]
+    );
+    b.store
+        .restore_from_trash(ItemKind::Session, my_session.id)
+        .unwrap();
+    // They withdraw theirs: only theirs goes.
+    b.store.receive(&theirs(2, false)).unwrap();
+    assert_eq!(
+        found(&b),
+        vec![
+            mine("Quokka mine", my_session.id),
+            mine("Quokka mine", my_item.id),
+        ]
+    );
+    assert_eq!(
+        b.store.get_session(my_session.id).unwrap().title,
+        "Quokka mine"
+    );
 }
