@@ -726,8 +726,14 @@ proptest! {
         let json: Value = serde_json::from_slice(&payload.to_json()).unwrap();
         let problems = check_payload(&json, &texts);
         prop_assert!(problems.is_empty(), "{:#?}\n{}", problems, serde_json::to_string_pretty(&json).unwrap());
-        // What the partner receives holds the same strings.
+        // The bundle itself, decrypted as the partner does, holds the same strings.
         let bundle = a.share();
+        let (b_identity, a_keys) = signer(&b);
+        let bytes = tandem_core::exchange::open(&bundle, &b_identity, a_keys.verifying_key()).unwrap();
+        let sent: Value = serde_json::from_slice(&bytes).unwrap();
+        let problems = check_payload(&sent, &texts);
+        prop_assert!(problems.is_empty(), "the decrypted bundle: {:#?}", problems);
+        // And so does what the partner keeps of it.
         b.store.receive(&bundle).unwrap();
         let got = b.content().unwrap().flip();
         let got: Value = serde_json::from_slice(&got.to_json()).unwrap();
@@ -767,6 +773,17 @@ fn the_bundle_oracle_catches_a_private_text_and_a_missing_one() {
     let problems = check_payload(&payload, &t);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("sessions[].place"), "{problems:?}");
+    // A private text quoted inside a shared field's text.
+    let payload = serde_json::json!({
+        "sessions": [{"title": shared, "notes": format!("{notes} {private}")}]
+    });
+    let problems = check_payload(&payload, &t);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains(&private) && p.contains("is in the payload")),
+        "{problems:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
