@@ -1,7 +1,8 @@
 //! The exchange's proofs over whole journals: a property test over random journals says
 //! every string in a bundle is a shared field (and every shared field is there); a snapshot
 //! of every field a bundle carries fails when one is added; hostile bundles through
-//! `receive_preview` and `receive`. (The crash harness for `receive` is in `crash.rs`.)
+//! `receive_preview` and `receive`, and the bugs they found, each with a test named after
+//! it. (The crash harness for `receive` is in `crash.rs`.)
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -1623,6 +1624,15 @@ impl std::fmt::Display for Part {
     }
 }
 
+/// The hostile corpus through both doors of a receive: files that are no bundle (or not
+/// one for me), and bundles the partner really signed whose payload holds hostile texts
+/// (huge, RTL, emoji, NUL, control characters, HTML and SQL), impossible, implausible and
+/// far-future dates, numbers out of range, wrong enums, my own records' ids, ids used
+/// twice, unknown and missing fields, and sequences of 0, -1 and beyond 2^63 - 1. Each
+/// states what it expects. Nothing panics; the preview and the import agree; what is
+/// refused has a stable exchange code and a sentence, and leaves every row of the journal
+/// as it was; what is taken is kept exactly as it came (in my words), readable, and
+/// touches none of my own rows. The counts are printed (`--nocapture`).
 #[test]
 fn hostile_bundles_through_receive_are_refused_with_nothing_written_or_kept_faithfully() {
     use std::panic::{AssertUnwindSafe, catch_unwind};
