@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Kills a Tandem writer process N times (default 1000) at random moments, for edits and for
-# JSON imports, and prints the counts: cycles, edits acknowledged, lost, torn (half-written),
-# integrity failures. Exits non-zero if anything acknowledged was lost or damaged.
+# Kills a Tandem writer process N times (default 1000) at random moments, for edits, for
+# JSON imports and for receiving a partner's bundles, and prints the counts: cycles, edits
+# acknowledged, lost, torn (half-written), integrity failures. Exits non-zero if anything
+# acknowledged was lost or damaged.
 #
 #   scripts/crash-cycles.sh [N]
 #
@@ -16,6 +17,7 @@ status=0
 TANDEM_CRASH_CYCLES="$cycles" cargo test -p tandem-core --test it -- \
   crash::acknowledged_edits_survive_a_kill_at_any_moment \
   crash::an_import_killed_at_any_moment_is_all_there_or_not_at_all \
+  crash::a_receive_killed_at_any_moment_leaves_the_previous_bundle_or_the_new_one \
   --exact --nocapture --test-threads=1 >"$log" 2>&1 || status=$?
 # libtest prints "test <name> ... " before the test's own output: keep just the counts.
 grep -oE 'crash-cycles .*|^test result.*|assertion.*' "$log" || cat "$log"

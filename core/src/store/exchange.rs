@@ -948,6 +948,19 @@ fn check_records(p: &BundlePayload) -> Result<()> {
     let bad = |what: &str, e: Error| -> Error {
         ExchangeError::bundle_damaged(format!("{what}: {}", e.user_message())).into()
     };
+    // The sequence and the date are kept in the link's row and read back with every link:
+    // one it could not hold (an INTEGER is signed: at most 2^63 - 1) or read back (a year
+    // beyond 0000-9999 is no RFC 3339) would be taken, then lost or make every link
+    // unreadable. Tandem makes sequences from 1, and dates within the years it keeps.
+    if p.sequence == 0 || i64::try_from(p.sequence).is_err() {
+        return Err(ExchangeError::bundle_damaged(format!(
+            "its sequence number {} is not one Tandem makes",
+            p.sequence
+        ))
+        .into());
+    }
+    validate::optional_timestamp("created_at", Some(&p.created_at))
+        .map_err(|e| bad("the date it was shared", e))?;
     let mut ids = std::collections::HashSet::new();
     let mut unique = |id: Uuid| -> Result<()> {
         if ids.insert(id) {
@@ -1050,6 +1063,18 @@ fn check_records(p: &BundlePayload) -> Result<()> {
             },
         };
         validate::partnership(&d).map_err(|e| bad("the agreement", e))?;
+    }
+    // Acknowledgements name my own items (kept once each, by item): one named twice would
+    // be kept once, not as it came.
+    let mut acknowledged = std::collections::HashSet::new();
+    for a in &p.acknowledgements {
+        if !acknowledged.insert(a.action_item_id) {
+            return Err(ExchangeError::bundle_damaged(format!(
+                "the action item {} is acknowledged twice",
+                a.action_item_id
+            ))
+            .into());
+        }
     }
     Ok(())
 }

@@ -8,8 +8,14 @@
 //! Every session's notes carry a checksum of themselves, written in the same record, so a
 //! half-written edit cannot pass for a whole one.
 //!
-//! `TANDEM_CRASH_CYCLES=N` sets the number of cycles (default: a quick 20 for edits and 8
-//! for imports); `scripts/crash-cycles.sh N` runs 1000 and prints the counts.
+//! A receiving child imports a partner's bundles one after another (`Store::receive`,
+//! printing each sequence after it returned): after each kill the journal opens, its
+//! partner content is exactly one bundle's (the one its link records), never a mix, not
+//! older than the last acknowledged, and my own records are as they were.
+//!
+//! `TANDEM_CRASH_CYCLES=N` sets the number of cycles (default: a quick 20 for edits, 8
+//! for imports and 8 for receiving partner bundles); `scripts/crash-cycles.sh N` runs 1000
+//! and prints the counts.
 //!
 //! The journal is not the writer's alone, as it is not the window's: while it runs, this
 //! process opens, reads and closes the journal over and over (as the `sqlite3` shell or
@@ -123,6 +129,7 @@ fn child_process() {
     match (parts.next(), parts.next(), parts.next()) {
         (Some("edits"), Some(db), None) => write_edits(Path::new(db)),
         (Some("import"), Some(db), Some(file)) => import(Path::new(db), Path::new(file)),
+        (Some("receive"), Some(db), Some(rest)) => receive_bundles(Path::new(db), rest),
         _ => panic!("bad {CHILD_ENV}: {spec}"),
     }
 }
@@ -492,4 +499,263 @@ fn an_import_killed_at_any_moment_is_all_there_or_not_at_all() {
     );
     assert_eq!((partial, acked_but_missing, broken), (0, 0, 0));
     assert_eq!(all + none, n);
+}
+
+/// Bundles in the receive harness's sequence, and the partner's shared sessions in each.
+const RECEIVE_BUNDLES: u64 = 6;
+const RECEIVE_SESSIONS: usize = 40;
+
+/// The receiving child: imports the bundles `dir/bundle-N.tandem` after the last one the
+/// journal has, in order, printing `R N` once `Store::receive` returned (after its commit).
+fn receive_bundles(db: &Path, rest: &str) {
+    let (dir, pid) = rest.split_once('|').unwrap();
+    let pid: Uuid = pid.parse().unwrap();
+    let mut store = Store::open(db).unwrap();
+    let last = store
+        .exchange_link(pid)
+        .unwrap()
+        .map_or(0, |l| l.received_sequence);
+    println!("READY");
+    for n in last + 1..=RECEIVE_BUNDLES {
+        let bytes = std::fs::read(Path::new(dir).join(format!("bundle-{n}.tandem"))).unwrap();
+        store.receive(&bytes).unwrap();
+        println!("R {n}");
+    }
+    println!("DONE");
+    std::thread::sleep(Duration::from_secs(60));
+}
+
+/// The author's journal (in memory) and the receiver's (a file, closed, with records of
+/// its own), paired; the author's bundles 1 to [`RECEIVE_BUNDLES`], each changing what the
+/// one before shared (new, edited, withdrawn sessions, items, goals, the agreement).
+fn receive_setup(dir: &Path, template: &Path, rng: &mut Rng) -> Uuid {
+    use tandem_core::exchange::Armour;
+    let mut author = Store::open_in_memory().unwrap();
+    let pa = author
+        .create_partnership(&partnership_draft("Henrik"))
+        .unwrap()
+        .id;
+    let invite = author.invite(pa).unwrap();
+    let mut receiver = Store::open(template).unwrap();
+    let mine = receiver
+        .create_partnership(&partnership_draft("Mine"))
+        .unwrap();
+    let mut d = session_draft("My own");
+    d.visibility = Visibility::Shared;
+    receiver.create_session(mine.id, &d).unwrap();
+    let (first, report) = receiver.accept(&invite.text, None, Armour::Binary).unwrap();
+    let pb = report.link.partnership_id;
+    let mut d = session_draft("Mine, with my partner");
+    d.visibility = Visibility::Shared;
+    receiver.create_session(pb, &d).unwrap();
+    drop(receiver);
+    author.receive(&first).unwrap();
+
+    let mut sessions: Vec<Uuid> = Vec::new();
+    for n in 1..=RECEIVE_BUNDLES {
+        // Grow to the full count, then withdraw and add a few each time.
+        while sessions.len() < RECEIVE_SESSIONS {
+            let mut d = session_draft(&format!("Partner {n}.{}", sessions.len()));
+            d.visibility = Visibility::Shared;
+            d.notes = bundle_notes(n, rng);
+            d.topics = vec![format!("topic {}", rng.below(8))];
+            let s = author.create_session(pa, &d).unwrap();
+            let mut item = crate::action_draft(&format!("Item {n}"), None);
+            item.owner = tandem_core::model::Owner::Partner;
+            author.create_action_item(s.id, &item).unwrap();
+            sessions.push(s.id);
+        }
+        for _ in 0..5 {
+            let id = sessions[rng.below(sessions.len() as u64) as usize];
+            let mut d = author.get_session(id).unwrap().draft();
+            d.notes = bundle_notes(n, rng);
+            d.title = format!("Edited in {n}");
+            author.update_session(id, &d).unwrap();
+        }
+        for _ in 0..3 {
+            let id = sessions.remove(rng.below(sessions.len() as u64) as usize);
+            let mut d = author.get_session(id).unwrap().draft();
+            d.visibility = Visibility::Private;
+            author.update_session(id, &d).unwrap();
+        }
+        let mut p = author.get_partnership(pa).unwrap().draft();
+        p.agreement.objectives = format!("Objectives of bundle {n}");
+        author.update_partnership(pa, &p).unwrap();
+        let (bundle, report) = author.share(pa, Armour::Binary).unwrap();
+        assert_eq!(report.sequence, n);
+        std::fs::write(dir.join(format!("bundle-{n}.tandem")), bundle).unwrap();
+    }
+    pb
+}
+
+/// Notes of a partner's session: a few kilobytes (a bundle of [`RECEIVE_SESSIONS`] is a
+/// few hundred), so that a receive takes long enough to be killed in its middle.
+fn bundle_notes(n: u64, rng: &mut Rng) -> String {
+    let words = ["Zoë ", "λόγος ", "слово ", "中文 ", "🎉 ", "prompt "];
+    let size = 1_000 + rng.below(4_000) as usize;
+    let mut out = format!("bundle {n}: ");
+    while out.len() < size {
+        out.push_str(words[rng.below(words.len() as u64) as usize]);
+    }
+    out
+}
+
+fn fresh_copy(template: &Path, db: &Path) {
+    for suffix in ["-wal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+    std::fs::copy(template, db).unwrap();
+}
+
+/// My own records, as an export has them.
+fn own_records(store: &Store) -> serde_json::Value {
+    let mut v = serde_json::to_value(store.export_journal().unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("exported_at");
+    v
+}
+
+#[test]
+fn a_receive_killed_at_any_moment_leaves_the_previous_bundle_or_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.sqlite3");
+    let db = dir.path().join("journal.sqlite3");
+    let mut rng = Rng::seeded();
+    let started = Instant::now();
+    let pb = receive_setup(dir.path(), &template, &mut rng);
+    let setup = started.elapsed();
+
+    // What the partner content must be after each bundle: received one by one in a copy.
+    let reference = dir.path().join("reference.sqlite3");
+    fresh_copy(&template, &reference);
+    let (expected, mine) = {
+        let mut store = Store::open(&reference).unwrap();
+        let mut expected = vec![None];
+        for n in 1..=RECEIVE_BUNDLES {
+            let bytes = std::fs::read(dir.path().join(format!("bundle-{n}.tandem"))).unwrap();
+            store.receive(&bytes).unwrap();
+            expected.push(store.partner_content(pb).unwrap());
+        }
+        (expected, own_records(&store))
+    };
+    let per_bundle = (started.elapsed() - setup) / RECEIVE_BUNDLES as u32;
+    assert_eq!(
+        own_records(&Store::open(&template).unwrap()),
+        mine,
+        "receiving changes none of my records"
+    );
+
+    let spec = format!("receive|{}|{}|{pb}", db.display(), dir.path().display());
+    let n = cycles(8);
+    let (mut state, mut resets) = (0u64, 0usize);
+    let (mut mid, mut lost, mut partial, mut changed_mine, mut broken, mut open_failures) =
+        (0, 0, 0, 0, 0, 0);
+    let mut acknowledged = 0usize;
+    fresh_copy(&template, &db);
+    for _ in 0..n {
+        if state == RECEIVE_BUNDLES {
+            fresh_copy(&template, &db);
+            state = 0;
+            resets += 1;
+        }
+        let bystander = Bystander::start(&db);
+        let writer = Writer::start(&spec);
+        let seen = writer.ready();
+        // Up to about two bundles' worth of receiving (a receive takes `per_bundle`).
+        let window = (2 * per_bundle.as_micros() as u64).clamp(20_000, 500_000);
+        std::thread::sleep(Duration::from_micros(rng.below(window)));
+        let lines = writer.kill(seen);
+        bystander.stop();
+        let acked = lines
+            .iter()
+            .filter_map(|l| l.strip_prefix("R ").and_then(|n| n.parse::<u64>().ok()))
+            .max();
+        acknowledged += lines.iter().filter(|l| l.starts_with("R ")).count();
+        let floor = acked.unwrap_or(state);
+
+        if integrity(&db) != "ok" {
+            broken += 1;
+        }
+        let store = match Store::open(&db) {
+            Ok(store) => store,
+            Err(e) => {
+                eprintln!("cannot open after a kill: {e}");
+                open_failures += 1;
+                break;
+            }
+        };
+        let content = store.partner_content(pb).unwrap();
+        let received = store
+            .exchange_link(pb)
+            .unwrap()
+            .map_or(0, |l| l.received_sequence);
+        // Exactly one bundle's content, the one the link says it has: never a mix.
+        match expected.iter().position(|e| *e == content) {
+            Some(at) if at as u64 == received => {
+                if received < floor {
+                    lost += 1;
+                } else if received > floor + 1 {
+                    partial += 1;
+                } else if received == floor + 1 {
+                    // Committed, killed before it said so.
+                    mid += 1;
+                }
+                state = received;
+            }
+            _ => {
+                eprintln!("after a kill: content of no bundle, or not the link's ({received})");
+                partial += 1;
+                state = RECEIVE_BUNDLES;
+            }
+        }
+        // The search index holds exactly that content too (its rows go in the same
+        // transaction, by triggers).
+        let indexed: i64 = Connection::open(&db)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM search_doc WHERE link_id IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let records = content.as_ref().map_or(0, |p| {
+            p.sessions
+                .iter()
+                .map(|s| 1 + s.action_items.len())
+                .sum::<usize>()
+                + p.goals
+                    .iter()
+                    .map(|g| 1 + g.milestones.len())
+                    .sum::<usize>()
+                + p.swot_snapshots
+                    .iter()
+                    .map(|s| s.items.len())
+                    .sum::<usize>()
+        });
+        if indexed != records as i64 {
+            eprintln!("after a kill: {indexed} partner rows in search for {records} records");
+            partial += 1;
+        }
+        if own_records(&store) != mine {
+            changed_mine += 1;
+        }
+    }
+    println!(
+        "crash-cycles receive: setup {setup:?}, a receive {per_bundle:?}, bundles of {} bytes",
+        std::fs::metadata(dir.path().join("bundle-1.tandem")).map_or(0, |m| m.len())
+    );
+    println!(
+        "crash-cycles receive: cycles={n} acknowledged={acknowledged} committed_unacknowledged={mid} \
+         resets={resets} lost={lost} partial={partial} own_changed={changed_mine} \
+         integrity_failures={broken} open_failures={open_failures}"
+    );
+    assert!(
+        acknowledged > 0 || n < 4,
+        "the receiver never finished a bundle"
+    );
+    assert_eq!(
+        (lost, partial, changed_mine, broken, open_failures),
+        (0, 0, 0, 0, 0)
+    );
 }

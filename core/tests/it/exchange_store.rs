@@ -17,7 +17,7 @@ use crate::{
 /// A journal in a file (so that tests can set the visibilities the model does not edit
 /// yet with SQL, and copy it), with one partnership.
 pub(crate) struct Journal {
-    _dir: tempfile::TempDir,
+    pub(crate) _dir: tempfile::TempDir,
     pub(crate) path: PathBuf,
     pub(crate) store: Store,
     pub(crate) partnership: Uuid,
@@ -59,7 +59,7 @@ impl Journal {
     }
 
     /// A copy of this journal, opened on its own (the same links and keys).
-    fn copy(&self, dir: &Path) -> Store {
+    pub(crate) fn copy(&self, dir: &Path) -> Store {
         let dest = dir.join("copy.sqlite3");
         self.store.backup_to(&dest).unwrap();
         Store::open(&dest).unwrap()
@@ -100,7 +100,7 @@ pub(crate) fn paired() -> (Journal, Journal) {
     (a, b)
 }
 
-const MARKERS: &[&str] = &[
+pub(crate) const MARKERS: &[&str] = &[
     "PRIV-REFLECTION",
     "PRIV-SESSION-TITLE",
     "PRIV-SESSION-NOTES",
@@ -122,7 +122,7 @@ const MARKERS: &[&str] = &[
 
 /// Fills `j` with shared records (each with "SHARED-" text) and a marker in every private
 /// place; answers the shared session's id.
-fn fill_private_and_shared(j: &mut Journal) -> Uuid {
+pub(crate) fn fill_private_and_shared(j: &mut Journal) -> Uuid {
     let pid = j.partnership;
     let s = &mut j.store;
     // A shared session, with private parts: reflection, rating, place.
@@ -229,7 +229,7 @@ fn fill_private_and_shared(j: &mut Journal) -> Uuid {
     shared.id
 }
 
-fn assert_no_marker(what: &str, bytes: &[u8]) {
+pub(crate) fn assert_no_marker(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     for m in MARKERS {
         assert!(!text.contains(m), "{m} found in {what}");

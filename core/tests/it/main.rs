@@ -7,6 +7,7 @@ mod crash;
 mod dashboard;
 mod demo;
 mod exchange;
+mod exchange_proofs;
 mod exchange_store;
 mod files;
 mod goals;
