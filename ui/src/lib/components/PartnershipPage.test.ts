@@ -76,6 +76,7 @@ describe('Partnership page', () => {
           cadence_days: 14,
           session_minutes: 45,
           ending: '',
+          visibility: 'private',
         },
       }),
     )

@@ -157,11 +157,13 @@ export const PICKER_REASON_CHARS = 24
 
 /**
  * A snapshot as its picker shows it, short enough to be seen whole in a picker at 1024 px:
- * the date, "(latest)", then the start of the reason, cut on a word with "…".
+ * the date, "(latest)" and "shared" (with the partner), then the start of the reason, cut
+ * on a word with "…".
  */
 export function snapshotLabel(s: SwotSnapshot, latest: boolean): string {
   const reason = s.reason.trim()
-  return `${formatDate(s.taken_on)}${latest ? ' (latest)' : ''}${reason ? ` — ${cutOnWord(reason, PICKER_REASON_CHARS)}` : ''}`
+  const marks = [latest ? 'latest' : '', s.visibility === 'shared' ? 'shared' : ''].filter((m) => m !== '')
+  return `${formatDate(s.taken_on)}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}${reason ? ` — ${cutOnWord(reason, PICKER_REASON_CHARS)}` : ''}`
 }
 
 /** At most `max` characters of `text` (the "…" included), cut after a whole word when it has a space. */
