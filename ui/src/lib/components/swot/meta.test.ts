@@ -28,6 +28,13 @@ describe('snapshot pickers', () => {
     expect(snapshotLabel(snapshot('', 'shared'), true)).toBe('2 Dec 2026 (latest, shared)')
     expect(snapshotLabel(snapshot('Kick-off', 'shared'), false)).toBe('2 Dec 2026 (shared) — Kick-off')
     expect(snapshotLabel(snapshot('Kick-off', 'private'), false)).toBe('2 Dec 2026 — Kick-off')
+    // “shared” takes its room from the reason: never longer than the latest's label.
+    const reason = 'After the reorg of the whole department in the autumn'
+    const latest = snapshotLabel(snapshot(reason), true)
+    for (const [visibility, isLatest] of [['shared', true], ['shared', false], ['private', false]] as const) {
+      expect([...snapshotLabel(snapshot(reason, visibility), isLatest)].length).toBeLessThanOrEqual([...latest].length)
+    }
+    expect(snapshotLabel(snapshot(reason, 'shared'), true)).toBe('2 Dec 2026 (latest, shared) — After the…')
   })
 
   it('cuts by characters, not UTF-16 units, and cuts a long word when there is no space', () => {
