@@ -56,6 +56,7 @@ fn journal(n: usize) -> (Store, uuid::Uuid, usize) {
                 cadence_days: Some(7),
                 session_minutes: Some(45),
                 ending: "Review after a year.".into(),
+                visibility: Visibility::Private,
             },
         })
         .expect("partnership");

@@ -15,12 +15,13 @@ use crate::model::{
 };
 
 /// The version of the export format this build writes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// The oldest export format this build still reads. Version history:
 /// 1: partnerships and sessions; 2: sessions gain `visibility` (absent = private);
 /// 3: sessions gain agenda, shared, learned, topics, rating, reflection; action items,
 /// goals, milestones, progress, SWOT snapshots and items, TOWS strategies; `deleted_at` on
-/// everything (what is in the trash); 4: `swot_pair_dismissals` ("not the same").
+/// everything (what is in the trash); 4: `swot_pair_dismissals` ("not the same"); 5: goals,
+/// SWOT snapshots and the agreement gain `visibility` (absent = private).
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -137,8 +137,9 @@ fn paired(path: &Path, partner: &Path, today: NaiveDate) -> Result<()> {
         text: text.into(),
         priority: None,
     };
-    let goal = |title: &str| GoalDraft {
+    let goal = |title: &str, visibility| GoalDraft {
         title: title.into(),
+        visibility,
         description: String::new(),
         whose: Whose::Shared,
         direction: LearningDirection::BothLearn,
@@ -167,7 +168,7 @@ fn paired(path: &Path, partner: &Path, today: NaiveDate) -> Result<()> {
         own.snapshot.id,
         &swot(Quadrant::Weaknesses, "New to AI tools"),
     )?;
-    henrik.create_goal(p.id, &goal("Learn prompt writing"))?;
+    henrik.create_goal(p.id, &goal("Learn prompt writing", Visibility::Private))?;
     zoe.receive(&henrik.share(p.id, Armour::Binary)?.0)?;
 
     // Zoë's: her notes on that session, an earlier session of hers alone, an item for
@@ -188,7 +189,7 @@ fn paired(path: &Path, partner: &Path, today: NaiveDate) -> Result<()> {
         z,
         &session("Zoë's preparation", at(-21, 9, 0), "What to cover first."),
     )?;
-    let snap = zoe.start_snapshot(z, Side::Mine, day(-8), "")?;
+    let snap = zoe.start_snapshot_with(z, Side::Mine, day(-8), "", Visibility::Shared)?;
     zoe.add_swot_item(snap.snapshot.id, &swot(Quadrant::Strengths, "Curious!"))?;
     zoe.add_swot_item(
         snap.snapshot.id,
@@ -198,7 +199,7 @@ fn paired(path: &Path, partner: &Path, today: NaiveDate) -> Result<()> {
         snap.snapshot.id,
         &swot(Quadrant::Threats, "Too many meetings"),
     )?;
-    let same = zoe.create_goal(z, &goal("Learn prompt writing"))?;
+    let same = zoe.create_goal(z, &goal("Learn prompt writing", Visibility::Shared))?;
     zoe.create_milestone(
         same.id,
         &MilestoneDraft {
@@ -215,8 +216,7 @@ fn paired(path: &Path, partner: &Path, today: NaiveDate) -> Result<()> {
             note: String::new(),
         },
     )?;
-    let workshop = zoe.create_goal(z, &goal("Run a workshop"))?;
-    zoe.share_for_tests(&[same.id, workshop.id], &[snap.snapshot.id])?;
+    zoe.create_goal(z, &goal("Run a workshop", Visibility::Shared))?;
     let link = zoe
         .exchange_link(z)?
         .ok_or_else(|| Error::invalid("scratch", "the partner's journal has no link"))?;

@@ -544,6 +544,7 @@ mod tests {
             side: Side::Mine,
             taken_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             reason: String::new(),
+            visibility: crate::model::Visibility::Private,
             created_at: t,
             updated_at: t,
             deleted_at: None,

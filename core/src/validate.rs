@@ -6,6 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use crate::error::{Error, Result};
 use crate::model::{
     ActionItemDraft, GoalDraft, MilestoneDraft, PartnershipDraft, ProgressDraft, SessionDraft,
+    Side, Visibility,
 };
 
 // Every limit is in characters (Unicode scalar values, what `str::chars` counts), the unit
@@ -381,6 +382,18 @@ pub(crate) fn check_reason(reason: &str) -> Result<String> {
     }
     too_long("reason", "The reason", reason, MAX_REASON_CHARS)?;
     Ok(reason.to_owned())
+}
+
+/// A SWOT snapshot's visibility: only my own side can be shared. My view of my partner's
+/// SWOT is what I wrote of it, and it stays in my journal (their own SWOT comes from them).
+pub(crate) fn check_snapshot_visibility(side: Side, visibility: Visibility) -> Result<()> {
+    if side == Side::Partner && visibility == Visibility::Shared {
+        return Err(Error::invalid(
+            "visibility",
+            "Only your own SWOT can be shared: this snapshot is your partner's side as you wrote it, and it stays in your journal. Your partner can share their own.",
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -138,6 +138,7 @@ async function journalWithGoal() {
     success_criteria: '',
     target_on: null,
     status: 'active',
+    visibility: 'private',
   })
   return { backend, p, s, goal, path: await backend.path() }
 }
@@ -240,7 +241,7 @@ describe('App search', () => {
 
   it('a SWOT item opens the partnership on its SWOT tab', async () => {
     const { backend, p, path } = await journalWithGoal()
-    const view = await backend.core.startSnapshot(p.id, 'mine', '2026-02-01', '')
+    const view = await backend.core.startSnapshot(p.id, 'mine', '2026-02-01', '', null)
     await backend.core.addSwotItem(view.snapshot.id, { quadrant: 'strengths', text: 'Patient listener', priority: null })
     renderApp(backend)
     await screen.findByRole('heading', { level: 1, name: 'Ben Ito' })

@@ -29,6 +29,7 @@ pub mod prelude {
         PartnershipOverview, ProgressDraft, ProgressEntry, Quadrant, ReceivePreview, SearchHit,
         Session, SessionDraft, SessionPage, ShareReport, Side, SwotBoard, SwotComparison, SwotItem,
         SwotItemDraft, SwotSnapshot, SwotView, TopicCount, TowsDraft, TowsStrategy, TrashEntry,
+        Visibility,
     };
     pub use crate::report::{self, ReportOptions, ReportPreview};
     pub use crate::store::{BackupInfo, RestoreReport};

@@ -64,9 +64,10 @@ macro_rules! with_commands {
                 empty_trash() -> u32 = |s| s.empty_trash();
                 /// Both sides of a partnership's SWOT: the current snapshot of each (the latest taken by today), or the ones chosen.
                 swot_board(partnership_id: Uuid, mine_snapshot_id: Option<Uuid>, partner_snapshot_id: Option<Uuid>) -> SwotBoard = |s| s.swot_board(partnership_id, mine_snapshot_id, partner_snapshot_id, today());
-                /// Starts a snapshot of one side, copying the side's latest snapshot forward (an empty one the first time).
-                start_snapshot(partnership_id: Uuid, side: Side, taken_on: NaiveDate, reason: String) -> SwotView = |s| s.start_snapshot(partnership_id, side, taken_on, &reason);
-                update_snapshot(id: Uuid, taken_on: NaiveDate, reason: String) -> SwotSnapshot = |s| s.update_snapshot(id, taken_on, &reason);
+                /// Starts a snapshot of one side, copying the side's latest snapshot forward (an empty one the first time); private unless `visibility` is shared (my own side only).
+                start_snapshot(partnership_id: Uuid, side: Side, taken_on: NaiveDate, reason: String, visibility: Option<Visibility>) -> SwotView = |s| s.start_snapshot_with(partnership_id, side, taken_on, &reason, visibility.unwrap_or_default());
+                /// Changes a snapshot's date and reason, and its visibility unless null (only my own side may be shared).
+                update_snapshot(id: Uuid, taken_on: NaiveDate, reason: String, visibility: Option<Visibility>) -> SwotSnapshot = |s| s.update_snapshot_with(id, taken_on, &reason, visibility);
                 /// Appends an item to its quadrant.
                 add_swot_item(snapshot_id: Uuid, draft: SwotItemDraft) -> SwotItem = |s| s.add_swot_item(snapshot_id, &draft);
                 update_swot_item(id: Uuid, draft: SwotItemDraft) -> SwotItem = |s| s.update_swot_item(id, &draft);

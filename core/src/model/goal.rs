@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
+use super::Visibility;
+
 /// Whose goal it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -46,6 +48,10 @@ pub struct GoalDraft {
     pub success_criteria: String,
     pub target_on: Option<NaiveDate>,
     pub status: GoalStatus,
+    /// Whether the partner may receive the goal, with its milestones and progress, in the
+    /// next bundle. Absent (an older caller): private.
+    #[serde(default)]
+    pub visibility: Visibility,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -59,6 +65,10 @@ pub struct Goal {
     pub success_criteria: String,
     pub target_on: Option<NaiveDate>,
     pub status: GoalStatus,
+    /// Covers the goal's milestones and progress. Absent in files before format version 5,
+    /// where every goal was private.
+    #[serde(default)]
+    pub visibility: Visibility,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,6 +86,7 @@ impl Goal {
             success_criteria: self.success_criteria.clone(),
             target_on: self.target_on,
             status: self.status,
+            visibility: self.visibility,
         }
     }
 }

@@ -54,8 +54,9 @@ pub enum SessionFormat {
     Other,
 }
 
-/// Whether the partner may see a session's notes. Everything is private unless the user
-/// marks it shared; private text never leaves the machine unless explicitly exported.
+/// Whether the partner may see a session's notes, a goal, a snapshot of my own SWOT or the
+/// agreement. Everything is private unless the user marks it shared; private text never
+/// leaves the machine unless explicitly exported.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
@@ -77,6 +78,10 @@ pub struct Agreement {
     pub session_minutes: Option<u32>,
     /// How the partnership will end (Markdown).
     pub ending: String,
+    /// Whether the partner may receive the agreement in the next bundle. Absent (files
+    /// before format version 5, older callers): private.
+    #[serde(default)]
+    pub visibility: Visibility,
 }
 
 /// Everything about a partnership that the user edits. Used to create and to update.

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
+use super::Visibility;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
@@ -40,6 +42,10 @@ pub struct SwotSnapshot {
     pub taken_on: NaiveDate,
     /// Why a new snapshot was started ("after the reorganisation"); may be empty.
     pub reason: String,
+    /// Whether the partner may receive it in the next bundle; only a snapshot of my own
+    /// side can be shared. Absent in files before format version 5: private.
+    #[serde(default)]
+    pub visibility: Visibility,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1008,6 +1008,7 @@ fn check_records(p: &BundlePayload) -> Result<()> {
             success_criteria: g.success_criteria.clone(),
             target_on: g.target_on,
             status: g.status,
+            visibility: Visibility::Shared,
         };
         validate::goal(&d).map_err(|e| bad("a goal", e))?;
         for m in &g.milestones {
@@ -1060,6 +1061,7 @@ fn check_records(p: &BundlePayload) -> Result<()> {
                 cadence_days: a.cadence_days,
                 session_minutes: a.session_minutes,
                 ending: a.ending.clone(),
+                visibility: Visibility::Shared,
             },
         };
         validate::partnership(&d).map_err(|e| bad("the agreement", e))?;

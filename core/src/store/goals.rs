@@ -16,7 +16,7 @@ use crate::time::{self, date_text, parse_date, parse_timestamp, timestamp_text};
 use crate::validate;
 
 const GOAL_COLUMNS: &str = "id, partnership_id, title, description, whose, direction, \
-     success_criteria, target_on, status, created_at, updated_at, deleted_at";
+     success_criteria, target_on, status, visibility, created_at, updated_at, deleted_at";
 const MILESTONE_COLUMNS: &str =
     "id, goal_id, position, title, due_on, done, created_at, updated_at, deleted_at";
 const PROGRESS_COLUMNS: &str =
@@ -45,9 +45,10 @@ fn goal_from_row(r: &Row<'_>) -> rusqlite::Result<Goal> {
         success_criteria: r.get(6)?,
         target_on: parse_opt(r, 7, parse_date)?,
         status: parse_col(r, 8, parse_enum)?,
-        created_at: parse_col(r, 9, parse_timestamp)?,
-        updated_at: parse_col(r, 10, parse_timestamp)?,
-        deleted_at: parse_opt(r, 11, parse_timestamp)?,
+        visibility: parse_col(r, 9, parse_enum)?,
+        created_at: parse_col(r, 10, parse_timestamp)?,
+        updated_at: parse_col(r, 11, parse_timestamp)?,
+        deleted_at: parse_opt(r, 12, parse_timestamp)?,
     })
 }
 
@@ -91,6 +92,7 @@ pub(super) fn put_goal(tx: &Connection, g: &Goal) -> Result<()> {
             g.success_criteria,
             g.target_on.as_ref().map(date_text),
             enum_text(&g.status),
+            enum_text(&g.visibility),
             timestamp_text(&g.created_at),
             timestamp_text(&g.updated_at),
             g.deleted_at.as_ref().map(timestamp_text),
@@ -257,6 +259,7 @@ pub(super) fn insert_goal(
         success_criteria: d.success_criteria,
         target_on: d.target_on,
         status: d.status,
+        visibility: d.visibility,
         created_at: now,
         updated_at: now,
         deleted_at: None,
@@ -308,9 +311,9 @@ impl Store {
                 |r| {
                     Ok(GoalSummary {
                         goal: goal_from_row(r)?,
-                        progress: r.get(12)?,
-                        milestones_done: r.get(13)?,
-                        milestones_total: r.get(14)?,
+                        progress: r.get(13)?,
+                        milestones_done: r.get(14)?,
+                        milestones_total: r.get(15)?,
                     })
                 },
             )?
@@ -364,6 +367,7 @@ impl Store {
             success_criteria: d.success_criteria,
             target_on: d.target_on,
             status: d.status,
+            visibility: d.visibility,
             updated_at: time::now(),
             ..old
         };

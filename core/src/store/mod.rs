@@ -125,30 +125,6 @@ impl Store {
             .map_err(Error::from)
     }
 
-    /// Shares a goal or a snapshot of my own SWOT (only for the scratch journals of
-    /// `crate::scratch`, until the model edits these visibilities itself).
-    pub(crate) fn share_for_tests(
-        &mut self,
-        goals: &[uuid::Uuid],
-        snapshots: &[uuid::Uuid],
-    ) -> Result<()> {
-        let tx = self.write()?;
-        for id in goals {
-            tx.execute(
-                "UPDATE goal SET visibility = 'shared' WHERE id = ?1",
-                [id.to_string()],
-            )?;
-        }
-        for id in snapshots {
-            tx.execute(
-                "UPDATE swot_snapshot SET visibility = 'shared' WHERE id = ?1",
-                [id.to_string()],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
     /// [`Store::open`] for a command that writes (the command line): it first takes the
     /// journal's [`JournalLock`] and keeps it until the store is dropped, so it is refused
     /// with `journal_in_use` while the window has the journal open.

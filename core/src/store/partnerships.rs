@@ -10,7 +10,8 @@ use crate::time::{self, date_text, parse_date, parse_datetime, parse_timestamp, 
 use crate::validate;
 
 const COLUMNS: &str = "id, partner_name, partner_org, my_name, my_role, kind, started_on, ended_on, \
-     objectives, boundaries, cadence_days, session_minutes, ending, created_at, updated_at, deleted_at";
+     objectives, boundaries, cadence_days, session_minutes, ending, created_at, updated_at, deleted_at, \
+     agreement_visibility";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
     let ended_on: Option<String> = r.get(7)?;
@@ -32,6 +33,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
             cadence_days: r.get(10)?,
             session_minutes: r.get(11)?,
             ending: r.get(12)?,
+            visibility: parse_col(r, 16, parse_enum)?,
         },
         created_at: parse_col(r, 13, parse_timestamp)?,
         updated_at: parse_col(r, 14, parse_timestamp)?,
@@ -60,6 +62,7 @@ pub(super) fn put(tx: &Transaction<'_>, p: &Partnership) -> Result<()> {
             timestamp_text(&p.created_at),
             timestamp_text(&p.updated_at),
             p.deleted_at.as_ref().map(timestamp_text),
+            enum_text(&a.visibility),
         ])?;
     Ok(())
 }
@@ -144,8 +147,8 @@ impl Store {
             .query_map([], |r| {
                 Ok(PartnershipOverview {
                     partnership: from_row(r)?,
-                    session_count: r.get(16)?,
-                    last_session_at: parse_opt(r, 17, parse_datetime)?,
+                    session_count: r.get(17)?,
+                    last_session_at: parse_opt(r, 18, parse_datetime)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -166,6 +166,7 @@ fn open_actions_and_goals_that_are_not_dropped() {
         success_criteria: String::new(),
         target_on: None,
         status,
+        visibility: Visibility::Private,
     };
     store
         .create_goal(pid, &goal("achieved", GoalStatus::Achieved))

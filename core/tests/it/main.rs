@@ -27,6 +27,7 @@ mod search;
 mod sessions;
 mod swot;
 mod trash;
+mod visibility;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use tandem_core::Store;
@@ -55,6 +56,7 @@ pub fn partnership_draft(name: &str) -> PartnershipDraft {
             cadence_days: Some(14),
             session_minutes: Some(45),
             ending: "Review after six months".to_owned(),
+            visibility: Visibility::Private,
         },
     }
 }
@@ -118,6 +120,7 @@ pub fn goal_draft(title: &str) -> GoalDraft {
         success_criteria: "- five summaries".to_owned(),
         target_on: Some(date("2026-09-01")),
         status: GoalStatus::Active,
+        visibility: Visibility::Private,
     }
 }
 

@@ -28,7 +28,7 @@ pub fn copy_of_fixture(version: i64, dir: &Path) -> PathBuf {
     path
 }
 
-const P1: &str = "6f1d2c3a-0b4e-4c5d-8e9f-0a1b2c3d4e5f";
+pub const P1: &str = "6f1d2c3a-0b4e-4c5d-8e9f-0a1b2c3d4e5f";
 const P2: &str = "a0b1c2d3-e4f5-4a6b-8c7d-8e9f0a1b2c3d";
 const S1: &str = "11111111-2222-4333-8444-555555555555";
 const S2: &str = "22222222-3333-4444-8555-666666666666";
@@ -560,7 +560,7 @@ const A1: &str = "a1a1a1a1-0000-4000-8000-000000000001";
 const A2: &str = "a1a1a1a1-0000-4000-8000-000000000002";
 const A3: &str = "a1a1a1a1-0000-4000-8000-000000000003";
 const A4: &str = "a1a1a1a1-0000-4000-8000-000000000004";
-const G1: &str = "90a190a1-0000-4000-8000-000000000001";
+pub const G1: &str = "90a190a1-0000-4000-8000-000000000001";
 const G2: &str = "90a190a1-0000-4000-8000-000000000002";
 const M1: &str = "3e3e3e3e-0000-4000-8000-000000000001";
 const M2: &str = "3e3e3e3e-0000-4000-8000-000000000002";

@@ -1476,6 +1476,7 @@ fn the_first_report_of_a_fresh_journal_holds_its_action_items_on_two_pages() {
         cadence_days: Some(14),
         session_minutes: Some(45),
         ending: String::new(),
+        visibility: Visibility::Private,
     };
     let p = store.create_partnership(&draft).unwrap();
     let mut first = session_draft("FIRST-SESSION-TITLE");

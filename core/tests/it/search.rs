@@ -15,6 +15,7 @@ fn goal_draft(title: &str) -> GoalDraft {
         success_criteria: "I can explain retrieval augmentation".to_owned(),
         target_on: Some(date("2026-09-30")),
         status: GoalStatus::Active,
+        visibility: Visibility::Private,
     }
 }
 

@@ -1328,7 +1328,7 @@ fn issue_16_not_the_same_round_trips_through_json_and_the_newer_state_wins() {
     store.dismiss_swot_pair(m2.id, p2.id).unwrap();
     store.restore_swot_pair(m2.id, p2.id).unwrap();
     let file = export_without_time(&store);
-    assert_eq!(file.format_version, 4);
+    assert_eq!(file.format_version, tandem_core::FORMAT_VERSION);
     assert_eq!(file.swot_pair_dismissals.len(), 2);
     let text = file.to_json().unwrap();
     assert!(text.contains("\"swot_pair_dismissals\""), "{text}");

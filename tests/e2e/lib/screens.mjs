@@ -51,6 +51,12 @@ export async function walkEveryScreen(app, visit) {
   await app.$('[data-testid="swot-page"]').waitForDisplayed();
   await waitForCount(app, '[data-testid="swot-item"]', 1, 'the SWOT is empty');
   await visit('swot-side-by-side');
+  // Starting a snapshot of my own SWOT: a dialog with its share switch.
+  await buttonWithText(app, '[data-testid="side-head-mine"]', 'Start a new snapshot of my SWOT').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ timeoutMsg: 'the snapshot dialog did not open' });
+  await visit('swot-snapshot-dialog');
+  await escape(app);
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ reverse: true, timeoutMsg: 'Escape did not close the snapshot dialog' });
   for (const [view, name] of [
     ['Changes over time', 'swot-changes'],
     ['TOWS strategies', 'swot-tows'],

@@ -145,10 +145,12 @@ test('the side by side with long texts never scrolls sideways, and snapshot pick
   await (await buttonWithText(app, '[data-testid="side-head-mine"]', 'Start a new snapshot of my SWOT')).click();
   await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed();
   await typeInto(app, '#swot-snapshot-reason', LONG_REASON);
+  // Issue 17: shared with the partner, its label says so too, and still fits.
+  await app.$('#swot-snapshot-shared').click();
   await app.$('[data-testid="snapshot-dialog"] button[type="submit"]').click();
   await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ reverse: true, timeoutMsg: 'the new snapshot was not started' });
   await app.waitUntil(async () => (await app.$$('#swot-snap-mine option')).length === 2, { timeoutMsg: 'two snapshots of my SWOT expected' });
-  assert.match(await textOf(app.$('#swot-snap-mine option:checked')), /^\S+ \S+ \S+ \(latest\) — After the.*…$/);
+  assert.match(await textOf(app.$('#swot-snap-mine option:checked')), /^\S+ \S+ \S+ \(latest, shared\) — After.*…$/);
   await app.execute(() => document.querySelector('main').scrollTo(0, 0));
 
   await checkAt(1024, 700, '72-swot-long-side-by-side');

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP_BINARY, buttonWithText, launch, openTab, scratchDir, settledScreenshot, textOf, textsOf, typeInto } from '../lib/app.mjs';
+import { APP_BINARY, buttonWithText, launch, openTab, quit, scratchDir, settledScreenshot, textOf, textsOf, typeInto, waitSaved } from '../lib/app.mjs';
+import { setTheme } from '../lib/axe.mjs';
 
 const db = join(scratchDir(), 'journal.sqlite3');
 const SHARED = 'Public speaking in front of executives';
@@ -286,4 +287,164 @@ test('issue 16: an item’s “⋯” menu is not clipped by its quadrant, down 
   );
   assert.deepEqual(scrolled, [], 'something outside the page’s own area was scrolled');
   await app.keys(['Escape']);
+});
+
+/**
+ * What a share switch touches at 1024×700: whether its row wraps (taller than one line),
+ * and which labels, fields or buttons around it its row or hint overlap.
+ */
+async function shareLayout(id, scope) {
+  return app.execute(
+    (id, scope) => {
+      const input = document.getElementById(id);
+      const row = input.closest('.switch-row');
+      const hint = document.getElementById(`${id}-hint`);
+      const rowBox = row.getBoundingClientRect();
+      const lineHeight = parseFloat(getComputedStyle(row).lineHeight) || 20;
+      const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const others = [...document.querySelector(scope).querySelectorAll('label, input, select, textarea, button, h2, legend')].filter(
+        (el) => !row.contains(el) && el !== row && !el.contains(row),
+      );
+      const touching = [];
+      for (const box of [rowBox, hint.getBoundingClientRect()]) {
+        for (const el of others) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && overlaps(box, r)) touching.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className} “${el.textContent.trim().slice(0, 20)}”`);
+        }
+      }
+      return {
+        wraps: rowBox.height > Math.max(lineHeight, input.getBoundingClientRect().height) * 1.6,
+        touching,
+        clipped: rowBox.right > document.querySelector(scope).getBoundingClientRect().right + 1,
+        rowHeight: rowBox.height,
+      };
+    },
+    id,
+    scope,
+  );
+}
+
+async function assertTidy(id, scope, what) {
+  const layout = await shareLayout(id, scope);
+  assert.ok(!layout.wraps, `${what}: the share switch wraps (${layout.rowHeight}px tall)`);
+  assert.ok(!layout.clipped, `${what}: the share switch is cut off`);
+  assert.deepEqual(layout.touching, [], `${what}: the share switch touches other controls`);
+}
+
+/** Screenshots of the screen as it is, light and dark, at 1024×700 (the smallest window). */
+async function lightAndDark(name, check) {
+  await app.setWindowSize(1024, 700);
+  await app.waitUntil(async () => (await app.execute(() => window.innerWidth)) <= 1024, { timeoutMsg: 'the window did not shrink' });
+  for (const theme of ['light', 'dark']) {
+    await setTheme(app, theme);
+    await app.pause(200);
+    await check?.();
+    await settledScreenshot(app, `${name}-${theme}-1024x700`);
+  }
+  await setTheme(app, 'light');
+}
+
+async function goalItem(title) {
+  for (const item of await app.$$('[data-testid="goal-item"]')) {
+    if ((await textOf(item)).includes(title)) return item;
+  }
+  throw new Error(`no goal “${title}” listed`);
+}
+
+test('issue 17: a goal, my own snapshot and the agreement shared with Zoë stay shared after the app restarts', async () => {
+  await app.keys(['Escape']);
+  // The goal: private until shared, with a switch in its editor.
+  await openTab(app, 'goals');
+  await (await goalItem(STRATEGY)).click();
+  const goalSwitch = await app.$('#goal-shared');
+  await goalSwitch.waitForDisplayed({ timeoutMsg: 'the goal editor has no share switch' });
+  assert.equal(await goalSwitch.isSelected(), false, 'a goal starts private');
+  assert.equal(await textOf(app.$('[data-testid="goal-shared-state"]')), 'Private');
+  await goalSwitch.click();
+  await waitSaved(app);
+  assert.equal(await textOf(app.$('[data-testid="goal-shared-state"]')), 'Shared with Zoë');
+  await lightAndDark('70-goal-editor-shared', () => assertTidy('goal-shared', 'main', 'goal editor'));
+  await app.setWindowSize(1280, 800);
+  await app.$('[data-testid="back"]').click();
+  await app.$('[data-testid="goal-item"]').waitForDisplayed();
+  assert.match(await textOf(await goalItem(STRATEGY)), /shared with Zoë/);
+
+  // My own latest snapshot: shared through its dialog, which the picker then says.
+  await openTab(app, 'swot');
+  await app.$('[data-testid="side-head-mine"] .icon-btn').waitForDisplayed();
+  await app.$('[data-testid="side-head-mine"] .icon-btn').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed();
+  const snapSwitch = await app.$('#swot-snapshot-shared');
+  assert.equal(await snapSwitch.isSelected(), false, 'a snapshot starts private');
+  await snapSwitch.click();
+  await app.waitUntil(async () => (await textOf(app.$('[data-testid="swot-snapshot-shared-state"]'))) === 'Shared with Zoë', {
+    timeoutMsg: 'the snapshot switch did not turn on',
+  });
+  await lightAndDark('71-swot-snapshot-dialog-shared', () => assertTidy('swot-snapshot-shared', '[data-testid="snapshot-dialog"]', 'snapshot dialog'));
+  await app.setWindowSize(1280, 800);
+  await app.$('[data-testid="snapshot-dialog"] button[type="submit"]').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ reverse: true });
+  await app.waitUntil(async () => /\(latest, shared\)/.test(await textOf(app.$('#swot-snap-mine option:checked'))), {
+    timeoutMsg: 'the picker does not mark the shared snapshot',
+  });
+  // Zoë's side, as I wrote it, has no switch.
+  await app.$('[data-testid="side-head-partner"] .icon-btn').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed();
+  assert.equal((await app.$$('#swot-snapshot-shared')).length, 0, 'my view of Zoë’s SWOT offers to share it');
+  await app.keys(['Escape']);
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed({ reverse: true });
+
+  // The agreement: its switch sits apart from the Objectives label.
+  await openTab(app, 'agreement');
+  await app.$('[data-testid="edit-agreement"]').click();
+  const agreementSwitch = await app.$('#agreement-shared');
+  await agreementSwitch.waitForDisplayed();
+  await agreementSwitch.click();
+  await waitSaved(app);
+  await agreementSwitch.scrollIntoView({ block: 'center' });
+  await lightAndDark('72-agreement-form-shared', async () => {
+    await assertTidy('agreement-shared', 'section[aria-labelledby="agreement-heading"]', 'agreement form');
+    const gap = await app.execute(() => {
+      const hint = document.getElementById('agreement-shared-hint').getBoundingClientRect();
+      return document.querySelector('label[for="objectives"]').getBoundingClientRect().top - hint.bottom;
+    });
+    assert.ok(gap >= 12, `the agreement's share hint is ${gap}px above the Objectives label`);
+  });
+  await app.setWindowSize(1280, 800);
+  await app.$('[data-testid="done"]').click();
+  await app.$('[data-testid="agreement"]').waitForDisplayed();
+  assert.equal(await textOf(app.$('[data-testid="agreement-visibility"]')), 'Shared with Zoë');
+
+  // After a restart, all three are still shared, in the app and in the journal.
+  await quit(app, db);
+  app = await launch(db);
+  await openTab(app, 'goals');
+  await app.$('[data-testid="goal-item"]').waitForDisplayed();
+  assert.match(await textOf(await goalItem(STRATEGY)), /shared with Zoë/);
+  await (await goalItem(STRATEGY)).click();
+  await app.$('#goal-shared').waitForDisplayed();
+  assert.equal(await app.$('#goal-shared').isSelected(), true, 'the goal is no longer shared after the restart');
+  await app.$('[data-testid="back"]').click();
+  await openTab(app, 'swot');
+  await app.$('#swot-snap-mine').waitForDisplayed();
+  assert.match(await textOf(app.$('#swot-snap-mine option:checked')), /\(latest, shared\)/);
+  await app.$('[data-testid="side-head-mine"] .icon-btn').click();
+  await app.$('[data-testid="snapshot-dialog"]').waitForDisplayed();
+  assert.equal(await app.$('#swot-snapshot-shared').isSelected(), true, 'the snapshot is no longer shared after the restart');
+  await app.keys(['Escape']);
+  await openTab(app, 'agreement');
+  assert.equal(await textOf(app.$('[data-testid="agreement-visibility"]')), 'Shared with Zoë');
+
+  const json = JSON.parse(execFileSync(APP_BINARY, ['export-json', '--db', db], { encoding: 'utf8' }));
+  assert.equal(json.format_version, 5);
+  assert.deepEqual(
+    json.goals.filter((g) => g.visibility === 'shared').map((g) => g.title),
+    json.goals.filter((g) => g.title.includes(STRATEGY.slice(0, 30))).map((g) => g.title),
+  );
+  const shared = json.swot_snapshots.filter((s) => s.visibility === 'shared');
+  assert.deepEqual(
+    shared.map((s) => [s.side, s.reason]),
+    [['mine', 'After the reorganisation']],
+  );
+  assert.equal(json.partnerships[0].agreement.visibility, 'shared');
 });

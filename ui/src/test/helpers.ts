@@ -21,7 +21,7 @@ export function partnershipDraft(overrides: Partial<PartnershipDraft> = {}): Par
     kind: 'reverse',
     started_on: '2026-01-12',
     ended_on: null,
-    agreement: { objectives: '', boundaries: '', cadence_days: null, session_minutes: null, ending: '' },
+    agreement: { objectives: '', boundaries: '', cadence_days: null, session_minutes: null, ending: '', visibility: 'private' },
     ...overrides,
   }
 }

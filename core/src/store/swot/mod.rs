@@ -25,7 +25,7 @@ use super::partnerships;
 use crate::error::{Error, Result};
 use crate::journal::{ImportReport, JournalFile};
 use crate::model::Side;
-use crate::validate::{self, check_date, check_reason, clean_text};
+use crate::validate::{self, check_date, check_reason, check_snapshot_visibility, clean_text};
 
 fn prefixed(cols: &str, alias: &str) -> String {
     cols.split(',')
@@ -101,6 +101,7 @@ pub(super) fn import_from(
         stamps(s)
             .and_then(|()| check_date("taken_on", s.taken_on))
             .and_then(|()| check_reason(&s.reason).map(drop))
+            .and_then(|()| check_snapshot_visibility(s.side, s.visibility))
             .map_err(|e| at(L, i, e))?;
         once(ids, L, i, s)?;
         snapshots_in_file.insert(s.id);

@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::exchange::payload::BundleSwotSnapshot;
 use crate::model::{
     SharedBy, SharedSwot, Side, SwotBoard, SwotItem, SwotItemDraft, SwotSnapshot, SwotView,
+    Visibility,
 };
 use crate::store::Store;
 use crate::store::exchange::received;
@@ -31,6 +32,8 @@ fn as_view(partnership_id: Uuid, by: &SharedBy, s: &BundleSwotSnapshot) -> SwotV
         side: Side::Partner,
         taken_on: s.taken_on,
         reason: s.reason.clone(),
+        // Theirs, and shared with me: never mine to share on.
+        visibility: Visibility::Shared,
         created_at: by.shared_at,
         updated_at: by.shared_at,
         deleted_at: None,
@@ -193,9 +196,16 @@ impl Store {
         let target = match board_side(&tx, partnership_id, Side::Partner, None, "item_id", today)? {
             Some(v) => v.snapshot.id,
             None => {
-                start_in(&tx, partnership_id, Side::Partner, today, "")?
-                    .snapshot
-                    .id
+                start_in(
+                    &tx,
+                    partnership_id,
+                    Side::Partner,
+                    today,
+                    "",
+                    Visibility::Private,
+                )?
+                .snapshot
+                .id
             }
         };
         let wording = swot::normalise(&item.text);

@@ -12,14 +12,16 @@ use super::items::{live_items, put_item};
 use super::pairs::{copy_forward, dismissed_between};
 use super::{ensure_live_partnership, not_found, prefixed};
 use crate::error::{Error, Result};
-use crate::model::{Quadrant, Side, SwotBoard, SwotComparison, SwotItem, SwotSnapshot, SwotView};
+use crate::model::{
+    Quadrant, Side, SwotBoard, SwotComparison, SwotItem, SwotSnapshot, SwotView, Visibility,
+};
 use crate::store::{Store, enum_text, parse_col, parse_enum, parse_opt, parse_uuid, upsert_sql};
 use crate::swot;
 use crate::time::{self, date_text, parse_date, parse_timestamp, timestamp_text};
-use crate::validate::{check_date, check_reason};
+use crate::validate::{check_date, check_reason, check_snapshot_visibility};
 
 pub(super) const SNAPSHOT_COLUMNS: &str =
-    "id, partnership_id, side, taken_on, reason, created_at, updated_at, deleted_at";
+    "id, partnership_id, side, taken_on, reason, visibility, created_at, updated_at, deleted_at";
 
 /// A snapshot `s` that is out of the trash, in a partnership out of the trash.
 const SNAPSHOT_LIVE: &str = "s.deleted_at IS NULL AND EXISTS (SELECT 1 FROM partnership p \
@@ -32,9 +34,10 @@ pub(super) fn snapshot_from_row(r: &Row<'_>) -> rusqlite::Result<SwotSnapshot> {
         side: parse_col(r, 2, parse_enum)?,
         taken_on: parse_col(r, 3, parse_date)?,
         reason: r.get(4)?,
-        created_at: parse_col(r, 5, parse_timestamp)?,
-        updated_at: parse_col(r, 6, parse_timestamp)?,
-        deleted_at: parse_opt(r, 7, parse_timestamp)?,
+        visibility: parse_col(r, 5, parse_enum)?,
+        created_at: parse_col(r, 6, parse_timestamp)?,
+        updated_at: parse_col(r, 7, parse_timestamp)?,
+        deleted_at: parse_opt(r, 8, parse_timestamp)?,
     })
 }
 
@@ -47,6 +50,7 @@ pub(super) fn put_snapshot(conn: &Connection, s: &SwotSnapshot) -> Result<()> {
             enum_text(&s.side),
             date_text(&s.taken_on),
             s.reason,
+            enum_text(&s.visibility),
             timestamp_text(&s.created_at),
             timestamp_text(&s.updated_at),
             s.deleted_at.as_ref().map(timestamp_text),
@@ -161,9 +165,11 @@ pub(super) fn start_in(
     side: Side,
     taken_on: NaiveDate,
     reason: &str,
+    visibility: Visibility,
 ) -> Result<SwotView> {
     check_date("taken_on", taken_on)?;
     let reason = check_reason(reason)?;
+    check_snapshot_visibility(side, visibility)?;
     ensure_live_partnership(tx, partnership_id)?;
     let latest = snapshots_of(tx, partnership_id, Some(side))?
         .into_iter()
@@ -175,6 +181,7 @@ pub(super) fn start_in(
         side,
         taken_on,
         reason,
+        visibility,
         created_at: now,
         updated_at: now,
         deleted_at: None,
@@ -253,9 +260,9 @@ impl Store {
         })
     }
 
-    /// Starts a new snapshot of one side, with the items of that side's latest snapshot
-    /// copied forward (each remembering the item it was copied from; links to the other
-    /// side are not copied, but "not the same" is: a copy is not paired with what its
+    /// Starts a new, private snapshot of one side, with the items of that side's latest
+    /// snapshot copied forward (each remembering the item it was copied from; links to the
+    /// other side are not copied, but "not the same" is: a copy is not paired with what its
     /// original was said not to be). The first snapshot of a side starts empty.
     pub fn start_snapshot(
         &mut self,
@@ -264,26 +271,54 @@ impl Store {
         taken_on: NaiveDate,
         reason: &str,
     ) -> Result<SwotView> {
+        self.start_snapshot_with(partnership_id, side, taken_on, reason, Visibility::Private)
+    }
+
+    /// [`Store::start_snapshot`] with its visibility: only a snapshot of my own side may be
+    /// shared (the new snapshot does not take the previous one's: it is shared when asked).
+    pub fn start_snapshot_with(
+        &mut self,
+        partnership_id: Uuid,
+        side: Side,
+        taken_on: NaiveDate,
+        reason: &str,
+        visibility: Visibility,
+    ) -> Result<SwotView> {
         let tx = self.write()?;
-        let v = start_in(&tx, partnership_id, side, taken_on, reason)?;
+        let v = start_in(&tx, partnership_id, side, taken_on, reason, visibility)?;
         tx.commit()?;
         Ok(v)
     }
 
-    /// Changes a snapshot's date and reason.
+    /// Changes a snapshot's date and reason (its visibility stays as it is).
     pub fn update_snapshot(
         &mut self,
         id: Uuid,
         taken_on: NaiveDate,
         reason: &str,
     ) -> Result<SwotSnapshot> {
+        self.update_snapshot_with(id, taken_on, reason, None)
+    }
+
+    /// Changes a snapshot's date, reason and, unless `None`, its visibility: only a snapshot
+    /// of my own side may be shared.
+    pub fn update_snapshot_with(
+        &mut self,
+        id: Uuid,
+        taken_on: NaiveDate,
+        reason: &str,
+        visibility: Option<Visibility>,
+    ) -> Result<SwotSnapshot> {
         check_date("taken_on", taken_on)?;
         let reason = check_reason(reason)?;
         let tx = self.write()?;
         let old = live_snapshot(&tx, id)?;
+        let visibility = visibility.unwrap_or(old.visibility);
+        check_snapshot_visibility(old.side, visibility)?;
         let s = SwotSnapshot {
             taken_on,
             reason,
+            visibility,
             updated_at: time::now(),
             ..old
         };

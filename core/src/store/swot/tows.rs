@@ -8,7 +8,8 @@ use super::items::{find_item, live_item};
 use super::{ensure_live_partnership, not_found, prefixed};
 use crate::error::{Error, Result};
 use crate::model::{
-    Goal, GoalDraft, GoalStatus, LearningDirection, Quadrant, TowsDraft, TowsStrategy, Whose,
+    Goal, GoalDraft, GoalStatus, LearningDirection, Quadrant, TowsDraft, TowsStrategy, Visibility,
+    Whose,
 };
 use crate::store::{
     Store, enum_text, goals, parse_col, parse_enum, parse_opt, parse_uuid, upsert_sql,
@@ -229,6 +230,7 @@ impl Store {
             success_criteria: String::new(),
             target_on: None,
             status: GoalStatus::Active,
+            visibility: Visibility::Private,
         };
         let goal = goals::insert_goal(&tx, t.partnership_id, &draft)?;
         put_tows(

@@ -107,4 +107,42 @@ describe('New partnership form', () => {
     // The preview is the core's Markdown, rendered on its way back.
     await waitFor(() => expect(agreement).toHaveTextContent('Thursdays after 4pm'))
   })
+
+  it('issue 17: the agreement is private until shared with the partner, and the choice is saved', async () => {
+    const backend = new FakeBackend()
+    const p = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Zoë Okafor' }))
+    renderApp(backend)
+    await fireEvent.click(await screen.findByTestId('edit-partnership'))
+    await waitFor(() => expect(inputById('partner-name')).toHaveValue('Zoë Okafor'))
+
+    const toggle = screen.getByRole('switch', { name: 'Private' })
+    expect(toggle).not.toBeChecked()
+    // The switch sits in the agreement's card, above its first field.
+    const card = toggle.closest('section')!
+    expect(card).toHaveAccessibleName('Your agreement')
+    expect(toggle.compareDocumentPosition(inputById('objectives')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+
+    await fireEvent.click(toggle)
+    expect(screen.getByRole('switch', { name: 'Shared with Zoë' })).toBeChecked()
+    expect(screen.getByTestId('agreement-shared-hint')).toHaveTextContent('Zoë sees it in the next bundle you send')
+    await waitFor(async () => expect((await backend.core.getPartnership(p.id)).agreement.visibility).toBe('shared'))
+    // Other edits keep it shared.
+    await fireEvent.input(inputById('boundaries'), { target: { value: 'Weekdays only' } })
+    await waitFor(async () => expect((await backend.core.getPartnership(p.id)).agreement.boundaries).toBe('Weekdays only'))
+    expect((await backend.core.getPartnership(p.id)).agreement.visibility).toBe('shared')
+  })
+
+  it('issue 17: a new partnership’s agreement can be shared from the start', async () => {
+    const user = userEvent.setup()
+    const { backend } = renderApp()
+    await user.click(await screen.findByTestId('start-partnership'))
+    await screen.findByTestId('create-partnership')
+    await user.type(inputById('partner-name'), 'Ana Ferreira')
+    await user.click(screen.getByRole('switch', { name: 'Private' }))
+    expect(screen.getByRole('switch', { name: 'Shared with Ana' })).toBeChecked()
+    await user.click(screen.getByTestId('create-partnership'))
+    await screen.findByRole('heading', { level: 1, name: 'Ana Ferreira' })
+    const [{ partnership }] = await backend.core.listPartnerships()
+    expect(partnership.agreement.visibility).toBe('shared')
+  })
 })

@@ -76,6 +76,7 @@ describe('Partnership page', () => {
           cadence_days: 14,
           session_minutes: 45,
           ending: '',
+          visibility: 'private',
         },
       }),
     )
@@ -89,6 +90,18 @@ describe('Partnership page', () => {
     document.body.innerHTML = ''
     renderPage(backend, empty.id, 'agreement')
     expect(within(await screen.findByTestId('agreement')).getAllByText('Not agreed yet')).toHaveLength(4)
+  })
+
+  it('issue 17: the agreement tab says whether the agreement is shared with the partner', async () => {
+    const backend = new FakeBackend()
+    const draft = partnershipDraft({ partner_name: 'Zoë Okafor' })
+    const shared = await backend.core.createPartnership({ ...draft, agreement: { ...draft.agreement, visibility: 'shared' } })
+    const priv = await backend.core.createPartnership(partnershipDraft({ partner_name: 'Ana Ferreira' }))
+    renderPage(backend, shared.id, 'agreement')
+    expect(await screen.findByTestId('agreement-visibility')).toHaveTextContent('Shared with Zoë')
+    document.body.innerHTML = ''
+    renderPage(backend, priv.id, 'agreement')
+    expect(await screen.findByTestId('agreement-visibility')).toHaveTextContent('Private')
   })
 
   it('has a friendly empty sessions tab', async () => {

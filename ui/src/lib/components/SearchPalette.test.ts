@@ -22,6 +22,7 @@ async function seeded() {
     success_criteria: '',
     target_on: null,
     status: 'active',
+    visibility: 'private',
   })
   await core.createMilestone(goal.id, { title: 'First feedback round', due_on: '2026-04-01', done: false })
   return { backend, p, s, goal }

@@ -24,7 +24,7 @@ async function openNewSession(backend = new FakeBackend(), sessionMinutes: numbe
   const p = await backend.core.createPartnership(
     partnershipDraft({
       partner_name: 'Zoë Okafor',
-      agreement: { objectives: '', boundaries: '', cadence_days: 14, session_minutes: sessionMinutes, ending: '' },
+      agreement: { objectives: '', boundaries: '', cadence_days: 14, session_minutes: sessionMinutes, ending: '', visibility: 'private' },
     }),
   )
   renderApp(backend)
@@ -62,7 +62,10 @@ describe('Session editor', () => {
     expect(shared).not.toBeChecked()
     // Issue 16: the checkbox says, in a line, what either choice puts in a report.
     expect(screen.getByTestId('session-shared-hint')).toHaveTextContent('private: a progress report shows only its date and action items')
+    // Issue 17: the same switch as goals, snapshots and the agreement, saying its state.
+    expect(shared).toHaveAccessibleName('Private')
     await fireEvent.click(shared)
+    expect(shared).toHaveAccessibleName('Shared with Zoë')
     expect(screen.getByTestId('session-shared-hint')).toHaveTextContent('shared: a progress report shows its notes, not your private note')
     await wait(600)
     const [created] = await sessionsIn(backend, partnershipId)
@@ -239,7 +242,7 @@ async function openEditor(options: { sessionId?: string | null; backend?: FakeBa
       await backend.core.createPartnership(
         partnershipDraft({
           partner_name: 'Zoë Okafor',
-          agreement: { objectives: '', boundaries: '', cadence_days: 14, session_minutes: 45, ending: '' },
+          agreement: { objectives: '', boundaries: '', cadence_days: 14, session_minutes: 45, ending: '', visibility: 'private' },
         }),
       )
     ).id

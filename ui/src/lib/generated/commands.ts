@@ -49,6 +49,7 @@ import type {
   TowsDraft,
   TowsStrategy,
   TrashEntry,
+  Visibility,
 } from './types'
 
 /** Every command of the table, by the name the core knows it by. */
@@ -180,9 +181,10 @@ export interface Commands {
   emptyTrash(): Promise<number>
   /** Both sides of a partnership's SWOT: the current snapshot of each (the latest taken by today), or the ones chosen. */
   swotBoard(partnershipId: string, mineSnapshotId: string | null, partnerSnapshotId: string | null): Promise<SwotBoard>
-  /** Starts a snapshot of one side, copying the side's latest snapshot forward (an empty one the first time). */
-  startSnapshot(partnershipId: string, side: Side, takenOn: string, reason: string): Promise<SwotView>
-  updateSnapshot(id: string, takenOn: string, reason: string): Promise<SwotSnapshot>
+  /** Starts a snapshot of one side, copying the side's latest snapshot forward (an empty one the first time); private unless `visibility` is shared (my own side only). */
+  startSnapshot(partnershipId: string, side: Side, takenOn: string, reason: string, visibility: Visibility | null): Promise<SwotView>
+  /** Changes a snapshot's date and reason, and its visibility unless null (only my own side may be shared). */
+  updateSnapshot(id: string, takenOn: string, reason: string, visibility: Visibility | null): Promise<SwotSnapshot>
   /** Appends an item to its quadrant. */
   addSwotItem(snapshotId: string, draft: SwotItemDraft): Promise<SwotItem>
   updateSwotItem(id: string, draft: SwotItemDraft): Promise<SwotItem>
@@ -289,8 +291,8 @@ export function commandClient(send: Transport): Commands {
     listTrash: () => send('list_trash', {}) as Promise<TrashEntry[]>,
     emptyTrash: () => send('empty_trash', {}) as Promise<number>,
     swotBoard: (partnershipId, mineSnapshotId, partnerSnapshotId) => send('swot_board', { partnership_id: partnershipId, mine_snapshot_id: mineSnapshotId, partner_snapshot_id: partnerSnapshotId }) as Promise<SwotBoard>,
-    startSnapshot: (partnershipId, side, takenOn, reason) => send('start_snapshot', { partnership_id: partnershipId, side, taken_on: takenOn, reason }) as Promise<SwotView>,
-    updateSnapshot: (id, takenOn, reason) => send('update_snapshot', { id, taken_on: takenOn, reason }) as Promise<SwotSnapshot>,
+    startSnapshot: (partnershipId, side, takenOn, reason, visibility) => send('start_snapshot', { partnership_id: partnershipId, side, taken_on: takenOn, reason, visibility }) as Promise<SwotView>,
+    updateSnapshot: (id, takenOn, reason, visibility) => send('update_snapshot', { id, taken_on: takenOn, reason, visibility }) as Promise<SwotSnapshot>,
     addSwotItem: (snapshotId, draft) => send('add_swot_item', { snapshot_id: snapshotId, draft }) as Promise<SwotItem>,
     updateSwotItem: (id, draft) => send('update_swot_item', { id, draft }) as Promise<SwotItem>,
     moveSwotItem: (id, quadrant, position) => send('move_swot_item', { id, quadrant, position }) as Promise<SwotView>,

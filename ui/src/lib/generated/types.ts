@@ -29,7 +29,12 @@ session_minutes: number | null,
 /**
  * How the partnership will end (Markdown).
  */
-ending: string, };
+ending: string, 
+/**
+ * Whether the partner may receive the agreement in the next bundle. Absent (files
+ * before format version 5, older callers): private.
+ */
+visibility: Visibility, };
 
 export type PartnershipDraft = { partner_name: string, partner_org: string, 
 /**
@@ -148,9 +153,19 @@ description: string, whose: Whose, direction: LearningDirection,
 /**
  * How we will know it is achieved (Markdown).
  */
-success_criteria: string, target_on: string | null, status: GoalStatus, };
+success_criteria: string, target_on: string | null, status: GoalStatus, 
+/**
+ * Whether the partner may receive the goal, with its milestones and progress, in the
+ * next bundle. Absent (an older caller): private.
+ */
+visibility: Visibility, };
 
-export type Goal = { id: string, partnership_id: string, title: string, description: string, whose: Whose, direction: LearningDirection, success_criteria: string, target_on: string | null, status: GoalStatus, created_at: string, updated_at: string, deleted_at?: string, };
+export type Goal = { id: string, partnership_id: string, title: string, description: string, whose: Whose, direction: LearningDirection, success_criteria: string, target_on: string | null, status: GoalStatus, 
+/**
+ * Covers the goal's milestones and progress. Absent in files before format version 5,
+ * where every goal was private.
+ */
+visibility: Visibility, created_at: string, updated_at: string, deleted_at?: string, };
 
 export type MilestoneDraft = { title: string, due_on: string | null, done: boolean, };
 
@@ -272,7 +287,12 @@ export type SwotSnapshot = { id: string, partnership_id: string, side: Side, tak
 /**
  * Why a new snapshot was started ("after the reorganisation"); may be empty.
  */
-reason: string, created_at: string, updated_at: string, deleted_at?: string, };
+reason: string, 
+/**
+ * Whether the partner may receive it in the next bundle; only a snapshot of my own
+ * side can be shared. Absent in files before format version 5: private.
+ */
+visibility: Visibility, created_at: string, updated_at: string, deleted_at?: string, };
 
 export type SwotItemDraft = { quadrant: Quadrant, text: string, priority: Priority | null, };
 

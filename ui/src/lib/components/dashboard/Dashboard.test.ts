@@ -17,6 +17,7 @@ const agreement = (cadence: number | null): Agreement => ({
   cadence_days: cadence,
   session_minutes: 45,
   ending: '',
+  visibility: 'private',
 })
 
 function show(backend: FakeBackend, partnership: Partnership) {

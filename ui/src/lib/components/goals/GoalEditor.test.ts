@@ -66,6 +66,32 @@ describe('Goal editor', () => {
     expect(screen.getByRole('option', { name: 'Zoë learns from me' })).toBeInTheDocument()
   })
 
+  it('issue 17: a goal is private until shared with Zoë, and the choice is saved and shown again', async () => {
+    const { backend, goalId } = await newGoalWithTitle()
+    const toggle = screen.getByRole('switch', { name: 'Private' })
+    expect(toggle).not.toBeChecked()
+    expect(screen.getByTestId('goal-shared-hint')).toHaveTextContent('Only you see it')
+    expect((await backend.core.getGoal(goalId)).goal.visibility).toBe('private')
+
+    await fireEvent.click(toggle)
+    expect(screen.getByRole('switch', { name: 'Shared with Zoë' })).toBeChecked()
+    expect(screen.getByTestId('goal-shared-hint')).toHaveTextContent(
+      'Zoë sees it, with its milestones and progress, in the next bundle you send',
+    )
+    await waitFor(async () => expect((await backend.core.getGoal(goalId)).goal.visibility).toBe('shared'))
+  })
+
+  it('issue 17: opens a shared goal shared, and making it private again saves that', async () => {
+    const { backend } = await setup(async (b, pid) => (await b.core.createGoal(pid, goalDraft({ visibility: 'shared' }))).id)
+    const goal = (await backend.core.listGoals((await backend.core.listPartnerships())[0].partnership.id))[0].goal
+    const toggle = screen.getByRole('switch', { name: 'Shared with Zoë' })
+    expect(toggle).toBeChecked()
+    await fireEvent.click(toggle)
+    expect(toggle).not.toBeChecked()
+    expect(screen.getByTestId('goal-shared-state')).toHaveTextContent('Private')
+    await waitFor(async () => expect((await backend.core.getGoal(goal.id)).goal.visibility).toBe('private'))
+  })
+
   it('shows a refused save next to the field and keeps what was typed', async () => {
     const { backend, props } = await setup()
     expect(screen.getByText(/then you can add milestones/)).toBeInTheDocument()

@@ -10,6 +10,7 @@ export function goalDraft(overrides: Partial<GoalDraft> = {}): GoalDraft {
     success_criteria: '',
     target_on: null,
     status: 'active',
+    visibility: 'private',
     ...overrides,
   }
 }

@@ -281,6 +281,63 @@ describe('SWOT page', () => {
     expect(screen.getByTestId('snapshot-ahead-mine')).toHaveTextContent('Dated after today (15 Jan 2030)')
   })
 
+  it('issue 17: a new snapshot of my SWOT can be shared with Zoë; the picker marks it, and editing can make it private', async () => {
+    const { backend, p } = await setup()
+    await type(addBox('my strengths'), 'Listening')
+    await allSaved()
+    await fireEvent.click(await within(screen.getByTestId('side-head-mine')).findByRole('button', { name: /Start a new snapshot/ }))
+    let dialog = screen.getByTestId('snapshot-dialog')
+    const toggle = within(dialog).getByRole('switch', { name: 'Private' })
+    expect(toggle).not.toBeChecked()
+    await fireEvent.click(toggle)
+    expect(within(dialog).getByRole('switch', { name: 'Shared with Zoë' })).toBeChecked()
+    expect(within(dialog).getByTestId('swot-snapshot-shared-hint')).toHaveTextContent('Zoë sees it in the next bundle you send')
+    await fireEvent.input(within(dialog).getByLabelText(/Why now/), { target: { value: 'Spring' } })
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Start snapshot' }))
+    await waitFor(() => expect(screen.queryByTestId('snapshot-dialog')).toBeNull())
+
+    const board = await backend.core.swotBoard(p.id, null, null)
+    const mine = board.snapshots.filter((s) => s.side === 'mine')
+    expect(mine.map((s) => [s.reason, s.visibility])).toEqual([
+      ['Spring', 'shared'],
+      ['', 'private'],
+    ])
+    const picker = screen.getByLabelText('Snapshot of my SWOT') as HTMLSelectElement
+    await waitFor(() => expect(picker.selectedOptions[0].textContent).toMatch(/\(latest, shared\) — Spring$/))
+    expect([...picker.options].map((o) => o.textContent)).toEqual([expect.stringMatching(/\(latest, shared\) — Spring$/), expect.not.stringMatching(/shared/)])
+
+    // The edit dialog shows the choice, and saves a change of it.
+    await fireEvent.click(within(screen.getByTestId('side-head-mine')).getByRole('button', { name: /Edit the date, reason and sharing/ }))
+    dialog = screen.getByTestId('snapshot-dialog')
+    const shared = within(dialog).getByRole('switch', { name: 'Shared with Zoë' })
+    expect(shared).toBeChecked()
+    await fireEvent.click(shared)
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByTestId('snapshot-dialog')).toBeNull())
+    await waitFor(async () => expect((await backend.core.swotBoard(p.id, null, null)).snapshots.every((s) => s.visibility === 'private')).toBe(true))
+    await waitFor(() => expect(picker.selectedOptions[0].textContent).not.toMatch(/shared/))
+  })
+
+  it('issue 17: my view of Zoë’s SWOT has no share switch, and its edit leaves it private', async () => {
+    const { backend, p } = await setup({ sample: true })
+    const head = screen.getByTestId('side-head-partner')
+    await fireEvent.click(within(head).getByRole('button', { name: /Start a new snapshot/ }))
+    let dialog = screen.getByTestId('snapshot-dialog')
+    expect(within(dialog).queryByRole('switch')).toBeNull()
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    await fireEvent.click(within(head).getByRole('button', { name: /Edit the date and reason of this snapshot \(Zoë’s\)/ }))
+    dialog = screen.getByTestId('snapshot-dialog')
+    expect(within(dialog).queryByRole('switch')).toBeNull()
+    await fireEvent.input(within(dialog).getByLabelText(/Why now/), { target: { value: 'As she told it' } })
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByTestId('snapshot-dialog')).toBeNull())
+    const partner = (await backend.core.swotBoard(p.id, null, null)).snapshots.filter((s) => s.side === 'partner')
+    expect(partner.map((s) => [s.reason, s.visibility])).toEqual([['As she told it', 'private']])
+    // The sample shares my latest snapshot: its picker says so.
+    const picker = screen.getByLabelText('Snapshot of my SWOT') as HTMLSelectElement
+    expect(picker.selectedOptions[0].textContent).toMatch(/\(latest, shared\)/)
+  })
+
   it('issue 16: a snapshot dated after today says so, in the dialog and on the board', async () => {
     const { backend, p } = await setup()
     await type(addBox('my strengths'), 'Listening')
@@ -372,9 +429,9 @@ describe('SWOT page', () => {
   it('opened from a search hit in an older snapshot, shows that snapshot and highlights the item', async () => {
     const backend = new FakeBackend()
     const p = await backend.core.createPartnership(partnershipDraft())
-    const old = await backend.core.startSnapshot(p.id, 'mine', '2026-01-01', 'Start')
+    const old = await backend.core.startSnapshot(p.id, 'mine', '2026-01-01', 'Start', null)
     const found = await backend.core.addSwotItem(old.snapshot.id, { quadrant: 'threats', text: 'Only in January', priority: null })
-    const latest = await backend.core.startSnapshot(p.id, 'mine', '2026-03-01', 'Spring')
+    const latest = await backend.core.startSnapshot(p.id, 'mine', '2026-03-01', 'Spring', null)
     await backend.core.addSwotItem(latest.snapshot.id, { quadrant: 'threats', text: 'Only in March', priority: null })
     const request = { id: found.id, kind: 'swot_item' as const, openId: old.snapshot.id }
     expectReveal(request)
@@ -397,7 +454,7 @@ describe('SWOT page', () => {
   it('stays usable with 200 items in a quadrant: typing calls nothing, adding works', { timeout: 30_000 }, async () => {
     const backend = new FakeBackend()
     const p = await backend.core.createPartnership(partnershipDraft())
-    const view = await backend.core.startSnapshot(p.id, 'mine', '2026-01-01', '')
+    const view = await backend.core.startSnapshot(p.id, 'mine', '2026-01-01', '', null)
     for (let i = 0; i < 200; i++) {
       await backend.core.addSwotItem(view.snapshot.id, { quadrant: 'threats', text: `Item ${i} ${'long '.repeat(i % 3 === 0 ? 80 : 1)}`, priority: null })
     }

@@ -1,6 +1,17 @@
 import { tick } from 'svelte'
 import type { Backend } from '../../backend/types'
-import type { Match, Priority, Quadrant, SharedSwot, Side, SwotBoard, SwotItem, SwotSnapshot, SwotView } from '../../generated/types'
+import type {
+  Match,
+  Priority,
+  Quadrant,
+  SharedSwot,
+  Side,
+  SwotBoard,
+  SwotItem,
+  SwotSnapshot,
+  SwotView,
+  Visibility,
+} from '../../generated/types'
 import type { UndoToast } from '../../undo'
 import { QUADRANTS, applyMove, byQuadrant, errorMessage, today, withoutItem } from './meta'
 
@@ -192,7 +203,7 @@ export class SwotBoardState {
     if (view) return view.snapshot.id
     const creating = this.#creating[side]
     if (creating) return creating
-    const promise = this.backend.startSnapshot(this.partnershipId, side, today(), '').then((created) => {
+    const promise = this.backend.startSnapshot(this.partnershipId, side, today(), '', null).then((created) => {
       this.views[side] = created
       this.snapshots = [created.snapshot, ...this.snapshots]
       return created.snapshot.id
@@ -387,15 +398,16 @@ export class SwotBoardState {
   }
 
   /** Starts a new snapshot of one side (copying its latest forward) and shows it. */
-  async startSnapshot(side: Side, takenOn: string, reason: string): Promise<void> {
-    const view = await this.backend.startSnapshot(this.partnershipId, side, takenOn, reason)
+  async startSnapshot(side: Side, takenOn: string, reason: string, visibility: Visibility | null = null): Promise<void> {
+    const view = await this.backend.startSnapshot(this.partnershipId, side, takenOn, reason, visibility)
     this.chosen[side] = view.snapshot.id
     this.views[side] = view
     await this.load()
   }
 
-  async updateSnapshot(id: string, takenOn: string, reason: string): Promise<void> {
-    await this.backend.updateSnapshot(id, takenOn, reason)
+  /** `visibility` null: left as it is. */
+  async updateSnapshot(id: string, takenOn: string, reason: string, visibility: Visibility | null = null): Promise<void> {
+    await this.backend.updateSnapshot(id, takenOn, reason, visibility)
     await this.load()
   }
 

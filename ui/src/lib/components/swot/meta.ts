@@ -154,14 +154,20 @@ export function today(now: Date = new Date()): string {
 
 /** How much of a snapshot's reason its picker shows, in characters. */
 export const PICKER_REASON_CHARS = 24
+const LATEST_MARK = ' (latest)'
 
 /**
  * A snapshot as its picker shows it, short enough to be seen whole in a picker at 1024 px:
- * the date, "(latest)", then the start of the reason, cut on a word with "…".
+ * the date, "(latest)" and "shared" (with the partner), then the start of the reason, cut
+ * on a word with "…". "shared" takes its room from the reason, so that a label is never
+ * longer than that of the latest snapshot with a long reason.
  */
 export function snapshotLabel(s: SwotSnapshot, latest: boolean): string {
   const reason = s.reason.trim()
-  return `${formatDate(s.taken_on)}${latest ? ' (latest)' : ''}${reason ? ` — ${cutOnWord(reason, PICKER_REASON_CHARS)}` : ''}`
+  const marks = [latest ? 'latest' : '', s.visibility === 'shared' ? 'shared' : ''].filter((m) => m !== '')
+  const said = marks.length > 0 ? ` (${marks.join(', ')})` : ''
+  const room = PICKER_REASON_CHARS - Math.max(0, said.length - LATEST_MARK.length)
+  return `${formatDate(s.taken_on)}${said}${reason ? ` — ${cutOnWord(reason, room)}` : ''}`
 }
 
 /** At most `max` characters of `text` (the "…" included), cut after a whole word when it has a space. */
