@@ -2,7 +2,7 @@
 // session with an item for his partner and his own SWOT; journal B (Zoë) accepts his invite,
 // and each side shares and receives with the command line. B's window then shows A's own
 // SWOT beside hers, labelled with who shared it and when (and "Not verified"), and in her
-// open items what A asked of her; A's private text is nowhere in B's window.
+// open items what A asked of her; A's private text is nowhere in B's window, export or PDF.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -19,9 +19,9 @@ const ASKED = 'Send Henrik the list of AI tools you use';
 const PRIVATE = ['PRIVATE-A-REFLECTION', 'PRIVATE-A-TITLE', 'PRIVATE-A-OWN-SWOT', 'PRIVATE-A-VIEW-OF-ZOE'];
 
 const tandem = (...args) => execFileSync(APP_BINARY, args, { encoding: 'utf8' });
-const sql = (db, statements) => execFileSync('sqlite3', [db, statements], { encoding: 'utf8' });
 
 let app;
+let sharedTitle;
 
 before(async () => {
   // Henrik's journal: the sample, with (as the visibility toggles will do) his latest session
@@ -40,26 +40,17 @@ before(async () => {
   const item = journal.action_items.filter((i) => i.session_id === withItems.id && live(i)).sort((x, y) => x.position - y.position)[0];
   Object.assign(item, { owner: 'partner', done: false, text: ASKED });
   sessions.find((s) => s !== withItems).title = PRIVATE[1];
+  // His latest own SWOT snapshot shared (as the sample has it), markers in an unshared
+  // snapshot of his own and in his view of Zoë's.
+  const snapshots = journal.swot_snapshots.filter((s) => s.partnership_id === ZOE && live(s));
+  const own = snapshots.filter((s) => s.side === 'mine').sort((x, y) => y.taken_on.localeCompare(x.taken_on));
+  for (const s of own) s.visibility = s === own[0] ? 'shared' : 'private';
+  const firstItem = (snapshot) => journal.swot_items.find((i) => i.snapshot_id === snapshot.id && live(i));
+  firstItem(own.find((s) => s.visibility === 'private' && firstItem(s))).text = PRIVATE[2];
+  firstItem(snapshots.find((s) => s.side === 'partner' && firstItem(s))).text = PRIVATE[3];
   writeFileSync(join(dir, 'henrik.json'), JSON.stringify(journal));
   tandem('import-json', '--db', a, join(dir, 'henrik.json'));
-  // Snapshots have no visibility in the export yet: his latest own one is shared with SQL.
-  // Markers in an unshared snapshot of his own and in his view of Zoë's. Each row gets its
-  // revision stamp here (the store's clock trigger needs a newer SQLite than the system's).
-  const rev = "printf('%013d-%06d-%s', CAST(strftime('%s', 'now') AS INTEGER) * 1000, 1, '0000000000000000')";
-  sql(
-    a,
-    `UPDATE swot_snapshot SET visibility = 'shared', rev = ${rev} WHERE id = (
-       SELECT id FROM swot_snapshot WHERE partnership_id = '${ZOE}' AND side = 'mine' AND deleted_at IS NULL
-       ORDER BY taken_on DESC LIMIT 1);
-     UPDATE swot_item SET text = '${PRIVATE[2]}', rev = ${rev} WHERE id = (
-       SELECT i.id FROM swot_item i JOIN swot_snapshot s ON s.id = i.snapshot_id
-       WHERE s.partnership_id = '${ZOE}' AND s.side = 'mine' AND s.visibility = 'private' LIMIT 1);
-     UPDATE swot_item SET text = '${PRIVATE[3]}', rev = ${rev} WHERE id = (
-       SELECT i.id FROM swot_item i JOIN swot_snapshot s ON s.id = i.snapshot_id
-       WHERE s.partnership_id = '${ZOE}' AND s.side = 'partner' LIMIT 1);`,
-  );
-  const shared = sql(a, `SELECT count(*) FROM session WHERE visibility = 'shared' AND partnership_id = '${ZOE}'`).trim();
-  assert.equal(shared, '1', 'one shared session of Henrik’s');
+  sharedTitle = withItems.title;
 
   tandem('invite', '--db', a, '--partnership', 'Zoë Okafor', '--out', join(dir, 'invite.txt'));
   tandem('accept', '--db', b, join(dir, 'invite.txt'), '--out', join(dir, 'first.tandem'));
@@ -70,6 +61,14 @@ before(async () => {
   tandem('share', '--db', b, '--partnership', 'Henrik Lindqvist', '--out', join(dir, 'b1.tandem'));
   tandem('receive', '--db', a, join(dir, 'b1.tandem'));
   assert.ok(!tandem('export-json', '--db', b).includes('PRIVATE-A'), 'no private text of A’s in B’s journal');
+  // B's progress PDF, what A shared included (and B's own private notes too): A's shared
+  // session is there, labelled as his, and none of his private text.
+  const pdf = join(dir, 'zoe.pdf');
+  tandem('report', '--db', b, '--partnership', 'Henrik Lindqvist', '--include-private', '--include-partner', '--out', pdf);
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(pdfText, /Shared by Henrik Lindqvist/);
+  assert.ok(pdfText.includes(sharedTitle), `A’s shared session “${sharedTitle}” is not in B’s PDF`);
+  for (const marker of PRIVATE) assert.ok(!pdfText.includes(marker), `${marker} in B’s PDF`);
   app = await launch(b);
 });
 
