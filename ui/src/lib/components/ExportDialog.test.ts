@@ -246,6 +246,32 @@ describe('Export dialog', () => {
     expect(screen.getByTestId('export-preview')).toHaveTextContent('Choose a period to see what the report will hold.')
   })
 
+  it('offers nothing of the partner’s when nothing was received from them', async () => {
+    await openPartnership()
+    await openDialog()
+    await screen.findByTestId('export-holds')
+    expect(screen.queryByTestId('report-include-partner')).toBeNull()
+  })
+
+  it('adds what Zoë shared through exchange, in a section of its own, when asked', async () => {
+    // Henrik's journal, Zoë's bundle received (the core's scratch journal "paired").
+    const backend = new FakeBackend({ journal: 'paired' })
+    renderApp(backend)
+    await screen.findByTestId('export-pdf')
+    await openDialog()
+    const box = await screen.findByTestId('report-include-partner')
+    expect(box).not.toBeChecked()
+    expect(screen.getByText(/Include what Zoë shared with you/)).toBeInTheDocument()
+    await waitFor(() =>
+      expect(screen.getByTestId('export-left-out')).toHaveTextContent(
+        'What Zoë Okafor shared with you through exchange is left out unless you include it.',
+      ),
+    )
+    expect(screen.getByTestId('export-holds')).not.toHaveTextContent('Shared by Zoë')
+    await fireEvent.click(box)
+    await waitFor(() => expect(screen.getByTestId('export-holds')).toHaveTextContent(/Shared by Zoë Okafor – .*as Zoë Okafor shared them on/))
+  })
+
   it('explains private and shared the first time it opens, and again on request', async () => {
     localStorage.clear()
     await openPartnership()

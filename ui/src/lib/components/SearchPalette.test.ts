@@ -151,3 +151,22 @@ describe('SearchPalette', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The journal could not be read just now.'))
   })
 })
+
+describe('SearchPalette and the partner’s content', () => {
+  it('finds what Zoë shared beside my own, labelled as hers', async () => {
+    // Henrik's journal with Zoë's bundle received: her SWOT has "Curious!", his "Curious".
+    const backend = new FakeBackend({ journal: 'paired' })
+    const { onopen, input } = open(backend)
+    await fireEvent.input(input, { target: { value: 'curious' } })
+    const results = await screen.findAllByTestId('search-result')
+    await waitFor(() => expect(results.length).toBeGreaterThanOrEqual(2))
+    const hers = results.filter((r) => within(r).queryByTestId('search-from-partner'))
+    const mine = results.filter((r) => !within(r).queryByTestId('search-from-partner'))
+    expect(hers).toHaveLength(1)
+    expect(mine.length).toBeGreaterThanOrEqual(1)
+    expect(within(hers[0]).getByTestId('search-from-partner')).toHaveTextContent('Zoë’s')
+    expect(hers[0]).toHaveTextContent('Curious!')
+    await fireEvent.click(hers[0])
+    expect(onopen).toHaveBeenCalledWith(expect.objectContaining({ from_partner: true, kind: 'swot_item' }))
+  })
+})
