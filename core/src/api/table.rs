@@ -110,6 +110,10 @@ macro_rules! with_commands {
                 preview_bundle(path: PathBuf) -> ReceivePreview = |s| s.receive_preview_file(&path);
                 /// Imports a partner's bundle: checked whole, then their content replaced in one transaction.
                 receive_bundle(path: PathBuf) -> ReceivePreview = |s| s.receive_file(&path);
+                /// `preview_bundle` for a bundle pasted as text (ASCII-armoured); writes nothing.
+                preview_bundle_text(text: String) -> ReceivePreview = |s| s.receive_preview(text.trim().as_bytes());
+                /// `receive_bundle` for a bundle pasted as text (ASCII-armoured).
+                receive_bundle_text(text: String) -> ReceivePreview = |s| s.receive(text.trim().as_bytes());
                 /// The fingerprint words were compared and are the same.
                 mark_link_verified(link_id: String) -> ExchangeLink = |s| s.mark_verified(&link_id);
                 /// Stops the link; the partner's content stays unless `remove_content`.

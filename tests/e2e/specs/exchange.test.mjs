@@ -8,7 +8,7 @@
 // dark, and checked with axe-core.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import {
@@ -270,9 +270,18 @@ test('two journals pair, exchange and verify through the window', { timeout: 900
   await openPartnership('Henrik Lindqvist');
   await openTab(app, 'exchange');
   assert.deepEqual(await words(), wordsA);
-  await app.$('[data-testid="receive-bundle"]').click();
-  await answerOpenDialog(fromHenrik);
-  await app.$('[data-testid="receive-import"]').waitForDisplayed({ timeoutMsg: 'no preview of A’s bundle' });
+  // A's bundle was saved as text (armoured): B pastes it, as from a chat.
+  await app.$('[data-testid="paste-bundle"]').click();
+  await app.$('[data-testid="receive-paste"]').waitForDisplayed();
+  const pastedText = readFileSync(fromHenrik, 'utf8');
+  await app.execute((text) => {
+    const area = document.querySelector('[data-testid="receive-paste"]');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, pastedText);
+  await shoot('receive-paste');
+  await app.$('[data-testid="receive-check"]').click();
+  await app.$('[data-testid="receive-import"]').waitForDisplayed({ timeoutMsg: 'no preview of A’s pasted bundle' });
   const preview = await textOf(app.$('[data-testid="receive-dialog"]'));
   assert.match(preview, /A bundle from Henrik Lindqvist/);
   assert.match(preview, /Sessions: \d+ new/);

@@ -111,6 +111,8 @@ export const COMMANDS = [
   'share_with_partner',
   'preview_bundle',
   'receive_bundle',
+  'preview_bundle_text',
+  'receive_bundle_text',
   'mark_link_verified',
   'unpair_link',
   'set_partner_item_done',
@@ -227,6 +229,10 @@ export interface Commands {
   previewBundle(path: string): Promise<ReceivePreview>
   /** Imports a partner's bundle: checked whole, then their content replaced in one transaction. */
   receiveBundle(path: string): Promise<ReceivePreview>
+  /** `preview_bundle` for a bundle pasted as text (ASCII-armoured); writes nothing. */
+  previewBundleText(text: string): Promise<ReceivePreview>
+  /** `receive_bundle` for a bundle pasted as text (ASCII-armoured). */
+  receiveBundleText(text: string): Promise<ReceivePreview>
   /** The fingerprint words were compared and are the same. */
   markLinkVerified(linkId: string): Promise<ExchangeLink>
   /** Stops the link; the partner's content stays unless `remove_content`. */
@@ -317,6 +323,8 @@ export function commandClient(send: Transport): Commands {
     shareWithPartner: (partnershipId, out, armour) => send('share_with_partner', { partnership_id: partnershipId, out, armour }) as Promise<ShareReport>,
     previewBundle: (path) => send('preview_bundle', { path }) as Promise<ReceivePreview>,
     receiveBundle: (path) => send('receive_bundle', { path }) as Promise<ReceivePreview>,
+    previewBundleText: (text) => send('preview_bundle_text', { text }) as Promise<ReceivePreview>,
+    receiveBundleText: (text) => send('receive_bundle_text', { text }) as Promise<ReceivePreview>,
     markLinkVerified: (linkId) => send('mark_link_verified', { link_id: linkId }) as Promise<ExchangeLink>,
     unpairLink: (linkId, removeContent) => send('unpair_link', { link_id: linkId, remove_content: removeContent }) as Promise<void>,
     setPartnerItemDone: (linkId, actionItemId, done) => send('set_partner_item_done', { link_id: linkId, action_item_id: actionItemId, done }) as Promise<void>,

@@ -155,6 +155,37 @@ describe('Exchange with the partner', () => {
     expect(await within(third).findByTestId('share-changes')).toHaveTextContent('Sessions: 1 new')
   })
 
+  it('receives a bundle pasted as text: checked first, then imported; damaged text is refused with nothing written', async () => {
+    const { backend, partnershipId } = await mine()
+    const { other } = await pair(backend, partnershipId)
+    const bundle = join(other.dir, 'pasted.tandem')
+    other.run('share', '--partnership', 'Margaret', '--armour', '--out', bundle)
+    const text = readFileSync(bundle, 'utf8')
+    expect(text).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/)
+
+    renderApp(backend)
+    const panel = await openExchange()
+    // Damaged on the way: refused in the core's words, and pasting again is offered.
+    await fireEvent.click(await within(panel).findByTestId('paste-bundle'))
+    let dialog = await screen.findByTestId('receive-dialog')
+    expect(within(dialog).getByTestId('receive-check')).toBeDisabled()
+    await fireEvent.input(within(dialog).getByTestId('receive-paste'), { target: { value: text.slice(0, text.length / 2) } })
+    await fireEvent.click(within(dialog).getByTestId('receive-check'))
+    expect(await within(dialog).findByTestId('receive-problem')).not.toBeEmptyDOMElement()
+    expect(dialog).toHaveTextContent('Nothing was written to your journal.')
+    expect(within(panel).getByTestId('received-state')).toHaveTextContent('Bundle 1')
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Paste again' }))
+
+    // The whole text, with the blank lines a chat adds around it.
+    dialog = await screen.findByTestId('receive-dialog')
+    await fireEvent.input(within(dialog).getByTestId('receive-paste'), { target: { value: `\n\n${text}\n\n` } })
+    await fireEvent.click(within(dialog).getByTestId('receive-check'))
+    expect(await within(dialog).findByTestId('receive-import')).toBeInTheDocument()
+    expect(dialog).toHaveTextContent(/Bundle 2, shared on/)
+    await fireEvent.click(within(dialog).getByTestId('receive-import'))
+    await waitFor(() => expect(within(panel).getByTestId('received-state')).toHaveTextContent('Bundle 2'))
+  })
+
   it('receives: the preview says what changes and what is asked of me; an older bundle is refused in the core’s words', async () => {
     const { backend, partnershipId } = await mine()
     const { other } = await pair(backend, partnershipId)
