@@ -333,22 +333,13 @@ fn gather(store: &Store, options: &ReportOptions, today: NaiveDate) -> Result<Re
         .filter(|s| s.visibility == crate::model::Visibility::Private)
         .map(|s| s.id)
         .collect();
-    let partner = match store.partner_content(partnership.id)? {
-        Some(payload) => {
-            let link = store.exchange_link(partnership.id)?;
-            Some(PartnerShare {
-                shared_on: payload
-                    .created_at
-                    .with_timezone(&chrono::Local)
-                    .date_naive(),
-                verified: link.is_some_and(|l| {
-                    l.verified_at.is_some() && l.id == payload.link_id.to_string()
-                }),
-                payload,
-            })
-        }
-        None => None,
-    };
+    let partner = store
+        .partner_share(partnership.id)?
+        .map(|(by, payload)| PartnerShare {
+            shared_on: by.shared_at.with_timezone(&chrono::Local).date_naive(),
+            verified: by.verified,
+            payload,
+        });
     let data = ReportData {
         partnership,
         partner,

@@ -527,7 +527,16 @@ impl Store {
     /// The partner's content of a partnership's link, as the last bundle gave it (in my
     /// words), read from the `partner_*` tables. `None` when nothing was received.
     pub fn partner_content(&self, partnership_id: Uuid) -> Result<Option<BundlePayload>> {
-        Ok(received(&self.conn, partnership_id)?.map(|(_, p)| p))
+        Ok(self.partner_share(partnership_id)?.map(|(_, p)| p))
+    }
+
+    /// [`Store::partner_content`] with who shared it, when, and whether the link was
+    /// verified (the report labels it so).
+    pub(crate) fn partner_share(
+        &self,
+        partnership_id: Uuid,
+    ) -> Result<Option<(SharedBy, BundlePayload)>> {
+        received(&self.conn, partnership_id)
     }
 }
 

@@ -12,23 +12,14 @@ use rusqlite::Connection;
 use uuid::Uuid;
 
 use super::exchange::received;
-use super::{Store, parse_col, parse_uuid, partnerships};
-use crate::error::{Error, Result};
+use super::swot::ensure_live_partnership;
+use super::{Store, parse_col, parse_uuid};
+use crate::error::Result;
 use crate::model::{
     AskedOfMe, Owner, PartnerGoal, PartnerGoals, PartnerOpenItems, PartnerSession, PartnerSessions,
 };
 use crate::swot;
 use crate::time::parse_datetime;
-
-fn ensure_live(conn: &Connection, partnership_id: Uuid) -> Result<()> {
-    partnerships::find(conn, partnership_id)?
-        .filter(|p| p.deleted_at.is_none())
-        .map(|_| ())
-        .ok_or_else(|| Error::NotFound {
-            what: "partnership",
-            id: partnership_id.to_string(),
-        })
-}
 
 /// My live sessions of a partnership: (id, when held), in order.
 fn my_sessions(conn: &Connection, partnership_id: Uuid) -> Result<Vec<(Uuid, NaiveDateTime)>> {
@@ -95,7 +86,7 @@ impl Store {
     /// The partner's shared sessions of a partnership (oldest first), each with my live
     /// session held the same day, if any; `None` when nothing was received.
     pub fn partner_sessions(&self, partnership_id: Uuid) -> Result<Option<PartnerSessions>> {
-        ensure_live(&self.conn, partnership_id)?;
+        ensure_live_partnership(&self.conn, partnership_id)?;
         let Some((by, payload)) = received(&self.conn, partnership_id)? else {
             return Ok(None);
         };
@@ -115,7 +106,7 @@ impl Store {
     /// live goal of the same or nearly the same title, if any; `None` when nothing was
     /// received.
     pub fn partner_goals(&self, partnership_id: Uuid) -> Result<Option<PartnerGoals>> {
-        ensure_live(&self.conn, partnership_id)?;
+        ensure_live_partnership(&self.conn, partnership_id)?;
         let Some((by, payload)) = received(&self.conn, partnership_id)? else {
             return Ok(None);
         };
@@ -147,7 +138,7 @@ impl Store {
         partnership_id: Uuid,
         today: NaiveDate,
     ) -> Result<Option<PartnerOpenItems>> {
-        ensure_live(&self.conn, partnership_id)?;
+        ensure_live_partnership(&self.conn, partnership_id)?;
         let Some((by, payload)) = received(&self.conn, partnership_id)? else {
             return Ok(None);
         };

@@ -14,8 +14,8 @@ use crate::{
     progress_draft, session_draft,
 };
 
-/// A journal in a file (so that tests can set the visibilities the model does not edit
-/// yet with SQL, and copy it), with one partnership.
+/// A journal in a file (so that tests can write to it with SQL what the model would refuse,
+/// and copy it), with one partnership.
 pub(crate) struct Journal {
     pub(crate) _dir: tempfile::TempDir,
     pub(crate) path: PathBuf,
@@ -218,6 +218,8 @@ pub(crate) fn fill_private_and_shared(j: &mut Journal) -> Uuid {
     p.agreement.objectives = "PRIV-AGREEMENT".into();
     s.update_partnership(pid, &p).unwrap();
 
+    // With SQL: my view of the partner's SWOT marked shared, as another program could
+    // (the model refuses it), must still never leave.
     j.sql(&format!(
         "UPDATE goal SET visibility = 'shared' WHERE id IN ('{}', '{}');
          UPDATE swot_snapshot SET visibility = 'shared' WHERE id IN ('{}', '{}');",
@@ -227,6 +229,13 @@ pub(crate) fn fill_private_and_shared(j: &mut Journal) -> Uuid {
         .move_to_trash(ItemKind::Goal, trashed_goal.id)
         .unwrap();
     shared.id
+}
+
+fn shared_goal(title: &str) -> GoalDraft {
+    GoalDraft {
+        visibility: Visibility::Shared,
+        ..goal_draft(title)
+    }
 }
 
 pub(crate) fn assert_no_marker(what: &str, bytes: &[u8]) {
@@ -498,15 +507,12 @@ fn exchanging_in_either_order_gives_the_same_view_of_each_other() {
         let mut d = session_draft(title);
         d.visibility = Visibility::Shared;
         j.store.create_session(j.partnership, &d).unwrap();
-        let g = j
-            .store
-            .create_goal(j.partnership, &goal_draft(title))
+        j.store
+            .create_goal(j.partnership, &shared_goal(title))
             .unwrap();
-        j.sql(&format!(
-            "UPDATE goal SET visibility = 'shared' WHERE id = '{}';
-             UPDATE partnership SET agreement_visibility = 'shared';",
-            g.id
-        ));
+        let mut p = j.store.get_partnership(j.partnership).unwrap().draft();
+        p.agreement.visibility = Visibility::Shared;
+        j.store.update_partnership(j.partnership, &p).unwrap();
     }
     fn normal(p: Option<BundlePayload>) -> BundlePayload {
         let mut p = p.unwrap();
@@ -660,14 +666,14 @@ fn search_finds_the_partners_shared_text_labelled_as_theirs() {
     b.store.create_action_item(session.id, &item).unwrap();
     let goal = b
         .store
-        .create_goal(pid, &goal_draft("Quokka goal"))
+        .create_goal(pid, &shared_goal("Quokka goal"))
         .unwrap();
     b.store
         .create_milestone(goal.id, &milestone_draft("Quokka milestone"))
         .unwrap();
     let snap = b
         .store
-        .start_snapshot(pid, Side::Mine, date("2026-03-02"), "")
+        .start_snapshot_with(pid, Side::Mine, date("2026-03-02"), "", Visibility::Shared)
         .unwrap();
     b.store
         .add_swot_item(
@@ -683,11 +689,6 @@ fn search_finds_the_partners_shared_text_labelled_as_theirs() {
     b.store
         .create_session(pid, &session_draft("Quokka private diary"))
         .unwrap();
-    b.sql(&format!(
-        "UPDATE goal SET visibility = 'shared' WHERE id = '{}';
-         UPDATE swot_snapshot SET visibility = 'shared' WHERE id = '{}';",
-        goal.id, snap.snapshot.id
-    ));
     let bundle = b.share();
     a.store.receive(&bundle).unwrap();
     // One of A's own, with the same word.
@@ -784,13 +785,13 @@ fn the_report_includes_the_partners_shared_content_only_when_asked() {
     let mut d = session_draft("B-PRIVATE-TITLE");
     d.notes = "B-PRIVATE-NOTES".into();
     b.store.create_session(pid, &d).unwrap();
-    let goal = b.store.create_goal(pid, &goal_draft("B-GOAL")).unwrap();
+    let goal = b.store.create_goal(pid, &shared_goal("B-GOAL")).unwrap();
     b.store
         .add_progress(goal.id, &progress_draft("2026-03-10", 40))
         .unwrap();
     let snap = b
         .store
-        .start_snapshot(pid, Side::Mine, date("2026-03-02"), "")
+        .start_snapshot_with(pid, Side::Mine, date("2026-03-02"), "", Visibility::Shared)
         .unwrap();
     b.store
         .add_swot_item(
@@ -802,11 +803,6 @@ fn the_report_includes_the_partners_shared_content_only_when_asked() {
             },
         )
         .unwrap();
-    b.sql(&format!(
-        "UPDATE goal SET visibility = 'shared' WHERE id = '{}';
-         UPDATE swot_snapshot SET visibility = 'shared' WHERE id = '{}';",
-        goal.id, snap.snapshot.id
-    ));
     a.store.receive(&b.share()).unwrap();
 
     let today = date("2026-12-04");

@@ -24,7 +24,7 @@ let app;
 let sharedTitle;
 
 before(async () => {
-  // Henrik's journal: the sample, with (as the visibility toggles will do) his latest session
+  // Henrik's journal: the sample, with only his latest session
   // that has action items shared, asking something of Zoë, with a private reflection kept;
   // a private marker in a private session. Edited in its JSON export, imported afresh.
   const seed = join(dir, 'sample.sqlite3');

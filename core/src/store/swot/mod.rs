@@ -34,7 +34,7 @@ fn prefixed(cols: &str, alias: &str) -> String {
         .join(", ")
 }
 
-fn ensure_live_partnership(conn: &Connection, id: Uuid) -> Result<()> {
+pub(super) fn ensure_live_partnership(conn: &Connection, id: Uuid) -> Result<()> {
     let live = conn
         .prepare_cached("SELECT 1 FROM partnership WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([id.to_string()], |_| Ok(()))
